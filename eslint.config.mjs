@@ -1,0 +1,39 @@
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([
+    '.next/**',
+    'lib/generated/**',
+    '.data/**',
+    'node_modules/**',
+    'playwright-report/**',
+    'test-results/**',
+    'next-env.d.ts',
+    'tests/fixtures/**',
+  ]),
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Components never talk to the database directly; they go through lib/data.
+    files: ['app/**/*.tsx', 'components/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@/lib/db', message: 'Use a function from lib/data instead.' },
+            { name: '@/lib/prisma-client', message: 'Use a function from lib/data instead.' },
+          ],
+          patterns: [{ group: ['@/lib/generated/prisma/client'], message: 'Use a function from lib/data instead.' }],
+        },
+      ],
+    },
+  },
+]);

@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// @ts-check
+// `npm start` / `npm run dev`: database (embedded unless DATABASE_URL is set),
+// migrations, first-run seed, production build if stale, then Next.js.
+//   --dev          run `next dev` instead of a production build
+//   --ephemeral    throwaway embedded database, deleted on exit (e2e tests)
+//   --port N       HTTP port (default $PORT or 3000)
+import { existsSync, statSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { loadDotEnv, resolveDatabase, ROOT } from './lib/database-url.mjs';
+import { bin, children, runNode, step } from './lib/run.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    dev: { type: 'boolean', default: false },
+    ephemeral: { type: 'boolean', default: false },
+    port: { type: 'string' },
+  },
+});
+
+const log = (/** @type {string} */ m) => console.log(`▸ ${m}`);
+
+/** Newest modification time under the given paths (files or folders). @param {string[]} paths */
+function newestMtime(paths) {
+  let newest = 0;
+  const visit = (/** @type {string} */ p) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const entry of readdirSync(p)) {
+        if (entry === 'node_modules' || entry === 'generated' || entry.startsWith('.')) continue;
+        visit(path.join(p, entry));
+      }
+    } else if (st.mtimeMs > newest) newest = st.mtimeMs;
+  };
+  paths.forEach((/** @type {string} */ p) => visit(path.join(ROOT, p)));
+  return newest;
+}
+
+function buildIsStale() {
+  const buildId = path.join(ROOT, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return true;
+  const sources = ['app', 'components', 'lib', 'public', 'prisma/schema.prisma', 'next.config.js', 'package-lock.json', 'postcss.config.mjs'];
+  return newestMtime(sources) > statSync(buildId).mtimeMs;
+}
+
+/** @param {string} url */
+async function databaseIsEmpty(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT count(*)::int AS n FROM "Issue"');
+    return rows[0].n === 0;
+  } finally {
+    await client.end();
+  }
+}
+
+let shuttingDown = false;
+/** @type {Awaited<ReturnType<typeof resolveDatabase>> | undefined} */
+let database;
+
+/** @param {number} code */
+async function shutdown(code) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all([...children].map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+  if (database) {
+    await database.stop().catch((e) => console.error(`Could not stop PostgreSQL cleanly: ${e.message}`));
+    if (database.embedded) log('Embedded PostgreSQL stopped.');
+  }
+  process.exit(code);
+}
+
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.on(signal, () => void shutdown(0));
+}
+
+async function main() {
+  loadDotEnv();
+  const port = args.port ?? process.env.PORT ?? '3000';
+  database = await resolveDatabase({ ephemeral: args.ephemeral, log });
+  const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' };
+
+  if (!existsSync(path.join(ROOT, 'lib/generated/prisma/client.ts')) ||
+      newestMtime(['prisma/schema.prisma']) > statSync(path.join(ROOT, 'lib/generated/prisma/client.ts')).mtimeMs) {
+    await step('prisma generate', bin.prisma, ['generate'], env);
+  }
+  await step('Database migration', bin.prisma, ['migrate', 'deploy'], env);
+  if (await databaseIsEmpty(database.url)) {
+    log('Empty database: seeding the real bulletins and demo content.');
+    await step('Seed', bin.tsx, ['prisma/seed.ts'], env);
+  }
+
+  if (args.dev) {
+    const code = await runNode(bin.next, ['dev', '--port', port], env);
+    return shutdown(code);
+  }
+  if (buildIsStale()) {
+    log('Building for production (first run or changed sources)…');
+    await step('next build', bin.next, ['build'], { ...env, NODE_ENV: 'production' });
+  }
+  log(`Starting on http://localhost:${port}`);
+  const code = await runNode(bin.next, ['start', '--port', port], { ...env, NODE_ENV: 'production' });
+  return shutdown(code);
+}
+
+main().catch((err) => {
+  if (!shuttingDown) console.error(`\n✖ ${err instanceof Error ? err.message : String(err)}`);
+  void shutdown(1);
+});
