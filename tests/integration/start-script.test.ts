@@ -31,7 +31,7 @@ describe('npm run dev on an embedded database', () => {
 
   it('migrates, seeds, serves the bulletins, then stops the app and the database on SIGTERM', async () => {
     const port = await findFreePort();
-    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
     delete env.DATABASE_URL;
     child = spawn(process.execPath, ['scripts/start.mjs', '--dev', '--ephemeral', '--port', String(port)], {
       cwd: root,
