@@ -21,7 +21,8 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts', 'tests/schema-engine/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
-          testTimeout: 60_000,
+          // Some tests spawn the Prisma CLI or the whole app.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },
