@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { siteUrl, SITE_DESCRIPTION, SITE_NAME } from '@/lib/site';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: { default: 'Regional Update', template: '%s – Regional Update' },
-  description: "The monthly bulletin of the region's children's services councils and trusts.",
+  metadataBase: new URL(siteUrl()),
+  title: { default: SITE_NAME, template: `%s – ${SITE_NAME}` },
+  description: SITE_DESCRIPTION,
+  openGraph: { siteName: SITE_NAME, locale: 'en_GB', type: 'website' },
+  alternates: { types: { 'application/atom+xml': '/feed.xml' } },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

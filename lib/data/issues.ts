@@ -1,26 +1,47 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { eventCardSelect } from './event-select';
 
 // Public reads: only PUBLISHED issues exist for readers, so the status filter
 // is part of every query rather than a check after the fact.
 
+const PUBLISHED = { status: 'PUBLISHED' } as const;
+
 export async function listPublishedIssues() {
   return db.issue.findMany({
-    where: { status: 'PUBLISHED' },
+    where: PUBLISHED,
     orderBy: [{ month: 'desc' }, { publishedAt: 'desc' }],
     select: { slug: true, title: true, month: true, summary: true, publishedAt: true },
   });
 }
 
-export async function getPublishedIssue(slug: string) {
+/** The newest published issue with its table of contents. */
+export async function getLatestIssue() {
   return db.issue.findFirst({
-    where: { slug, status: 'PUBLISHED' },
+    where: PUBLISHED,
+    orderBy: [{ month: 'desc' }, { publishedAt: 'desc' }],
     select: {
       slug: true,
       title: true,
       month: true,
       summary: true,
       publishedAt: true,
+      sections: { orderBy: { position: 'asc' }, select: { title: true } },
+    },
+  });
+}
+
+export async function getPublishedIssue(slug: string) {
+  return db.issue.findFirst({
+    where: { slug, ...PUBLISHED },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      month: true,
+      summary: true,
+      publishedAt: true,
+      updatedAt: true,
       sections: {
         orderBy: { position: 'asc' },
         select: {
@@ -37,38 +58,29 @@ export async function getPublishedIssue(slug: string) {
             orderBy: { position: 'asc' },
             select: { person: { select: { name: true, jobTitle: true, organisation: { select: { name: true } } } } },
           },
-          events: {
-            orderBy: { position: 'asc' },
-            select: {
-              event: {
-                select: {
-                  slug: true,
-                  title: true,
-                  description: true,
-                  isFree: true,
-                  cost: true,
-                  mode: true,
-                  platform: true,
-                  venueName: true,
-                  venueAddress: true,
-                  audience: true,
-                  registrationUrl: true,
-                  registrationContact: true,
-                  registrationDeadline: true,
-                  saveTheDate: true,
-                  organiser: { select: { name: true } },
-                  presenters: { orderBy: { position: 'asc' }, select: { person: { select: { name: true, jobTitle: true } } } },
-                  sessions: { orderBy: { startsAt: 'asc' }, select: { id: true, startsAt: true, endsAt: true, allDay: true, label: true } },
-                },
-              },
-            },
-          },
+          events: { orderBy: { position: 'asc' }, select: { event: { select: eventCardSelect } } },
         },
       },
     },
   });
 }
 
+/** The published issues either side of `month`, for previous/next links. */
+export async function getIssueNeighbours(month: Date, slug: string) {
+  const [previous, next] = await Promise.all([
+    db.issue.findFirst({
+      where: { ...PUBLISHED, OR: [{ month: { lt: month } }, { month, slug: { lt: slug } }] },
+      orderBy: [{ month: 'desc' }, { slug: 'desc' }],
+      select: { slug: true, title: true },
+    }),
+    db.issue.findFirst({
+      where: { ...PUBLISHED, OR: [{ month: { gt: month } }, { month, slug: { gt: slug } }] },
+      orderBy: [{ month: 'asc' }, { slug: 'asc' }],
+      select: { slug: true, title: true },
+    }),
+  ]);
+  return { previous, next };
+}
+
 export type PublishedIssue = NonNullable<Awaited<ReturnType<typeof getPublishedIssue>>>;
 export type PublishedSection = PublishedIssue['sections'][number];
-export type SectionEventCard = PublishedSection['events'][number]['event'];

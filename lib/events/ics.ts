@@ -44,3 +44,33 @@ export function buildCalendar(opts: { name: string; host: string; events: IcsEve
   }
   return cal.toString();
 }
+
+type IcsSource = {
+  slug: string;
+  title: string;
+  description: unknown;
+  updatedAt: Date;
+  mode: 'ONLINE' | 'IN_PERSON' | 'HYBRID';
+  platform: string | null;
+  venueName: string | null;
+  venueAddress: string | null;
+  organiser: { name: string } | null;
+  sessions: IcsEvent['sessions'];
+};
+
+/** Maps a stored event to what the calendar needs. */
+export function toIcsEvent(event: IcsSource, origin: string, plainText: (doc: unknown) => string): IcsEvent {
+  const venue = [event.venueName, event.venueAddress].filter(Boolean).join(', ');
+  const location =
+    event.mode === 'ONLINE' ? event.platform ?? 'Online' : event.mode === 'IN_PERSON' ? venue || null : [event.platform ?? 'Online', venue].filter(Boolean).join(' and ');
+  return {
+    slug: event.slug,
+    title: event.title,
+    summary: plainText(event.description),
+    url: `${origin}/events/${event.slug}`,
+    location,
+    organiser: event.organiser?.name ?? null,
+    updatedAt: event.updatedAt,
+    sessions: event.sessions,
+  };
+}

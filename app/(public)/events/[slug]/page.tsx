@@ -1,0 +1,140 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { eventWhere, RegistrationBadge } from '@/components/event-card';
+import { RichText } from '@/components/rich-text';
+import { cachedGetPublicEvent } from '@/lib/data/cached';
+import { formatCalendarDate, formatSession } from '@/lib/dates';
+import { registrationState } from '@/lib/events/registration';
+import { safeHref } from '@/lib/rich-text/links';
+import { richTextToPlain } from '@/lib/rich-text/plain-text';
+
+export const revalidate = 3600;
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const event = await cachedGetPublicEvent((await params).slug);
+  if (!event) return { title: 'Event not found' };
+  const description = richTextToPlain(event.description).slice(0, 200);
+  const path = `/events/${event.slug}`;
+  return {
+    title: event.title,
+    description,
+    alternates: { canonical: path },
+    openGraph: { type: 'website', title: event.title, description, url: path },
+  };
+}
+
+export default async function EventPage({ params }: Props) {
+  const event = await cachedGetPublicEvent((await params).slug);
+  if (!event) notFound();
+  const now = new Date();
+  const state = registrationState(event, now);
+  const bookingUrl = safeHref(event.registrationUrl);
+  const canBook = state.kind === 'open' || state.kind === 'closing-soon';
+
+  return (
+    <article>
+      <p className="text-[var(--color-muted)]">
+        <Link href="/events" className="text-[var(--color-brand)] underline">
+          Events
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">{event.title}</h1>
+      <div className="mt-3">
+        <RegistrationBadge state={state} />
+      </div>
+
+      <h2 className="mt-6 text-xl font-bold">{event.sessions.length > 1 ? `Dates (${event.sessions.length} sessions)` : 'Date'}</h2>
+      <ul className="mt-2 space-y-1">
+        {event.sessions.map((s) => (
+          <li key={s.id}>
+            <time dateTime={s.allDay ? s.startsAt.toISOString().slice(0, 10) : s.startsAt.toISOString()}>{formatSession(s)}</time>
+            {s.label && ` (${s.label})`}
+          </li>
+        ))}
+      </ul>
+
+      <h2 className="mt-6 text-xl font-bold">Details</h2>
+      <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-bold">Where</dt>
+        <dd>{eventWhere(event)}</dd>
+        <dt className="font-bold">Cost</dt>
+        <dd>{event.isFree ? 'FREE' : event.cost}</dd>
+        {event.audience && (
+          <>
+            <dt className="font-bold">Who it is for</dt>
+            <dd>{event.audience}</dd>
+          </>
+        )}
+        {event.organiser && (
+          <>
+            <dt className="font-bold">Organiser</dt>
+            <dd>{event.organiser.name}</dd>
+          </>
+        )}
+        {event.presenters.length > 0 && (
+          <>
+            <dt className="font-bold">{event.presenters.length > 1 ? 'Presenters' : 'Presenter'}</dt>
+            <dd>
+              {event.presenters
+                .map(({ person }) => [person.name, person.jobTitle, person.organisation?.name].filter(Boolean).join(', '))
+                .join('; ')}
+            </dd>
+          </>
+        )}
+        {event.registrationDeadline && (
+          <>
+            <dt className="font-bold">Register by</dt>
+            <dd>
+              <time dateTime={event.registrationDeadline.toISOString().slice(0, 10)}>{formatCalendarDate(event.registrationDeadline)}</time>
+            </dd>
+          </>
+        )}
+        {event.topics.length > 0 && (
+          <>
+            <dt className="font-bold">Topics</dt>
+            <dd>{event.topics.map((t) => t.topic.name).join(', ')}</dd>
+          </>
+        )}
+      </dl>
+
+      <h2 className="mt-6 text-xl font-bold">About this event</h2>
+      <RichText doc={event.description} headingOffset={1} />
+
+      <h2 className="mt-6 text-xl font-bold">Booking</h2>
+      <p className="mt-2">{state.label}.</p>
+      {canBook && bookingUrl && (
+        <p className="mt-2">
+          <a href={bookingUrl} className="inline-block min-h-11 rounded bg-[var(--color-brand)] px-4 py-2 font-bold text-white hover:bg-[var(--color-brand-dark)]">
+            Book a place<span className="sr-only"> on {event.title}</span>
+          </a>
+        </p>
+      )}
+      {canBook && !bookingUrl && event.registrationContact && <p className="mt-2">{event.registrationContact}</p>}
+      {state.kind !== 'ended' && (
+        <p className="mt-4 print:hidden">
+          <a href={`/events/${event.slug}/calendar.ics`} download className="text-[var(--color-brand)] underline">
+            Add {event.title} to your calendar (.ics file{event.sessions.length > 1 ? `, ${event.sessions.length} sessions` : ''})
+          </a>
+        </p>
+      )}
+
+      {event.sections.length > 0 && (
+        <>
+          <h2 className="mt-6 text-xl font-bold">Featured in</h2>
+          <ul className="mt-2 list-disc pl-6">
+            {event.sections.map(({ section }) => (
+              <li key={section.issue.slug}>
+                <Link href={`/issues/${section.issue.slug}`} className="text-[var(--color-brand)] underline">
+                  {section.issue.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </article>
+  );
+}

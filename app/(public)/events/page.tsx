@@ -1,0 +1,13 @@
+import type { Metadata } from 'next';
+import { EventListPage } from '@/components/event-list-page';
+
+export const metadata: Metadata = {
+  title: 'Upcoming events',
+  description: 'Conferences, CPD sessions and masterclasses for the children’s services workforce, soonest first.',
+  alternates: { canonical: '/events' },
+  openGraph: { title: 'Upcoming events', url: '/events' },
+};
+
+export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  return <EventListPage when="upcoming" searchParams={await searchParams} />;
+}

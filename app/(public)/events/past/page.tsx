@@ -1,0 +1,13 @@
+import type { Metadata } from 'next';
+import { EventListPage } from '@/components/event-list-page';
+
+export const metadata: Metadata = {
+  title: 'Past events',
+  description: 'Events from earlier issues of the Regional Update.',
+  alternates: { canonical: '/events/past' },
+  openGraph: { title: 'Past events', url: '/events/past' },
+};
+
+export default async function PastEventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  return <EventListPage when="past" searchParams={await searchParams} />;
+}

@@ -1,0 +1,33 @@
+import 'server-only';
+import { unstable_cache } from 'next/cache';
+import superjson from 'superjson';
+import { PUBLIC_REVALIDATE_SECONDS, TAGS } from '@/lib/cache-tags';
+import { getPublicEvent, listEventFilterOptions } from './events';
+import { getIssueNeighbours, getLatestIssue, getPublishedIssue, listPublishedIssues } from './issues';
+
+// Tagged, cross-request caches of the public reads. unstable_cache stores JSON,
+// so results go through superjson to keep Dates as Dates.
+function cached<A extends unknown[], R>(
+  name: string,
+  fn: (...args: A) => Promise<R>,
+  tags: (...args: A) => string[],
+): (...args: A) => Promise<R> {
+  return async (...args: A) => {
+    const run = unstable_cache(async () => superjson.stringify(await fn(...args)), [name, superjson.stringify(args)], {
+      tags: tags(...args),
+      revalidate: PUBLIC_REVALIDATE_SECONDS,
+    });
+    return superjson.parse<R>(await run());
+  };
+}
+
+export const cachedListPublishedIssues = cached('listPublishedIssues', listPublishedIssues, () => [TAGS.issues]);
+export const cachedGetLatestIssue = cached('getLatestIssue', getLatestIssue, () => [TAGS.issues]);
+export const cachedGetPublishedIssue = cached('getPublishedIssue', getPublishedIssue, (slug) => [
+  TAGS.issues,
+  TAGS.issue(slug),
+  TAGS.events,
+]);
+export const cachedGetIssueNeighbours = cached('getIssueNeighbours', getIssueNeighbours, () => [TAGS.issues]);
+export const cachedGetPublicEvent = cached('getPublicEvent', getPublicEvent, (slug) => [TAGS.events, TAGS.event(slug), TAGS.issues]);
+export const cachedListEventFilterOptions = cached('listEventFilterOptions', listEventFilterOptions, () => [TAGS.events, TAGS.issues]);

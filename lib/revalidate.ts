@@ -1,0 +1,17 @@
+import 'server-only';
+import { revalidatePath, revalidateTag } from 'next/cache';
+import { TAGS } from '@/lib/cache-tags';
+
+/**
+ * After published content changes (publish, unpublish, edit of a published
+ * issue or event): expire the tagged data and the pages, feeds and sitemap built from it.
+ */
+export function revalidatePublicContent(opts: { issueSlugs?: string[]; eventSlugs?: string[] } = {}) {
+  revalidateTag(TAGS.issues, { expire: 0 });
+  revalidateTag(TAGS.events, { expire: 0 });
+  for (const slug of opts.issueSlugs ?? []) revalidateTag(TAGS.issue(slug), { expire: 0 });
+  for (const slug of opts.eventSlugs ?? []) revalidateTag(TAGS.event(slug), { expire: 0 });
+  for (const path of ['/', '/issues', '/events', '/events/past', '/feed.xml', '/events.ics', '/sitemap.xml']) {
+    revalidatePath(path);
+  }
+}
