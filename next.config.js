@@ -5,7 +5,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Prisma's generated client and the pg driver stay external to the server bundle.
-  serverExternalPackages: ['@prisma/adapter-pg', 'pg', '@node-rs/argon2'],
+  // @touch4it/ical-timezones reads its zone files from disk, so it must not be bundled.
+  serverExternalPackages: ['@prisma/adapter-pg', 'pg', '@node-rs/argon2', '@touch4it/ical-timezones'],
   async headers() {
     return [
       {

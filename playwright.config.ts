@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_DATABASE_URL_FILE, E2E_PORT } from './tests/e2e/support/paths';
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+const PORT = E2E_PORT;
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 export default defineConfig({
@@ -31,7 +32,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // A throwaway embedded database, migrated and seeded, behind a production build.
-    command: `node scripts/start.mjs --ephemeral --port ${PORT}`,
+    command: `node scripts/start.mjs --ephemeral --port ${PORT} --database-url-file ${E2E_DATABASE_URL_FILE}`,
     url: `http://127.0.0.1:${PORT}/`,
     timeout: 600_000,
     reuseExistingServer: false,

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { EventCard } from '@/components/event-card';
 import { EventFiltersForm } from '@/components/event-filters-form';
 import { cachedListEventFilterOptions } from '@/lib/data/cached';
@@ -12,6 +13,11 @@ export async function EventListPage({ when, searchParams }: { when: 'upcoming' |
   const { filters, errors } = parseEventFilters(searchParams);
   const now = new Date();
   const path = when === 'upcoming' ? '/events' : '/events/past';
+  // The filter form submits empty fields too; send readers to the short, shareable URL.
+  if (errors.length === 0 && Object.values(searchParams).some((v) => v === '')) {
+    const clean = filtersToSearchParams(filters);
+    redirect(clean.size ? `${path}?${clean}` : path);
+  }
   const [{ events, total }, options] = await Promise.all([
     listPublicEvents({ when, filters, now }),
     cachedListEventFilterOptions(),

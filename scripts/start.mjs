@@ -5,7 +5,8 @@
 //   --dev          run `next dev` instead of a production build
 //   --ephemeral    throwaway embedded database, deleted on exit (e2e tests)
 //   --port N       HTTP port (default $PORT or 3000)
-import { existsSync, statSync, readdirSync } from 'node:fs';
+//   --database-url-file F   write the database URL to F (e2e fixtures seed their own data)
+import { existsSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -17,6 +18,7 @@ const { values: args } = parseArgs({
     dev: { type: 'boolean', default: false },
     ephemeral: { type: 'boolean', default: false },
     port: { type: 'string' },
+    'database-url-file': { type: 'string' },
   },
 });
 
@@ -84,6 +86,7 @@ async function main() {
   const port = args.port ?? process.env.PORT ?? '3000';
   database = await resolveDatabase({ ephemeral: args.ephemeral, log });
   const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' };
+  if (args['database-url-file']) writeFileSync(args['database-url-file'], database.url, { mode: 0o600 });
 
   if (!existsSync(path.join(ROOT, 'lib/generated/prisma/client.ts')) ||
       newestMtime(['prisma/schema.prisma']) > statSync(path.join(ROOT, 'lib/generated/prisma/client.ts')).mtimeMs) {

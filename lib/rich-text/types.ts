@@ -11,6 +11,8 @@ export type HardBreakNode = { type: 'hardBreak' };
 export type InlineNode = TextNode | HardBreakNode;
 
 export type ParagraphNode = { type: 'paragraph'; content?: InlineNode[] };
+// Levels are relative to where the text sits: 2 is the first level under the
+// section's (or event's) own title; the renderer shifts them to fit the page.
 export type HeadingNode = { type: 'heading'; attrs: { level: 2 | 3 | 4 }; content?: InlineNode[] };
 export type ListItemNode = { type: 'listItem'; content: BlockNode[] };
 export type BulletListNode = { type: 'bulletList'; content: ListItemNode[] };

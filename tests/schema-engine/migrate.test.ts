@@ -126,7 +126,7 @@ describe.concurrent('schema engine bridge: prisma migrate / db', () => {
       const prodUrl = db('prod');
       const deploy = await prisma(p, ['migrate', 'deploy'], prodUrl);
       expect(deploy.code, deploy.output).toBe(0);
-      expect(deploy.stdout).toContain('2 migrations found');
+      expect(deploy.stdout).toContain(`${initial.length + 1} migrations found`);
       expect(deploy.stdout).toContain(added[0]);
       const status = await prisma(p, ['migrate', 'status'], prodUrl);
       expect(status.code, status.output).toBe(0);
@@ -169,7 +169,9 @@ describe.concurrent('schema engine bridge: prisma migrate / db', () => {
       const reset = await prisma(p, ['migrate', 'reset', '--force'], url);
       expect(reset.code, reset.output).toBe(0);
       expect(reset.stdout).toMatch(/_init/);
-      expect(await query(url, 'SELECT count(*)::int AS n FROM "_prisma_migrations"')).toEqual([{ n: 1 }]);
+      expect(await query(url, 'SELECT count(*)::int AS n FROM "_prisma_migrations"')).toEqual([
+        { n: migrationNames(p).length },
+      ]);
     },
     TIMEOUT,
   );

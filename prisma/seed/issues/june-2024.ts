@@ -6,7 +6,7 @@
 // and kept as plain text (no href). The wording is otherwise the source's; only
 // whitespace was tidied (repeated spaces, blank lines). Spelling slips in the
 // source ("Molinuex", "next years") are kept as published.
-import { bold, doc, list, p, paras, h3, quote } from '../rich-text';
+import { bold, doc, list, p, paras, h2, quote } from '../rich-text';
 import { londonInstant, timed } from '../time';
 import type { IssueSeed } from '../types';
 
@@ -88,7 +88,7 @@ export const JUNE_2024: IssueSeed = {
       kind: 'EVENT_LIST',
       title: 'Key Events',
       body: doc(
-        h3('Leading Change in SEND/AP'),
+        h2('Leading Change in SEND/AP'),
         p(
           'The Staff College and NDTi are thrilled to offer a second cohort on this comprehensive programme designed for ambitious leaders keen to improve life outcomes for children and young people with SEND/AP and their families.',
         ),

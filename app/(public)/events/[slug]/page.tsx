@@ -11,6 +11,11 @@ import { richTextToPlain } from '@/lib/rich-text/plain-text';
 
 export const revalidate = 3600;
 
+// Rendered on first request, then served from the cache (ISR).
+export function generateStaticParams() {
+  return [];
+}
+
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

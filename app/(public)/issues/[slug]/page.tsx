@@ -16,6 +16,11 @@ import { uniqueSlugs } from '@/lib/slug';
 // (segment config must be a literal; it equals PUBLIC_REVALIDATE_SECONDS).
 export const revalidate = 3600;
 
+// Rendered on first request, then served from the cache (ISR).
+export function generateStaticParams() {
+  return [];
+}
+
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
