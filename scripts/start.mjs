@@ -6,7 +6,7 @@
 //   --ephemeral    throwaway embedded database, deleted on exit (e2e tests)
 //   --port N       HTTP port (default $PORT or 3000)
 //   --database-url-file F   write the database URL to F (e2e fixtures seed their own data)
-import { existsSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -97,6 +97,10 @@ async function main() {
     log('Empty database: seeding the real bulletins and demo content.');
     await step('Seed', bin.tsx, ['prisma/seed.ts'], env);
   }
+
+  // Cached query results outlive the process (.next/cache); the database may have
+  // changed since (restore, seed, another database), so start from a clean data cache.
+  rmSync(path.join(ROOT, '.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
 
   if (args.dev) {
     const code = await runNode(bin.next, ['dev', '--port', port], env);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { unstable_cache } from 'next/cache';
 import superjson from 'superjson';
 import { PUBLIC_REVALIDATE_SECONDS, TAGS } from '@/lib/cache-tags';
@@ -6,14 +7,17 @@ import { getPublicEvent, listEventFilterOptions } from './events';
 import { getIssueNeighbours, getLatestIssue, getPublishedIssue, listPublishedIssues } from './issues';
 
 // Tagged, cross-request caches of the public reads. unstable_cache stores JSON,
-// so results go through superjson to keep Dates as Dates.
+// so results go through superjson to keep Dates as Dates. Entries persist on disk
+// across restarts, so keys name the database: a cache never answers for another one.
+const databaseKey = () => createHash('sha256').update(process.env.DATABASE_URL ?? '').digest('hex').slice(0, 12);
+
 function cached<A extends unknown[], R>(
   name: string,
   fn: (...args: A) => Promise<R>,
   tags: (...args: A) => string[],
 ): (...args: A) => Promise<R> {
   return async (...args: A) => {
-    const run = unstable_cache(async () => superjson.stringify(await fn(...args)), [name, superjson.stringify(args)], {
+    const run = unstable_cache(async () => superjson.stringify(await fn(...args)), [name, databaseKey(), superjson.stringify(args)], {
       tags: tags(...args),
       revalidate: PUBLIC_REVALIDATE_SECONDS,
     });

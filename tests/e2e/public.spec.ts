@@ -99,7 +99,7 @@ test.describe('events', () => {
     await page.goto('/events?mode=online');
     await expect(page.getByRole('heading', { name: 'E2E Online Free Session' })).toBeVisible();
     await page.goto('/events?mode=teleport');
-    await expect(page.getByRole('alert')).toContainText('Ignored the “mode” filter');
+    await expect(page.getByRole('alert').filter({ hasText: 'not recognised' })).toContainText('Ignored the “mode” filter');
   });
 
   test('past events have their own page', async ({ page }) => {
@@ -117,5 +117,27 @@ test.describe('layout', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
+  });
+});
+
+test.describe('search', () => {
+  test('search "safeguarding" and open a result', async ({ page }) => {
+    await page.goto('/search?q=safeguarding');
+    await expect(page.getByRole('heading', { level: 2, name: /result/i }).first()).toBeVisible();
+    // Events are grouped on their own; the match is highlighted.
+    await expect(page.getByRole('heading', { level: 2, name: 'Events' })).toBeVisible();
+    await expect(page.locator('mark').first()).toBeVisible();
+    await page.getByRole('link', { name: 'Regional Safeguarding Conference' }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Regional Safeguarding Conference');
+  });
+
+  test('odd input gets a clear answer, never an error page', async ({ page }) => {
+    for (const q of ['"unbalanced', '🙂🙂', 'the of and', '<script>alert(1)</script>', 'x'.repeat(5000)]) {
+      const response = await page.goto(`/search?q=${encodeURIComponent(q)}`);
+      expect(response?.status(), q.slice(0, 20)).toBe(200);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search');
+    }
+    await page.goto('/search?q=zzzznotaword');
+    await expect(page.getByText(/No results/i).first()).toBeVisible();
   });
 });
