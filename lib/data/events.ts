@@ -32,27 +32,32 @@ export async function listPublicEvents(
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Organisation" o WHERE o.id = e."organiserId" AND o.slug = ${filters.organiser})`);
   }
   const where = Prisma.join(conditions, ' AND ');
-  const timing =
+  // Upcoming: only events with a session still to finish, found through the
+  // endsAt index; past: events whose last session has finished.
+  const bounds =
     when === 'upcoming'
-      ? Prisma.sql`bounds.last_end > ${now}`
-      : Prisma.sql`bounds.last_end <= ${now}`;
-  const order = when === 'upcoming' ? Prisma.sql`bounds.next_start ASC` : Prisma.sql`bounds.last_end DESC`;
+      ? Prisma.sql`SELECT es."eventId" AS id, min(es."startsAt") FILTER (WHERE es."endsAt" > ${now}) AS next_start,
+                          max(es."endsAt") AS last_end
+                   FROM "EventSession" es
+                   WHERE es."eventId" IN (SELECT "eventId" FROM "EventSession" WHERE "endsAt" > ${now})
+                   GROUP BY es."eventId"`
+      : Prisma.sql`SELECT es."eventId" AS id, NULL::timestamptz AS next_start, max(es."endsAt") AS last_end
+                   FROM "EventSession" es
+                   GROUP BY es."eventId" HAVING max(es."endsAt") <= ${now}`;
+  const order = when === 'upcoming' ? Prisma.sql`b.next_start ASC` : Prisma.sql`b.last_end DESC`;
 
   const rows = await db.$queryRaw<{ id: string; total: bigint }[]>`
+    WITH b AS (${bounds})
     SELECT e.id, count(*) OVER () AS total
-    FROM "Event" e
-    JOIN LATERAL (
-      SELECT max(es."endsAt") AS last_end,
-             coalesce(min(es."startsAt") FILTER (WHERE es."endsAt" > ${now}), min(es."startsAt")) AS next_start
-      FROM "EventSession" es WHERE es."eventId" = e.id
-    ) bounds ON bounds.last_end IS NOT NULL
-    WHERE ${where} AND ${timing}
+    FROM b JOIN "Event" e ON e.id = b.id
+    WHERE ${where}
     ORDER BY ${order}, e.title ASC
     LIMIT ${limit} OFFSET ${offset}`;
 
   if (rows.length === 0) return { events: [], total: 0 };
   const ids = rows.map((r) => r.id);
-  const events = await db.event.findMany({ where: { id: { in: ids }, ...publishedEventWhere }, select: eventCardSelect });
+  // The ids come from the published-only query above.
+  const events = await db.event.findMany({ where: { id: { in: ids } }, select: eventCardSelect });
   const byId = new Map(events.map((e) => [e.id, e]));
   return {
     events: ids.map((id) => byId.get(id)).filter((e): e is EventCard => !!e),

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "EventSession_endsAt_idx" ON "EventSession"("endsAt");
