@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { SearchForm } from '@/components/search/search-form';
 import { displayQuery, resultsHeadingText, SearchPrompt, SearchResultsBody } from '@/components/search/search-results';
-import { searchPublished } from '@/lib/data/search';
+import { cachedSearchPublished } from '@/lib/data/cached';
 import { parseSearchQuery } from '@/lib/validation/search';
 
 // Results depend on the query string, so the page is rendered per request (nothing to cache).
@@ -28,7 +28,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function SearchPage({ searchParams }: Props) {
   const q = parseSearchQuery((await searchParams).q);
-  const results = q ? await searchPublished(q) : null;
+  const results = q ? await cachedSearchPublished(q) : null;
 
   return (
     <>
