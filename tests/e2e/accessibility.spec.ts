@@ -29,6 +29,9 @@ test.describe('axe: WCAG 2.2 AA on every public page', () => {
       levels.forEach((level, i) => {
         if (i > 0) expect(level - levels[i - 1]!, `heading order on ${path}`).toBeLessThanOrEqual(1);
       });
+      // Links make sense out of context.
+      const vague = await page.getByRole('link', { name: /^(click here|here|read more|more|link)$/i }).count();
+      expect(vague, `vague link text on ${path}`).toBe(0);
     });
   }
 

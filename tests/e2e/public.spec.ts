@@ -141,3 +141,15 @@ test.describe('search', () => {
     await expect(page.getByText(/No results/i).first()).toBeVisible();
   });
 });
+
+test('printing gives a clean page: no navigation, search or buttons', async ({ page }) => {
+  await page.goto('/issues/regional-update-october-2025');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await expect(page.getByRole('search')).toBeHidden();
+  await expect(page.getByRole('button', { name: /Copy link/ })).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText('Autumn is a season of reflection and renewal.')).toBeVisible();
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+});
