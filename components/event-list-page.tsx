@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { EventCard } from '@/components/event-card';
 import { EventFiltersForm } from '@/components/event-filters-form';
-import { cachedListEventFilterOptions, cachedListPublicEvents } from '@/lib/data/cached';
-import { EVENTS_PAGE_SIZE } from '@/lib/data/events';
+import { cachedListEventFilterOptions } from '@/lib/data/cached';
+import { EVENTS_PAGE_SIZE, listPublicEvents } from '@/lib/data/events';
 import { filtersToSearchParams, parseEventFilters } from '@/lib/validation/event-filters';
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -19,7 +19,7 @@ export async function EventListPage({ when, searchParams }: { when: 'upcoming' |
     redirect(clean.size ? `${path}?${clean}` : path);
   }
   const [{ events, total }, options] = await Promise.all([
-    cachedListPublicEvents({ when, filters, now }),
+    listPublicEvents({ when, filters, now }),
     cachedListEventFilterOptions(),
   ]);
   const page = filters.page ?? 1;

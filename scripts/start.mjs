@@ -6,7 +6,8 @@
 //   --ephemeral    throwaway embedded database, deleted on exit (e2e tests)
 //   --port N       HTTP port (default $PORT or 3000)
 //   --database-url-file F   write the database URL to F (e2e fixtures seed their own data)
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -48,6 +49,21 @@ function buildIsStale() {
   return newestMtime(sources) > statSync(buildId).mtimeMs;
 }
 
+/**
+ * The session-signing secret when NEXTAUTH_SECRET is not set: kept in .data so
+ * sessions survive restarts; a fresh one for throwaway (--ephemeral) runs.
+ * @param {boolean} ephemeral
+ */
+function authSecret(ephemeral) {
+  if (ephemeral) return randomBytes(32).toString('base64url');
+  const file = path.join(ROOT, '.data', 'auth-secret');
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 /** @param {string} url */
 async function databaseIsEmpty(url) {
   const client = new pg.Client({ connectionString: url });
@@ -85,7 +101,15 @@ async function main() {
   loadDotEnv();
   const port = args.port ?? process.env.PORT ?? '3000';
   database = await resolveDatabase({ ephemeral: args.ephemeral, log });
-  const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' };
+  const origin = process.env.SITE_URL ?? `http://localhost:${port}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXT_TELEMETRY_DISABLED: '1',
+    SITE_URL: origin,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? origin,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? authSecret(args.ephemeral),
+  };
   if (args['database-url-file']) writeFileSync(args['database-url-file'], database.url, { mode: 0o600 });
 
   if (!existsSync(path.join(ROOT, 'lib/generated/prisma/client.ts')) ||
@@ -103,7 +127,7 @@ async function main() {
   rmSync(path.join(ROOT, '.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
 
   if (args.dev) {
-    const code = await runNode(bin.next, ['dev', '--port', port], env);
+    const code = await runNode(path.join(ROOT, 'scripts/server.mjs'), ['--dev', '--port', port], env);
     return shutdown(code);
   }
   if (buildIsStale()) {
@@ -111,7 +135,7 @@ async function main() {
     await step('next build', bin.next, ['build'], { ...env, NODE_ENV: 'production' });
   }
   log(`Starting on http://localhost:${port}`);
-  const code = await runNode(bin.next, ['start', '--port', port], { ...env, NODE_ENV: 'production' });
+  const code = await runNode(path.join(ROOT, 'scripts/server.mjs'), ['--port', port], { ...env, NODE_ENV: 'production' });
   return shutdown(code);
 }
 

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EventCard } from '@/components/event-card';
 import { IssueArchive } from '@/components/issue-archive';
-import { cachedGetLatestIssue, cachedListPublicEvents, cachedListPublishedIssues } from '@/lib/data/cached';
+import { cachedGetLatestIssue, cachedListPublishedIssues } from '@/lib/data/cached';
+import { listPublicEvents } from '@/lib/data/events';
 import { formatMonth } from '@/lib/dates';
 import { SITE_DESCRIPTION, SITE_NAME } from '@/lib/site';
 import { uniqueSlugs } from '@/lib/slug';
@@ -21,7 +22,7 @@ export default async function HomePage() {
   const [latest, issues, upcoming] = await Promise.all([
     cachedGetLatestIssue(),
     cachedListPublishedIssues(),
-    cachedListPublicEvents({ when: 'upcoming', now, limit: 5 }),
+    listPublicEvents({ when: 'upcoming', now, limit: 5 }),
   ]);
   const archive = issues.filter((i) => i.slug !== latest?.slug);
 

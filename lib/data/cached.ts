@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { unstable_cache } from 'next/cache';
 import superjson from 'superjson';
 import { PUBLIC_REVALIDATE_SECONDS, TAGS } from '@/lib/cache-tags';
-import { getPublicEvent, listEventFilterOptions, listPublicEvents } from './events';
+import { getPublicEvent, listEventFilterOptions } from './events';
 import { searchPublished } from './search';
 import { getIssueNeighbours, getLatestIssue, getPublishedIssue, listPublishedIssues } from './issues';
 
@@ -36,21 +36,6 @@ export const cachedGetPublishedIssue = cached('getPublishedIssue', getPublishedI
 export const cachedGetIssueNeighbours = cached('getIssueNeighbours', getIssueNeighbours, () => [TAGS.issues]);
 export const cachedGetPublicEvent = cached('getPublicEvent', getPublicEvent, (slug) => [TAGS.events, TAGS.event(slug), TAGS.issues]);
 export const cachedListEventFilterOptions = cached('listEventFilterOptions', listEventFilterOptions, () => [TAGS.events, TAGS.issues]);
-
-/**
- * Event listings depend on the time: results are cached per minute (the caller
- * still computes registration states from the exact time).
- */
-const listPublicEventsAtMinute = cached(
-  'listPublicEvents',
-  (opts: Omit<Parameters<typeof listPublicEvents>[0], 'now'>, minute: number) =>
-    listPublicEvents({ ...opts, now: new Date(minute * 60_000) }),
-  () => [TAGS.events, TAGS.issues],
-);
-export const cachedListPublicEvents = (opts: Parameters<typeof listPublicEvents>[0]) => {
-  const { now = new Date(), ...rest } = opts;
-  return listPublicEventsAtMinute(rest, Math.floor(now.getTime() / 60_000));
-};
 
 /** Popular searches repeat; results change only when published content does. */
 export const cachedSearchPublished = cached('searchPublished', searchPublished, () => [TAGS.issues, TAGS.events]);

@@ -88,7 +88,6 @@ class Fixtures {
 }
 
 export const test = base.extend<{ fixtures: Fixtures; makeAxe: () => AxeBuilder }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern
   fixtures: async ({}, use) => {
     const client = new pg.Client({ connectionString: readFileSync(E2E_DATABASE_URL_FILE, 'utf8').trim() });
     await client.connect();
@@ -107,3 +106,19 @@ export const test = base.extend<{ fixtures: Fixtures; makeAxe: () => AxeBuilder 
 });
 
 export { expect } from '@playwright/test';
+
+/** Signs in through the real form. */
+export async function signIn(page: import('@playwright/test').Page, email: string, password: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/admin/);
+}
+
+export const DEMO = {
+  admin: { email: 'admin@example.org', password: 'admin-demo-password' },
+  editor: { email: 'editor@example.org', password: 'editor-demo-password' },
+  sponsor: { email: 'sponsor@example.org', password: 'sponsor-demo-password' },
+  contributor: { email: 'contributor@example.org', password: 'contributor-demo-password' },
+} as const;

@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { SignOutButton } from '@/components/admin/sign-out-button';
+import { requireUser } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: { default: 'Admin', template: '%s – Admin – Regional Update' }, robots: { index: false } };
+
+const ROLE_LABEL = { ADMIN: 'Administrator', EDITOR: 'Editor', SPONSOR: 'Sponsor', CONTRIBUTOR: 'Contributor' } as const;
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-[var(--color-focus)] focus:px-3 focus:py-2 focus:text-black">
+        Skip to main content
+      </a>
+      <header className="bg-[var(--color-brand-dark)] text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+          <Link href="/admin" className="text-xl font-bold text-white hover:underline">
+            Regional Update – Admin
+          </Link>
+          <div className="flex flex-wrap items-center gap-4">
+            <p>
+              {user.name} <span className="opacity-90">({ROLE_LABEL[user.role]})</span>
+            </p>
+            <Link href="/" className="text-white underline">
+              View the public site
+            </Link>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none">
+        {children}
+      </main>
+    </>
+  );
+}

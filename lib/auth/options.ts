@@ -1,0 +1,99 @@
+import 'server-only';
+import type { NextAuthOptions } from 'next-auth';
+import AzureADProvider from 'next-auth/providers/azure-ad';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { db } from '@/lib/db';
+import { signInSchema } from '@/lib/validation/auth';
+import { hashPassword, verifyPassword } from './password';
+import { clientIp } from './client-ip';
+import { recordSuccessfulSignIn } from './throttle';
+
+// Verifying against a real hash when the email is unknown keeps the timing of
+// "no such user" and "wrong password" alike.
+let dummyHash: Promise<string> | undefined;
+const getDummyHash = () => (dummyHash ??= hashPassword('not-a-real-password-used-for-timing'));
+
+async function recordSignIn(userId: string, method: string) {
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { lastLoginAt: new Date() }, select: { id: true } }),
+    db.auditLog.create({ data: { actorId: userId, action: 'auth.sign-in', entityType: 'User', entityId: userId, details: { method } } }),
+  ]);
+}
+
+const entraConfigured = !!(process.env.AZURE_AD_CLIENT_ID && process.env.AZURE_AD_CLIENT_SECRET && process.env.AZURE_AD_TENANT_ID);
+
+export const authOptions: NextAuthOptions = {
+  // Credentials sign-in requires JWT sessions; revocation is the sessionVersion check
+  // in lib/auth/session.ts, made on every request.
+  session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+  pages: { signIn: '/sign-in', error: '/sign-in' },
+  providers: [
+    CredentialsProvider({
+      name: 'Email and password',
+      credentials: { email: { label: 'Email address', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, req) {
+        // next-auth adds its own fields (csrfToken, callbackUrl…); only ours are parsed.
+        const parsed = signInSchema.safeParse({ email: credentials?.email, password: credentials?.password });
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        const user = await db.user.findUnique({
+          where: { email },
+          select: { id: true, email: true, name: true, passwordHash: true, active: true, sessionVersion: true },
+        });
+        const valid = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
+        if (!user || !valid || !user.active) return null;
+        await recordSuccessfulSignIn({ email, ip: clientIp(req?.headers ?? {}) });
+        await recordSignIn(user.id, 'credentials');
+        return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
+      },
+    }),
+    ...(entraConfigured
+      ? [
+          AzureADProvider({
+            clientId: process.env.AZURE_AD_CLIENT_ID!,
+            clientSecret: process.env.AZURE_AD_CLIENT_SECRET!,
+            tenantId: process.env.AZURE_AD_TENANT_ID!,
+          }),
+        ]
+      : []),
+  ],
+  callbacks: {
+    // Single sign-on only for people who already have an active account here.
+    async signIn({ user, account }) {
+      if (account?.provider === 'credentials') return true;
+      const email = user.email?.trim().toLowerCase();
+      if (!email) return false;
+      const existing = await db.user.findUnique({ where: { email }, select: { active: true } });
+      return !!existing?.active;
+    },
+    async jwt({ token, user, account }) {
+      if (user && account?.provider === 'credentials') {
+        token.uid = user.id;
+        token.sv = (user as { sv?: number }).sv ?? 0;
+      } else if (user && account) {
+        const email = user.email!.trim().toLowerCase();
+        const local = await db.user.findUnique({ where: { email }, select: { id: true, sessionVersion: true } });
+        if (local) {
+          token.uid = local.id;
+          token.sv = local.sessionVersion;
+          await recordSignIn(local.id, account.provider);
+        }
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, uid: token.uid, sv: token.sv };
+    },
+  },
+  events: {
+    // Signing out ends every session of that user, not only this browser's.
+    async signOut({ token }) {
+      const uid = token?.uid;
+      if (!uid) return;
+      await db.$transaction([
+        db.user.update({ where: { id: uid }, data: { sessionVersion: { increment: 1 } }, select: { id: true } }),
+        db.auditLog.create({ data: { actorId: uid, action: 'auth.sign-out', entityType: 'User', entityId: uid } }),
+      ]);
+    },
+  },
+};

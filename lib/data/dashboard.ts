@@ -1,0 +1,47 @@
+import 'server-only';
+import { requirePermission, scopeOf } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+
+const STATUS_ORDER = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED'] as const;
+
+/** Issues grouped by status, for users who may read unpublished issues. */
+export async function issuesByStatus(user: SessionUser) {
+  requirePermission(user, 'issue:read');
+  const issues = await db.issue.findMany({
+    orderBy: [{ month: 'desc' }, { title: 'asc' }],
+    select: { id: true, slug: true, title: true, status: true, month: true, updatedAt: true },
+  });
+  return STATUS_ORDER.map((status) => ({ status, issues: issues.filter((i) => i.status === status) }));
+}
+
+/** What needs this user's attention now. */
+export async function myTasks(user: SessionUser) {
+  const tasks: { label: string }[] = [];
+  if (scopeOf(user, 'intro:approve') === 'any') {
+    const waiting = await db.section.findMany({
+      where: { kind: 'INTRO', approvalRequestedAt: { not: null }, approvedAt: null },
+      select: { issue: { select: { slug: true, title: true } } },
+    });
+    for (const w of waiting) tasks.push({ label: `Approve the intro of ${w.issue.title}` });
+  }
+  if (scopeOf(user, 'issue:update') === 'any') {
+    const drafts = await db.issue.findMany({
+      where: { status: { in: ['DRAFT', 'IN_REVIEW'] } },
+      orderBy: { month: 'asc' },
+      select: { slug: true, title: true, status: true },
+    });
+    for (const d of drafts) tasks.push({ label: `Finish ${d.title} (${d.status === 'DRAFT' ? 'draft' : 'in review'})` });
+  }
+  return tasks;
+}
+
+/** Recent entries from the audit log. */
+export async function recentActivity(user: SessionUser, take = 15) {
+  requirePermission(user, 'audit:read');
+  return db.auditLog.findMany({
+    orderBy: { createdAt: 'desc' },
+    take,
+    select: { id: true, action: true, entityType: true, entityId: true, createdAt: true, actor: { select: { name: true } } },
+  });
+}

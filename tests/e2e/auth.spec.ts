@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { DEMO, expect, signIn, test } from './support/fixtures';
+import { E2E_DATABASE_URL_FILE } from './support/paths';
+
+async function sql(text: string, params: unknown[] = []) {
+  const client = new pg.Client({ connectionString: readFileSync(E2E_DATABASE_URL_FILE, 'utf8').trim() });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+test.describe('sign-in', () => {
+  test('each role signs in and sees the dashboard; axe passes', async ({ page, makeAxe }) => {
+    await signIn(page, DEMO.editor.email, DEMO.editor.password);
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    await expect(page.getByText('Elizabeth White (Editor)')).toBeVisible();
+    await expect(page.getByRole('heading', { name: /Drafts \(\d+\)/ })).toBeVisible();
+    expect((await makeAxe().analyze()).violations).toEqual([]);
+    const response = await page.goto('/admin');
+    expect(response?.headers()['cache-control']).toContain('no-store');
+    expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  });
+
+  test('a wrong password and an unknown email get the same generic error', async ({ page, makeAxe }) => {
+    await page.goto('/sign-in');
+    expect((await makeAxe().analyze()).violations).toEqual([]);
+    await page.getByLabel('Email address').fill(DEMO.sponsor.email);
+    await page.getByLabel('Password').fill('wrong password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('#main').getByRole('alert')).toContainText('Enter a correct email address and password.');
+    await page.getByLabel('Email address').fill('nobody@example.org');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('#main').getByRole('alert')).toContainText('Enter a correct email address and password.');
+    await page.getByLabel('Email address').fill('not an email');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('#main').getByRole('alert')).toContainText('Enter an email address in the correct format');
+  });
+});
+
+test.describe('sessions end when they should', () => {
+  test('after signing out, the old session cookie is refused', async ({ page, browser }) => {
+    await signIn(page, DEMO.sponsor.email, DEMO.sponsor.password);
+    const cookies = await page.context().cookies();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in/);
+    const replay = await browser.newContext();
+    await replay.addCookies(cookies);
+    const other = await replay.newPage();
+    await other.goto('/admin');
+    await expect(other).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin/);
+    await replay.close();
+  });
+
+  test('deactivating a user ends their session on the next request', async ({ page }) => {
+    await signIn(page, DEMO.contributor.email, DEMO.contributor.password);
+    await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+    try {
+      await sql(`UPDATE "User" SET active = false WHERE email = $1`, [DEMO.contributor.email]);
+      await page.goto('/admin');
+      await expect(page).toHaveURL(/\/sign-in/);
+    } finally {
+      await sql(`UPDATE "User" SET active = true WHERE email = $1`, [DEMO.contributor.email]);
+    }
+  });
+
+  test('changing the password (session version) ends existing sessions', async ({ page }) => {
+    await signIn(page, DEMO.admin.email, DEMO.admin.password);
+    await sql(`UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE email = $1`, [DEMO.admin.email]);
+    await page.goto('/admin');
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+});
+
+test.describe('unauthorised access to admin routes', () => {
+  for (const path of ['/admin', '/admin?_rsc=1']) {
+    test(`anonymous ${path} is sent to sign in, whatever the headers`, async ({ request }) => {
+      const variants: Record<string, string>[] = [
+        {},
+        { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' },
+        { RSC: '1', 'Next-Router-Prefetch': '1' },
+        { 'Next-Router-State-Tree': '%5B%22%22%5D', RSC: '1' },
+      ];
+      for (const headers of variants) {
+        const response = await request.get(path, { headers, maxRedirects: 0 });
+        const body = await response.text();
+        expect([307, 308, 303, 302]).toContain(response.status());
+        expect(response.headers()['location'] ?? '').toContain('/sign-in');
+        // The redirect may carry the page's static <title>, never its data.
+        for (const secret of ['Issues by status', 'My tasks', 'Recent activity', 'demo draft', 'Elizabeth White']) {
+          expect(body).not.toContain(secret);
+        }
+      }
+    });
+  }
+});
