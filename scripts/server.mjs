@@ -18,7 +18,25 @@ const app = next({ dev: args.dev, port, hostname: 'localhost' });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/**
+ * Next.js answers a malformed router-state header with a 500; browsers only send
+ * well-formed ones, so a bad one is dropped and the request served as a full render.
+ * @param {string | string[] | undefined} value
+ */
+function validRouterState(value) {
+  if (typeof value !== 'string') return false;
+  try {
+    const tree = JSON.parse(decodeURIComponent(value));
+    return Array.isArray(tree) && typeof tree[0] === 'string' && typeof tree[1] === 'object' && tree[1] !== null;
+  } catch {
+    return false;
+  }
+}
+
 const server = http.createServer((req, res) => {
+  if ('next-router-state-tree' in req.headers && !validRouterState(req.headers['next-router-state-tree'])) {
+    delete req.headers['next-router-state-tree'];
+  }
   const socketAddress = req.socket.remoteAddress ?? '';
   if (!trustProxy) req.headers['x-forwarded-for'] = socketAddress;
   else if (!req.headers['x-forwarded-for']) req.headers['x-forwarded-for'] = socketAddress;
