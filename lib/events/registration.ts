@@ -1,5 +1,4 @@
-import { TZDate } from '@date-fns/tz';
-import { formatCalendarDate, LONDON } from '@/lib/dates';
+import { formatCalendarDate, londonToday } from '@/lib/dates';
 
 export type RegistrationInput = {
   saveTheDate: boolean;
@@ -18,12 +17,6 @@ export type RegistrationState =
 
 /** Days before the deadline (inclusive of the deadline day) that count as "closing soon". */
 export const CLOSING_SOON_DAYS = 7;
-
-/** Today's date in Europe/London as a UTC-midnight Date, comparable with `date` columns. */
-function londonToday(now: Date): Date {
-  const t = new TZDate(now.getTime(), LONDON);
-  return new Date(Date.UTC(t.getFullYear(), t.getMonth(), t.getDate()));
-}
 
 /**
  * Where booking stands at `now`, judged in Europe/London:
