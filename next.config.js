@@ -19,13 +19,15 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // @touch4it/ical-timezones reads its zone files from disk, so it must not be bundled.
-  serverExternalPackages: ['@prisma/adapter-pg', 'pg', '@node-rs/argon2', '@touch4it/ical-timezones'],
+  serverExternalPackages: ['@prisma/adapter-pg', 'pg', '@node-rs/argon2', '@touch4it/ical-timezones', 'sharp'],
+  // Image uploads go through a server action: 5 MB files plus form overhead.
+  experimental: { serverActions: { bodySizeLimit: '6mb' } },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
       {
         // Public pages: cached, so no per-request nonce (see lib/security/csp.js).
-        source: '/((?!admin|sign-in).*)',
+        source: '/((?!admin|sign-in|media/).*)',
         headers: [{ key: 'Content-Security-Policy', value: buildCsp({ dev: !production }) }],
       },
       { source: '/admin/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },

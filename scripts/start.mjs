@@ -42,8 +42,11 @@ function newestMtime(paths) {
   return newest;
 }
 
+// Written after a successful build only: a failed `next build` can leave a BUILD_ID behind.
+const BUILD_MARKER = path.join(ROOT, '.next', 'build-complete');
+
 function buildIsStale() {
-  const buildId = path.join(ROOT, '.next', 'BUILD_ID');
+  const buildId = BUILD_MARKER;
   if (!existsSync(buildId)) return true;
   const sources = ['app', 'components', 'lib', 'public', 'prisma/schema.prisma', 'next.config.js', 'package-lock.json', 'postcss.config.mjs'];
   return newestMtime(sources) > statSync(buildId).mtimeMs;
@@ -132,7 +135,9 @@ async function main() {
   }
   if (buildIsStale()) {
     log('Building for production (first run or changed sources)…');
+    rmSync(BUILD_MARKER, { force: true });
     await step('next build', bin.next, ['build'], { ...env, NODE_ENV: 'production' });
+    writeFileSync(BUILD_MARKER, new Date().toISOString());
   }
   log(`Starting on http://localhost:${port}`);
   const code = await runNode(path.join(ROOT, 'scripts/server.mjs'), ['--port', port], { ...env, NODE_ENV: 'production' });

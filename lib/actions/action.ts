@@ -2,27 +2,14 @@ import 'server-only';
 import { z } from 'zod';
 import { scopeOf, type Action } from '@/lib/auth/permissions';
 import { getCurrentUser, type SessionUser } from '@/lib/auth/session';
+import type { ActionState, FieldErrors } from './state';
 
 // One wrapper for every server action: parse (zod, strict), then authorise
 // (permission table), then run. It never throws to the caller: failures come back
 // as a state for useActionState, with field errors and the submitted values, so a
 // failed save keeps the user's text.
 
-export type FieldErrors = Record<string, string[] | undefined>;
-
-export type ActionState<T = unknown> =
-  | { status: 'idle' }
-  | { status: 'success'; message?: string; data?: T }
-  | {
-      status: 'error';
-      code: 400 | 401 | 403 | 404 | 409 | 500;
-      message: string;
-      fieldErrors?: FieldErrors;
-      values?: Record<string, unknown>;
-      data?: unknown;
-    };
-
-export const IDLE: ActionState = { status: 'idle' };
+export { IDLE, type ActionState, type FieldErrors } from './state';
 
 /** Thrown inside `run` for expected failures (not found, conflict, rule broken). */
 export class ActionError extends Error {

@@ -2,7 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/admin/sign-out-button';
+import { can, type Action } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
+
+const NAV: { href: string; label: string; permission: Action }[] = [
+  { href: '/admin/issues', label: 'Issues', permission: 'issue:read' },
+  { href: '/admin/media', label: 'Media', permission: 'media:read' },
+  { href: '/admin/people', label: 'People', permission: 'person:read' },
+  { href: '/admin/organisations', label: 'Organisations', permission: 'organisation:read' },
+  { href: '/admin/users', label: 'Users', permission: 'user:read' },
+];
 
 export const metadata: Metadata = { title: { default: 'Admin', template: '%s – Admin – Regional Update' }, robots: { index: false } };
 
@@ -30,6 +39,22 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <SignOutButton />
           </div>
         </div>
+        <nav aria-label="Admin" className="border-t border-white/30">
+          <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-6 px-4">
+            <li>
+              <Link href="/admin" className="inline-block min-h-11 py-3 font-bold text-white underline-offset-4 hover:underline">
+                Dashboard
+              </Link>
+            </li>
+            {NAV.filter((item) => can(user, item.permission)).map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="inline-block min-h-11 py-3 font-bold text-white underline-offset-4 hover:underline">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none">
         {children}

@@ -1,0 +1,96 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AddSectionForm } from '@/components/admin/issues/add-section-form';
+import { MoveSectionButtons } from '@/components/admin/issues/move-section-buttons';
+import { LINK } from '@/components/admin/issues/styles';
+import { can } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { getIssueForEditor } from '@/lib/data/issues-admin';
+import { editPermission } from '@/lib/data/sections';
+import { formatMonth } from '@/lib/dates';
+
+export const metadata: Metadata = { title: 'Edit issue' };
+
+const KIND_LABEL = { INTRO: 'Intro', ARTICLE: 'Article', EVENT_LIST: 'Events' } as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function IssueEditorPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; deleted?: string }> }) {
+  const { id } = await params;
+  const { created, deleted } = await searchParams;
+  const user = await requireUser(`/admin/issues/${id}`);
+  if (!UUID.test(id)) notFound();
+  if (!can(user, 'issue:read') || !can(user, 'section:read')) {
+    return (
+      <>
+        <h1 className="text-3xl font-bold">Edit issue</h1>
+        <p className="mt-4">You do not have permission to see unpublished issues.</p>
+      </>
+    );
+  }
+  const issue = await getIssueForEditor(user, id);
+  if (!issue) notFound();
+  const canReorder = can(user, 'section:reorder');
+  const canDelete = can(user, 'section:delete');
+  const last = issue.sections.length - 1;
+
+  return (
+    <>
+      <p><Link href="/admin/issues" className={LINK}>Back to issues</Link></p>
+      <h1 className="mt-4 text-3xl font-bold">{issue.title}</h1>
+      <p className="mt-2 text-[var(--color-muted)]">
+        {formatMonth(issue.month)} · {issue.status.replace('_', ' ').toLowerCase()} · /issues/{issue.slug}
+      </p>
+      {created && <p role="status" className="mt-4 border-l-8 border-green-700 bg-green-50 p-4">The draft issue was created.</p>}
+      {deleted && <p role="status" className="mt-4 border-l-8 border-green-700 bg-green-50 p-4">The section “{deleted}” was deleted.</p>}
+      {user.role === 'SPONSOR' && <p className="mt-4">As the sponsor you can edit the intro. The other sections are shown for information.</p>}
+
+      <section aria-labelledby="sections-heading" className="mt-8">
+        <h2 id="sections-heading" className="text-2xl font-bold">Sections</h2>
+        {issue.sections.length === 0 ? (
+          <p className="mt-2">This issue has no sections yet.</p>
+        ) : (
+          <ol className="mt-4 space-y-3">
+            {issue.sections.map((s, i) => {
+              const editable = can(user, editPermission(s.kind));
+              return (
+                <li key={s.id} className="rounded border border-gray-400 p-4">
+                  <div className="flex flex-wrap items-baseline justify-between gap-2">
+                    <h3 className="text-lg font-bold">
+                      <span className="sr-only">{i + 1}. </span>
+                      {editable ? <Link href={`/admin/issues/${issue.id}/sections/${s.id}`} className={LINK}>{s.title}</Link> : s.title}
+                    </h3>
+                    <p className="text-[var(--color-muted)]">
+                      {KIND_LABEL[s.kind]} · version {s.version} · last edited{' '}
+                      <time dateTime={s.updatedAt.toISOString()}>{s.updatedAt.toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' })}</time>
+                    </p>
+                  </div>
+                  <div className="mt-3 flex flex-wrap items-center gap-4">
+                    {canReorder && <MoveSectionButtons sectionId={s.id} title={s.title} isFirst={i === 0} isLast={i === last} />}
+                    {can(user, 'revision:read') && (
+                      <Link href={`/admin/issues/${issue.id}/sections/${s.id}/revisions`} className={LINK}>
+                        Revisions<span className="sr-only"> of “{s.title}”</span>
+                      </Link>
+                    )}
+                    {canDelete && (
+                      <Link href={`/admin/issues/${issue.id}/sections/${s.id}/delete`} className="text-red-700 underline">
+                        Delete<span className="sr-only"> “{s.title}”</span>
+                      </Link>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+
+      {can(user, 'section:create') && (
+        <section aria-labelledby="add-heading" className="mt-10">
+          <h2 id="add-heading" className="text-2xl font-bold">Add a section</h2>
+          <AddSectionForm issueId={issue.id} />
+        </section>
+      )}
+    </>
+  );
+}

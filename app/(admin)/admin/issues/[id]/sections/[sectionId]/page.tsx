@@ -1,0 +1,51 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { SectionEditor } from '@/components/admin/editor/section-editor';
+import { LINK } from '@/components/admin/issues/styles';
+import { can } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { editPermission, getSectionForEdit } from '@/lib/data/sections';
+
+export const metadata: Metadata = { title: 'Edit section' };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function EditSectionPage({ params }: { params: Promise<{ id: string; sectionId: string }> }) {
+  const { id, sectionId } = await params;
+  const user = await requireUser(`/admin/issues/${id}/sections/${sectionId}`);
+  if (!UUID.test(sectionId)) notFound();
+  if (!can(user, 'section:read')) {
+    return (
+      <>
+        <h1 className="text-3xl font-bold">Edit section</h1>
+        <p className="mt-4">You do not have permission to see this section.</p>
+      </>
+    );
+  }
+  const section = await getSectionForEdit(user, sectionId);
+  if (!section || section.issueId !== id) notFound();
+  const back = <p><Link href={`/admin/issues/${id}`} className={LINK}>Back to {section.issue.title}</Link></p>;
+  if (!can(user, editPermission(section.kind))) {
+    return (
+      <>
+        {back}
+        <h1 className="mt-4 text-3xl font-bold">{section.title}</h1>
+        <p className="mt-4">You can read this section but not edit it.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      {back}
+      <h1 className="mt-4 text-3xl font-bold">Edit “{section.title}”</h1>
+      <p className="mt-2 text-[var(--color-muted)]">
+        Changes are saved automatically a few seconds after you stop typing.{' '}
+        {can(user, 'revision:read') && (
+          <Link href={`/admin/issues/${id}/sections/${section.id}/revisions`} className={LINK}>See earlier versions</Link>
+        )}
+      </p>
+      <SectionEditor key={section.id} section={{ id: section.id, title: section.title, body: section.body, version: section.version }} />
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+'use client';
+
+import { useActionState, useId } from 'react';
+import { IDLE, type ActionState } from '@/lib/actions/state';
+import { uploadMediaAction } from '@/lib/actions/media/upload-media';
+import { ACCEPT_ATTRIBUTE, MAX_DIMENSION, MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from '@/lib/media/limits';
+import { ALT_MAX_LENGTH } from '@/lib/validation/media';
+import { BUTTON_CLASS, ErrorSummary, FIELD_CLASS, fieldError, previousValue } from './error-summary';
+
+type UploadResult = { id: string; fileName: string };
+
+/** Upload an image with its alt text (or marked decorative). */
+export function UploadMediaForm() {
+  const [state, action, pending] = useActionState<ActionState<UploadResult>, FormData>(uploadMediaAction, IDLE as ActionState<UploadResult>);
+  const id = useId();
+  const ids = { file: `${id}-file`, alt: `${id}-alt`, decorative: `${id}-decorative` };
+  const fileError = fieldError(state, 'file');
+  const altError = fieldError(state, 'alt');
+  const decorativeBefore = previousValue(state, 'decorative');
+  return (
+    <form action={action} noValidate className="mt-4 space-y-5">
+      <ErrorSummary state={state} fieldIds={ids} />
+      <p id={`${id}-status`} role="status" className={state.status === 'success' ? 'border-l-8 border-green-700 bg-green-50 p-4 font-bold' : ''}>
+        {state.status === 'success' ? state.message : ''}
+      </p>
+      <div>
+        <label htmlFor={ids.file} className="font-bold">
+          Image file
+        </label>
+        <p id={`${ids.file}-hint`} className="text-[var(--color-muted)]">
+          PNG, JPEG, WebP or GIF, smaller than {MAX_UPLOAD_BYTES / 1024 / 1024} MB and at most {MAX_INPUT_PIXELS / 1_000_000} megapixels. Images wider or
+          taller than {MAX_DIMENSION} pixels are made smaller, location and camera details are removed, and GIFs are saved as PNG (still images only).
+        </p>
+        {fileError && (
+          <p id={`${ids.file}-error`} className="font-bold text-red-700">
+            <span className="sr-only">Error: </span>
+            {fileError}
+          </p>
+        )}
+        <input
+          id={ids.file}
+          name="file"
+          type="file"
+          accept={ACCEPT_ATTRIBUTE}
+          required
+          aria-invalid={!!fileError}
+          aria-describedby={[`${ids.file}-hint`, fileError && `${ids.file}-error`].filter(Boolean).join(' ')}
+          className="mt-1 block max-w-xl"
+        />
+      </div>
+      <div>
+        <label htmlFor={ids.alt} className="font-bold">
+          Alt text
+        </label>
+        <p id={`${ids.alt}-hint`} className="text-[var(--color-muted)]">
+          Describe what the image shows for people who cannot see it, in a sentence or two. Leave it empty only if the image is decorative.
+        </p>
+        {altError && (
+          <p id={`${ids.alt}-error`} className="font-bold text-red-700">
+            <span className="sr-only">Error: </span>
+            {altError}
+          </p>
+        )}
+        <textarea
+          key={state.status === 'error' ? `alt-${String(previousValue(state, 'alt') ?? '')}` : state.status}
+          id={ids.alt}
+          name="alt"
+          rows={3}
+          maxLength={ALT_MAX_LENGTH}
+          defaultValue={typeof previousValue(state, 'alt') === 'string' ? (previousValue(state, 'alt') as string) : ''}
+          aria-invalid={!!altError}
+          aria-describedby={[`${ids.alt}-hint`, altError && `${ids.alt}-error`].filter(Boolean).join(' ')}
+          className={`${FIELD_CLASS} py-1`}
+        />
+      </div>
+      <div className="flex items-start gap-3">
+        <input
+          key={`decorative-${state.status}-${String(decorativeBefore)}`}
+          id={ids.decorative}
+          name="decorative"
+          type="checkbox"
+          defaultChecked={decorativeBefore === 'on'}
+          aria-describedby={`${ids.decorative}-hint`}
+          className="mt-1 size-6"
+        />
+        <div>
+          <label htmlFor={ids.decorative} className="font-bold">
+            This image is decorative
+          </label>
+          <p id={`${ids.decorative}-hint`} className="text-[var(--color-muted)]">
+            It adds no information (a border, a pattern), so screen readers skip it and any alt text is removed.
+          </p>
+        </div>
+      </div>
+      <button type="submit" disabled={pending} className={BUTTON_CLASS}>
+        {pending ? 'Uploading…' : 'Upload image'}
+      </button>
+    </form>
+  );
+}

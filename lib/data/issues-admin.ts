@@ -1,0 +1,162 @@
+import 'server-only';
+import { requirePermission } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session';
+import { audit } from '@/lib/audit';
+import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { EMPTY_DOC, ISSUE_TEMPLATE, monthDate } from '@/lib/issues/template';
+import { DataError } from './sections';
+
+type Tx = Prisma.TransactionClient;
+
+const SLUG_TAKEN = 'An issue already uses this slug. Choose a different one.';
+
+/** All issues, newest month first, for the admin list. */
+export async function listIssuesAdmin(user: SessionUser) {
+  requirePermission(user, 'issue:read');
+  return db.issue.findMany({
+    orderBy: [{ month: 'desc' }, { title: 'asc' }],
+    select: { id: true, slug: true, title: true, month: true, status: true, updatedAt: true, _count: { select: { sections: true } } },
+  });
+}
+
+/** An issue with its sections in order, for the issue editor. */
+export async function getIssueForEditor(user: SessionUser, issueId: string) {
+  requirePermission(user, 'issue:read');
+  requirePermission(user, 'section:read');
+  return db.issue.findUnique({
+    where: { id: issueId },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      month: true,
+      status: true,
+      version: true,
+      sections: {
+        orderBy: { position: 'asc' },
+        select: { id: true, position: true, kind: true, title: true, version: true, updatedAt: true },
+      },
+    },
+  });
+}
+
+async function assertSlugFree(tx: Tx, slug: string) {
+  const clash = await tx.issue.findUnique({ where: { slug }, select: { id: true } });
+  if (clash) throw new DataError(409, SLUG_TAKEN, { slug: [SLUG_TAKEN] });
+}
+
+function isSlugClash(error: unknown) {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+}
+
+type NewIssue = { title: string; slug: string; year: number; month: number };
+
+/** A DRAFT issue with the standard sections (lib/issues/template.ts), all empty. */
+export async function createIssue(user: SessionUser, input: NewIssue) {
+  requirePermission(user, 'issue:create');
+  try {
+    return await db.$transaction(async (tx) => {
+      await assertSlugFree(tx, input.slug);
+      const issue = await tx.issue.create({
+        data: {
+          slug: input.slug,
+          title: input.title.trim(),
+          month: monthDate(input.year, input.month),
+          status: 'DRAFT',
+          createdById: user.id,
+          sections: {
+            create: ISSUE_TEMPLATE.map((s, position) => ({ position, kind: s.kind, title: s.title, body: EMPTY_DOC })),
+          },
+        },
+        select: { id: true, slug: true },
+      });
+      await audit(tx, {
+        actorId: user.id,
+        action: 'issue.create',
+        entityType: 'Issue',
+        entityId: issue.id,
+        details: { slug: issue.slug, from: 'template' },
+      });
+      return issue;
+    });
+  } catch (error) {
+    if (isSlugClash(error)) throw new DataError(409, SLUG_TAKEN, { slug: [SLUG_TAKEN] });
+    throw error;
+  }
+}
+
+/**
+ * A DRAFT copy of an existing issue for a new month: sections (with their text,
+ * bylines, byline organisation, sign-off, topics and linked events) are copied;
+ * approvals, publication dates and versions are not.
+ */
+export async function duplicateIssue(user: SessionUser, input: NewIssue & { sourceIssueId: string }) {
+  requirePermission(user, 'issue:create');
+  requirePermission(user, 'issue:read');
+  try {
+    return await db.$transaction(async (tx) => {
+      const source = await tx.issue.findUnique({
+        where: { id: input.sourceIssueId },
+        select: {
+          id: true,
+          slug: true,
+          summary: true,
+          sections: {
+            orderBy: { position: 'asc' },
+            select: {
+              position: true,
+              kind: true,
+              title: true,
+              body: true,
+              bylineOrganisationId: true,
+              signOff: true,
+              signatoryId: true,
+              bylines: { select: { personId: true, position: true } },
+              events: { select: { eventId: true, position: true } },
+              topics: { select: { topicId: true } },
+            },
+          },
+        },
+      });
+      if (!source) throw new DataError(404, 'The issue to copy no longer exists.', { sourceIssueId: ['The issue to copy no longer exists.'] });
+      await assertSlugFree(tx, input.slug);
+      const issue = await tx.issue.create({
+        data: {
+          slug: input.slug,
+          title: input.title.trim(),
+          month: monthDate(input.year, input.month),
+          status: 'DRAFT',
+          summary: source.summary,
+          createdById: user.id,
+          sections: {
+            create: source.sections.map((s) => ({
+              position: s.position,
+              kind: s.kind,
+              title: s.title,
+              body: s.body as Prisma.InputJsonValue,
+              bylineOrganisationId: s.bylineOrganisationId,
+              signOff: s.signOff,
+              signatoryId: s.signatoryId,
+              bylines: { create: s.bylines.map((b) => ({ personId: b.personId, position: b.position })) },
+              events: { create: s.events.map((e) => ({ eventId: e.eventId, position: e.position })) },
+              topics: { create: s.topics.map((t) => ({ topicId: t.topicId })) },
+            })),
+          },
+        },
+        select: { id: true, slug: true },
+      });
+      await audit(tx, {
+        actorId: user.id,
+        action: 'issue.duplicate',
+        entityType: 'Issue',
+        entityId: issue.id,
+        details: { slug: issue.slug, from: source.slug, sourceIssueId: source.id },
+      });
+      return issue;
+    });
+  } catch (error) {
+    if (isSlugClash(error)) throw new DataError(409, SLUG_TAKEN, { slug: [SLUG_TAKEN] });
+    throw error;
+  }
+}

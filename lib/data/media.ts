@@ -1,0 +1,202 @@
+import 'server-only';
+import { z } from 'zod';
+import { ActionError, type FieldErrors } from '@/lib/actions/action';
+import { audit } from '@/lib/audit';
+import { requirePermission, type Actor } from '@/lib/auth/permissions';
+import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { MAX_UPLOAD_BYTES, MediaProcessingError, processUpload } from '@/lib/media/process';
+import { deleteMediaFile, writeMediaFile } from '@/lib/media/storage';
+import { mediaAltSchema } from '@/lib/validation/media';
+
+// The media library. Every function checks the permission table first, selects
+// only what it returns, and writes its audit row in the same transaction as the
+// change. Files are written before their row (so a row never points at a missing
+// file) and removed after their row is gone.
+
+export const MEDIA_PAGE_SIZE = 24;
+
+const MEDIA_SELECT = {
+  id: true,
+  fileName: true,
+  mimeType: true,
+  width: true,
+  height: true,
+  bytes: true,
+  alt: true,
+  decorative: true,
+  createdAt: true,
+  uploadedBy: { select: { name: true } },
+} as const satisfies Prisma.MediaSelect;
+
+export type MediaItem = Prisma.MediaGetPayload<{ select: typeof MEDIA_SELECT }>;
+
+/** Public address of a stored image (what rich text's `src` holds). */
+export function mediaUrl(fileName: string): string {
+  return `/media/${fileName}`;
+}
+
+function altOrThrow(input: { alt?: unknown; decorative?: unknown }) {
+  const parsed = mediaAltSchema.safeParse({ alt: input.alt ?? '', decorative: input.decorative ?? false });
+  if (!parsed.success) {
+    const fieldErrors = z.flattenError(parsed.error).fieldErrors as FieldErrors;
+    throw new ActionError(400, fieldErrors.alt?.[0] ?? 'Check the alt text.', undefined, fieldErrors);
+  }
+  return parsed.data;
+}
+
+type FileLike = Pick<File, 'name' | 'size' | 'arrayBuffer'>;
+
+/**
+ * Checks, re-encodes and stores an image. Alt text is required unless the image is
+ * decorative (then it is ''). The same image uploaded twice is a conflict (409)
+ * carrying the existing record's id.
+ */
+export async function uploadMedia(user: Actor, input: { file: FileLike | { name: string; bytes: Buffer }; alt?: string; decorative?: boolean }) {
+  requirePermission(user, 'media:create');
+  const { alt, decorative } = altOrThrow(input);
+  const file = input.file;
+  // (Blob has a bytes() method in newer Node versions, so test for a Buffer.)
+  const buffer = 'bytes' in file && Buffer.isBuffer(file.bytes) ? file.bytes : null;
+  const size = buffer ? buffer.length : (file as FileLike).size;
+  if (size > MAX_UPLOAD_BYTES) {
+    // Refuse before reading the whole upload into memory.
+    const message = `The selected file must be smaller than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`;
+    throw new ActionError(400, message, undefined, { file: [message] });
+  }
+  const bytes = buffer ?? Buffer.from(await (file as FileLike).arrayBuffer());
+
+  let image;
+  try {
+    image = await processUpload(bytes, file.name);
+  } catch (error) {
+    if (error instanceof MediaProcessingError) throw new ActionError(400, error.message, { code: error.code }, { file: [error.message] });
+    throw error;
+  }
+
+  const existing = await db.media.findUnique({ where: { fileName: image.fileName }, select: { id: true } });
+  if (existing) throw duplicate(existing.id);
+
+  await writeMediaFile(image.fileName, image.data);
+  try {
+    return await db.$transaction(async (tx) => {
+      const media = await tx.media.create({
+        data: {
+          fileName: image.fileName,
+          mimeType: image.mimeType,
+          width: image.width,
+          height: image.height,
+          bytes: image.bytes,
+          alt,
+          decorative,
+          uploadedById: user.id,
+        },
+        select: MEDIA_SELECT,
+      });
+      await audit(tx, {
+        actorId: user.id,
+        action: 'media.upload',
+        entityType: 'Media',
+        entityId: media.id,
+        details: { fileName: media.fileName, mimeType: media.mimeType, width: media.width, height: media.height, bytes: media.bytes, decorative },
+      });
+      return media;
+    });
+  } catch (error) {
+    // Someone uploaded the same image at the same moment: theirs stays, file and all.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      const other = await db.media.findUnique({ where: { fileName: image.fileName }, select: { id: true } });
+      if (other) throw duplicate(other.id);
+    }
+    const stillUsed = await db.media.findUnique({ where: { fileName: image.fileName }, select: { id: true } }).catch(() => null);
+    if (!stillUsed) await deleteMediaFile(image.fileName).catch(() => {});
+    throw error;
+  }
+}
+
+function duplicate(id: string) {
+  return new ActionError(409, 'This image is already in the media library. Use the existing copy, or edit its alt text.', { id }, {
+    file: ['This image is already in the media library'],
+  });
+}
+
+/** Newest first; `q` matches alt text (case-insensitive) or the start of the file name. */
+export async function listMedia(user: Actor, opts: { q?: string; page?: number } = {}) {
+  requirePermission(user, 'media:read');
+  const q = (opts.q ?? '').trim().slice(0, 200);
+  const page = Math.max(1, Math.floor(opts.page ?? 1));
+  const where: Prisma.MediaWhereInput = q
+    ? { OR: [{ alt: { contains: q, mode: 'insensitive' } }, { fileName: { startsWith: q.toLowerCase() } }] }
+    : {};
+  const [items, total] = await Promise.all([
+    db.media.findMany({
+      where,
+      select: MEDIA_SELECT,
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      skip: (page - 1) * MEDIA_PAGE_SIZE,
+      take: MEDIA_PAGE_SIZE,
+    }),
+    db.media.count({ where }),
+  ]);
+  return { items, total, page, pageCount: Math.max(1, Math.ceil(total / MEDIA_PAGE_SIZE)) };
+}
+
+export async function updateMediaAlt(user: Actor, input: { id: string; alt?: string; decorative?: boolean }) {
+  requirePermission(user, 'media:update');
+  const { alt, decorative } = altOrThrow(input);
+  return db.$transaction(async (tx) => {
+    const before = await tx.media.findUnique({ where: { id: input.id }, select: { id: true, alt: true, decorative: true } });
+    if (!before) throw new ActionError(404, 'That image no longer exists. It may have been deleted.');
+    const media = await tx.media.update({ where: { id: input.id }, data: { alt, decorative }, select: MEDIA_SELECT });
+    await audit(tx, {
+      actorId: user.id,
+      action: 'media.update',
+      entityType: 'Media',
+      entityId: media.id,
+      details: { before: { alt: before.alt, decorative: before.decorative }, after: { alt, decorative } },
+    });
+    return media;
+  });
+}
+
+/** Where an image is used: people's photos, and rich text (sections, events) pointing at /media/<file>. */
+async function usesOf(tx: Prisma.TransactionClient, media: { id: string; fileName: string }) {
+  const needle = `%${mediaUrl(media.fileName)}%`;
+  const [people, sections, events] = await Promise.all([
+    tx.person.count({ where: { photoId: media.id } }),
+    tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Section" WHERE body::text LIKE ${needle}`,
+    tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Event" WHERE description::text LIKE ${needle}`,
+  ]);
+  return { people, sections: Number(sections[0]?.n ?? 0), events: Number(events[0]?.n ?? 0) };
+}
+
+/**
+ * Deletes the row (with an audit entry) and then the file. Refused (409) while the
+ * image is someone's photo or appears in a section or event.
+ */
+export async function deleteMedia(user: Actor, id: string) {
+  requirePermission(user, 'media:delete');
+  const deleted = await db.$transaction(async (tx) => {
+    const media = await tx.media.findUnique({ where: { id }, select: { id: true, fileName: true, alt: true } });
+    if (!media) throw new ActionError(404, 'That image no longer exists. It may already have been deleted.');
+    const uses = await usesOf(tx, media);
+    const parts = [
+      uses.people && `${uses.people} ${uses.people === 1 ? "person's photo" : "people's photos"}`,
+      uses.sections && `${uses.sections} ${uses.sections === 1 ? 'section' : 'sections'}`,
+      uses.events && `${uses.events} ${uses.events === 1 ? 'event' : 'events'}`,
+    ].filter(Boolean);
+    if (parts.length) {
+      throw new ActionError(409, `This image is still used in ${parts.join(', ')}. Remove it from there first.`, uses);
+    }
+    await tx.media.delete({ where: { id }, select: { id: true } });
+    await audit(tx, { actorId: user.id, action: 'media.delete', entityType: 'Media', entityId: id, details: { fileName: media.fileName, alt: media.alt } });
+    return media;
+  });
+  await deleteMediaFile(deleted.fileName);
+  return { id: deleted.id };
+}
+
+/** For the public route: the content type of a stored file, or null. No permission: published images are public. */
+export async function getMediaForServing(fileName: string) {
+  return db.media.findUnique({ where: { fileName }, select: { fileName: true, mimeType: true, bytes: true } });
+}

@@ -1,0 +1,71 @@
+import 'server-only';
+import { requirePermission } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session';
+import { audit } from '@/lib/audit';
+import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { validateRichText } from '@/lib/rich-text/validate';
+import { DataError, editPermission } from './sections';
+
+export type RevisionData = { title?: unknown; body?: unknown; rejected?: boolean; restoredFrom?: string; deleted?: boolean };
+
+/** A section's revisions, newest first. */
+export async function listSectionRevisions(user: SessionUser, sectionId: string) {
+  requirePermission(user, 'revision:read');
+  const rows = await db.revision.findMany({
+    where: { entityType: 'Section', entityId: sectionId },
+    orderBy: [{ createdAt: 'desc' }, { version: 'desc' }],
+    take: 200,
+    select: { id: true, version: true, data: true, createdAt: true, author: { select: { name: true } } },
+  });
+  return rows.map((r) => ({ ...r, data: (r.data ?? {}) as RevisionData }));
+}
+
+/**
+ * Restores a revision's title and text: the section takes a new version and the
+ * restore is itself recorded as a new Revision and audited.
+ */
+export async function restoreRevision(user: SessionUser, revisionId: string) {
+  requirePermission(user, 'revision:restore');
+  return db.$transaction(async (tx) => {
+    const revision = await tx.revision.findUnique({
+      where: { id: revisionId },
+      select: { id: true, entityType: true, entityId: true, version: true, data: true },
+    });
+    if (!revision || revision.entityType !== 'Section') throw new DataError(404, 'That revision no longer exists.');
+    const section = await tx.section.findUnique({
+      where: { id: revision.entityId },
+      select: { id: true, kind: true, issue: { select: { id: true, slug: true, status: true } } },
+    });
+    if (!section) throw new DataError(404, 'The section this revision belongs to has been deleted.');
+    requirePermission(user, editPermission(section.kind));
+    const data = (revision.data ?? {}) as RevisionData;
+    const title = typeof data.title === 'string' && data.title.trim() ? data.title : null;
+    const checked = validateRichText(data.body);
+    if (!title || !checked.ok) throw new DataError(400, checked.ok ? 'That revision has no title.' : checked.error);
+
+    const updated = await tx.section.update({
+      where: { id: section.id },
+      data: { title, body: checked.doc as Prisma.InputJsonValue, version: { increment: 1 } },
+      select: { id: true, version: true },
+    });
+    await tx.revision.create({
+      data: {
+        entityType: 'Section',
+        entityId: section.id,
+        version: updated.version,
+        data: { title, body: checked.doc, restoredFrom: revision.id } as Prisma.InputJsonValue,
+        authorId: user.id,
+      },
+      select: { id: true },
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: 'section.restore',
+      entityType: 'Section',
+      entityId: section.id,
+      details: { revisionId: revision.id, fromVersion: revision.version, version: updated.version },
+    });
+    return { sectionId: section.id, version: updated.version, issue: section.issue };
+  });
+}
