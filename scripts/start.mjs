@@ -100,6 +100,13 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
   process.on(signal, () => void shutdown(0));
 }
 
+// `npm start` does not always pass SIGTERM on to its script; if npm goes away
+// (we get re-parented), stop as if we had been told to.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void shutdown(0);
+}, 1000).unref();
+
 async function main() {
   loadDotEnv();
   const port = args.port ?? process.env.PORT ?? '3000';
