@@ -1,17 +1,4 @@
-import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { DEMO, expect, signIn, test } from './support/fixtures';
-import { E2E_DATABASE_URL_FILE } from './support/paths';
-
-async function sql(text: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: readFileSync(E2E_DATABASE_URL_FILE, 'utf8').trim() });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 test.describe('sign-in', () => {
   test('each role signs in and sees the dashboard; axe passes', async ({ page, makeAxe }) => {
@@ -42,8 +29,9 @@ test.describe('sign-in', () => {
 });
 
 test.describe('sessions end when they should', () => {
-  test('after signing out, the old session cookie is refused', async ({ page, browser }) => {
-    await signIn(page, DEMO.sponsor.email, DEMO.sponsor.password);
+  test('after signing out, the old session cookie is refused', async ({ page, browser, fixtures }) => {
+    const user = await fixtures.user('SPONSOR');
+    await signIn(page, user.email, user.password);
     const cookies = await page.context().cookies();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in/);
@@ -55,21 +43,19 @@ test.describe('sessions end when they should', () => {
     await replay.close();
   });
 
-  test('deactivating a user ends their session on the next request', async ({ page }) => {
-    await signIn(page, DEMO.contributor.email, DEMO.contributor.password);
+  test('deactivating a user ends their session on the next request', async ({ page, fixtures }) => {
+    const user = await fixtures.user('CONTRIBUTOR');
+    await signIn(page, user.email, user.password);
     await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
-    try {
-      await sql(`UPDATE "User" SET active = false WHERE email = $1`, [DEMO.contributor.email]);
-      await page.goto('/admin');
-      await expect(page).toHaveURL(/\/sign-in/);
-    } finally {
-      await sql(`UPDATE "User" SET active = true WHERE email = $1`, [DEMO.contributor.email]);
-    }
+    await fixtures.sql(`UPDATE "User" SET active = false WHERE id = $1`, [user.id]);
+    await page.goto('/admin');
+    await expect(page).toHaveURL(/\/sign-in/);
   });
 
-  test('changing the password (session version) ends existing sessions', async ({ page }) => {
-    await signIn(page, DEMO.admin.email, DEMO.admin.password);
-    await sql(`UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE email = $1`, [DEMO.admin.email]);
+  test('changing the password (session version) ends existing sessions', async ({ page, fixtures }) => {
+    const user = await fixtures.user('ADMIN');
+    await signIn(page, user.email, user.password);
+    await fixtures.sql(`UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE id = $1`, [user.id]);
     await page.goto('/admin');
     await expect(page).toHaveURL(/\/sign-in/);
   });

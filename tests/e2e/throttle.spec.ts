@@ -5,6 +5,8 @@ import { expect, test } from './support/fixtures';
 import { E2E_DATABASE_URL_FILE } from './support/paths';
 
 // Runs last (its own Playwright project): it uses up 127.0.0.1's sign-in allowance.
+// Serial: the clean-up below must not run while the other test is still counting.
+test.describe.configure({ mode: 'serial' });
 async function attempt(request: import('@playwright/test').APIRequestContext, email: string, i: number) {
   const { csrfToken } = await (await request.get('/api/auth/csrf')).json();
   return request.post('/api/auth/callback/credentials', {

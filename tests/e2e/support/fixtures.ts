@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test as base } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { hash } from '@node-rs/argon2';
 import pg from 'pg';
 import { E2E_DATABASE_URL_FILE } from './paths';
 
@@ -30,7 +31,25 @@ const doc = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'p
 class Fixtures {
   private issueIds: string[] = [];
   private eventIds: string[] = [];
+  private userIds: string[] = [];
   constructor(private readonly client: pg.Client) {}
+
+  /** A user of its own, so tests that sign out or deactivate never touch shared demo accounts. */
+  async user(role: 'ADMIN' | 'EDITOR' | 'SPONSOR' | 'CONTRIBUTOR') {
+    const email = `e2e-${role.toLowerCase()}-${randomUUID().slice(0, 8)}@example.org`;
+    const password = `fixture-password-${randomUUID()}`;
+    const passwordHash = await hash(password, { algorithm: 2 });
+    const { rows: [row] } = await this.client.query<{ id: string }>(
+      `INSERT INTO "User" (email, name, role, "passwordHash", "updatedAt") VALUES ($1, $2, $3::"Role", $4, now()) RETURNING id`,
+      [email, `Fixture ${role.toLowerCase()}`, role, passwordHash],
+    );
+    this.userIds.push(row!.id);
+    return { id: row!.id, email, password };
+  }
+
+  async sql(text: string, params: unknown[] = []) {
+    return (await this.client.query(text, params)).rows;
+  }
 
   async publishedIssueWithEvents(events: FixtureEvent[], opts: { status?: string } = {}): Promise<Created> {
     const id = randomUUID().slice(0, 8);
@@ -82,6 +101,7 @@ class Fixtures {
   }
 
   async cleanup() {
+    if (this.userIds.length) await this.client.query(`DELETE FROM "User" WHERE id = ANY($1::uuid[])`, [this.userIds]);
     if (this.issueIds.length) await this.client.query(`DELETE FROM "Issue" WHERE id = ANY($1::uuid[])`, [this.issueIds]);
     if (this.eventIds.length) await this.client.query(`DELETE FROM "Event" WHERE id = ANY($1::uuid[])`, [this.eventIds]);
   }
