@@ -1,7 +1,8 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { RichText } from '@/components/rich-text';
 import type { EventCard as EventCardData } from '@/lib/data/event-select';
-import { formatSession } from '@/lib/dates';
+import { formatCalendarDate, formatSession } from '@/lib/dates';
 import { registrationState, type RegistrationState } from '@/lib/events/registration';
 import { safeHref } from '@/lib/rich-text/links';
 
@@ -21,6 +22,52 @@ export function eventWhere(event: Pick<EventCardData, 'mode' | 'platform' | 'ven
   if (event.mode === 'ONLINE') return online;
   if (event.mode === 'IN_PERSON') return venue || MODE_LABEL.IN_PERSON;
   return [online, venue || 'in person'].join(' and ');
+}
+
+/** Every session, GOV.UK style, with machine-readable times. */
+export function EventSessions({ sessions, className }: { sessions: EventCardData['sessions']; className?: string }) {
+  return (
+    <ul className={className}>
+      {sessions.map((s) => (
+        <li key={s.id}>
+          <time dateTime={s.allDay ? s.startsAt.toISOString().slice(0, 10) : s.startsAt.toISOString()}>{formatSession(s)}</time>
+          {s.label && ` (${s.label})`}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Where, cost, audience, organiser and presenters; the event page adds the deadline and topics. */
+export function EventDetails({ event, detailed = false, className }: { event: EventCardData; detailed?: boolean; className?: string }) {
+  const row = (term: string, value: ReactNode) => (
+    <>
+      <dt className="font-bold">{term}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+  return (
+    <dl className={`grid grid-cols-1 gap-x-3 sm:grid-cols-[max-content_1fr] ${className ?? ''}`}>
+      {row('Where', eventWhere(event))}
+      {row('Cost', event.isFree ? 'FREE' : event.cost)}
+      {event.audience && row('Who it is for', event.audience)}
+      {event.organiser && row('Organiser', event.organiser.name)}
+      {event.presenters.length > 0 &&
+        row(
+          event.presenters.length > 1 ? 'Presenters' : 'Presenter',
+          event.presenters
+            .map(({ person }) => [person.name, detailed ? person.jobTitle : null, person.organisation?.name].filter(Boolean).join(', '))
+            .join('; '),
+        )}
+      {detailed &&
+        event.registrationDeadline &&
+        row(
+          'Register by',
+          <time dateTime={event.registrationDeadline.toISOString().slice(0, 10)}>{formatCalendarDate(event.registrationDeadline)}</time>,
+        )}
+      {detailed && event.topics.length > 0 && row('Topics', event.topics.map((t) => t.topic.name).join(', '))}
+    </dl>
+  );
 }
 
 export function RegistrationBadge({ state }: { state: RegistrationState }) {
@@ -58,44 +105,8 @@ export function EventCard({
       <div className="mt-2">
         <RegistrationBadge state={state} />
       </div>
-      <ul className="mt-2 space-y-1">
-        {event.sessions.map((s) => (
-          <li key={s.id}>
-            <time dateTime={s.allDay ? s.startsAt.toISOString().slice(0, 10) : s.startsAt.toISOString()}>
-              {formatSession(s)}
-            </time>
-            {s.label && ` (${s.label})`}
-          </li>
-        ))}
-      </ul>
-      <dl className="mt-3 grid grid-cols-1 gap-x-3 text-sm sm:grid-cols-[max-content_1fr]">
-        <dt className="font-bold">Where</dt>
-        <dd>{eventWhere(event)}</dd>
-        <dt className="font-bold">Cost</dt>
-        <dd>{event.isFree ? 'FREE' : event.cost}</dd>
-        {event.audience && (
-          <>
-            <dt className="font-bold">Who it is for</dt>
-            <dd>{event.audience}</dd>
-          </>
-        )}
-        {event.organiser && (
-          <>
-            <dt className="font-bold">Organiser</dt>
-            <dd>{event.organiser.name}</dd>
-          </>
-        )}
-        {event.presenters.length > 0 && (
-          <>
-            <dt className="font-bold">{event.presenters.length > 1 ? 'Presenters' : 'Presenter'}</dt>
-            <dd>
-              {event.presenters
-                .map(({ person }) => [person.name, person.organisation?.name].filter(Boolean).join(', '))
-                .join('; ')}
-            </dd>
-          </>
-        )}
-      </dl>
+      <EventSessions sessions={event.sessions} className="mt-2 space-y-1" />
+      <EventDetails event={event} className="mt-3 text-sm" />
       {showDescription && <RichText doc={event.description} headingOffset={headingLevel - 1} className="mt-2" />}
       <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">
         {canBook && bookingUrl && (

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { eventWhere, RegistrationBadge } from '@/components/event-card';
+import { EventDetails, EventSessions, RegistrationBadge } from '@/components/event-card';
 import { RichText } from '@/components/rich-text';
 import { cachedGetPublicEvent } from '@/lib/data/cached';
-import { formatCalendarDate, formatSession } from '@/lib/dates';
 import { registrationState } from '@/lib/events/registration';
 import { safeHref } from '@/lib/rich-text/links';
 import { richTextToPlain } from '@/lib/rich-text/plain-text';
@@ -52,58 +51,10 @@ export default async function EventPage({ params }: Props) {
       </div>
 
       <h2 className="mt-6 text-xl font-bold">{event.sessions.length > 1 ? `Dates (${event.sessions.length} sessions)` : 'Date'}</h2>
-      <ul className="mt-2 space-y-1">
-        {event.sessions.map((s) => (
-          <li key={s.id}>
-            <time dateTime={s.allDay ? s.startsAt.toISOString().slice(0, 10) : s.startsAt.toISOString()}>{formatSession(s)}</time>
-            {s.label && ` (${s.label})`}
-          </li>
-        ))}
-      </ul>
+      <EventSessions sessions={event.sessions} className="mt-2 space-y-1" />
 
       <h2 className="mt-6 text-xl font-bold">Details</h2>
-      <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
-        <dt className="font-bold">Where</dt>
-        <dd>{eventWhere(event)}</dd>
-        <dt className="font-bold">Cost</dt>
-        <dd>{event.isFree ? 'FREE' : event.cost}</dd>
-        {event.audience && (
-          <>
-            <dt className="font-bold">Who it is for</dt>
-            <dd>{event.audience}</dd>
-          </>
-        )}
-        {event.organiser && (
-          <>
-            <dt className="font-bold">Organiser</dt>
-            <dd>{event.organiser.name}</dd>
-          </>
-        )}
-        {event.presenters.length > 0 && (
-          <>
-            <dt className="font-bold">{event.presenters.length > 1 ? 'Presenters' : 'Presenter'}</dt>
-            <dd>
-              {event.presenters
-                .map(({ person }) => [person.name, person.jobTitle, person.organisation?.name].filter(Boolean).join(', '))
-                .join('; ')}
-            </dd>
-          </>
-        )}
-        {event.registrationDeadline && (
-          <>
-            <dt className="font-bold">Register by</dt>
-            <dd>
-              <time dateTime={event.registrationDeadline.toISOString().slice(0, 10)}>{formatCalendarDate(event.registrationDeadline)}</time>
-            </dd>
-          </>
-        )}
-        {event.topics.length > 0 && (
-          <>
-            <dt className="font-bold">Topics</dt>
-            <dd>{event.topics.map((t) => t.topic.name).join(', ')}</dd>
-          </>
-        )}
-      </dl>
+      <EventDetails event={event} detailed className="mt-2 gap-y-1" />
 
       <h2 className="mt-6 text-xl font-bold">About this event</h2>
       <RichText doc={event.description} headingOffset={1} />
