@@ -2,9 +2,12 @@ import type { Metadata } from 'next';
 import { SearchForm } from '@/components/search/search-form';
 import { displayQuery, resultsHeadingText, SearchPrompt, SearchResultsBody } from '@/components/search/search-results';
 import { cachedSearchPublished } from '@/lib/data/cached';
+import { searchPublished } from '@/lib/data/search';
 import { parseSearchQuery } from '@/lib/validation/search';
 
 // Results depend on the query string, so the page is rendered per request (nothing to cache).
+
+const CACHEABLE_QUERY_LENGTH = 60;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -28,7 +31,9 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function SearchPage({ searchParams }: Props) {
   const q = parseSearchQuery((await searchParams).q);
-  const results = q ? await cachedSearchPublished(q) : null;
+  // Only short queries (the common, repeated ones) are cached: long one-off pastes
+  // stay out of the on-disk data cache. Many distinct short queries still add entries.
+  const results = q ? await (q.length <= CACHEABLE_QUERY_LENGTH ? cachedSearchPublished(q) : searchPublished(q)) : null;
 
   return (
     <>
