@@ -4,19 +4,25 @@ import { useEffect, useRef } from 'react';
 import type { ActionState } from '@/lib/actions/state';
 
 /**
- * GOV.UK-style error summary: receives focus after a failed submit and links
- * to each field in error. `idPrefix` matches the prefix given to the fields.
- * `labels` turns field names into the text shown (defaults to the message only).
+ * GOV.UK-style error summary, the one every admin form uses: receives focus after
+ * a failed submit and links to each field in error. A field's id is
+ * `fieldIds[name]`, else `${idPrefix}-${name}`, else the name itself; `labels`
+ * prefixes a message with the field's label.
  */
 export function ErrorSummary({
   state,
   idPrefix,
+  fieldIds = {},
+  labels = {},
   headingLevel = 2,
 }: {
-  state: ActionState;
-  idPrefix: string;
+  state: ActionState<unknown>;
+  idPrefix?: string;
+  fieldIds?: Record<string, string>;
+  labels?: Record<string, string>;
   headingLevel?: 2 | 3;
 }) {
+  const idFor = (name: string) => fieldIds[name] ?? (idPrefix ? `${idPrefix}-${name}` : name);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.status === 'error') ref.current?.focus();
@@ -44,7 +50,8 @@ export function ErrorSummary({
             {errors.length === 0 && <li>{state.message}</li>}
             {errors.map((e) => (
               <li key={e.name}>
-                <a href={`#${idPrefix}-${e.name}`} className="text-red-800 underline">
+                <a href={`#${idFor(e.name)}`} className="text-red-800 underline">
+                  {labels[e.name] ? `${labels[e.name]}: ` : ''}
                   {e.message}
                 </a>
               </li>

@@ -3,7 +3,8 @@
 import { useActionState, useEffect, useRef } from 'react';
 import { idle } from './idle';
 import { addSectionAction } from '@/lib/actions/sections/add-section';
-import { ErrorSummary, fieldError } from './error-summary';
+import { ErrorSummary } from '@/components/admin/forms/error-summary';
+import { fieldError } from '@/lib/actions/state';
 import { FIELD, PRIMARY, SELECT } from './styles';
 
 const KIND_LABEL = { ARTICLE: 'Article', EVENT_LIST: 'List of events', INTRO: 'Intro (from the sponsor)' } as const;

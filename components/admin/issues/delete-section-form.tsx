@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { idle } from './idle';
 import { deleteSectionAction } from '@/lib/actions/sections/delete-section';
-import { ErrorSummary } from './error-summary';
+import { ErrorSummary } from '@/components/admin/forms/error-summary';
 import { DANGER } from './styles';
 
 /** The second, explicit step of deleting a section. */

@@ -4,7 +4,8 @@ import { useActionState, useState } from 'react';
 import { idle } from './idle';
 import { createIssueAction } from '@/lib/actions/issues/create-issue';
 import { MONTH_NAMES, suggestSlug, suggestTitle } from '@/lib/issues/template';
-import { ErrorSummary, fieldError } from './error-summary';
+import { ErrorSummary } from '@/components/admin/forms/error-summary';
+import { fieldError } from '@/lib/actions/state';
 import { FIELD, PRIMARY, SELECT } from './styles';
 
 type Source = { id: string; title: string };

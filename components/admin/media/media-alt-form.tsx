@@ -4,7 +4,9 @@ import { useActionState, useId } from 'react';
 import { IDLE, type ActionState } from '@/lib/actions/state';
 import { updateMediaAltAction } from '@/lib/actions/media/update-media-alt';
 import { ALT_MAX_LENGTH } from '@/lib/validation/media';
-import { ErrorSummary, FIELD_CLASS, fieldError, previousValue } from './error-summary';
+import { ErrorSummary } from '@/components/admin/forms/error-summary';
+import { fieldError, keptValue } from '@/lib/actions/state';
+import { FIELD_CLASS } from './styles';
 
 /** Edit one image's alt text / decorative flag. */
 export function MediaAltForm({ id, alt, decorative, label }: { id: string; alt: string; decorative: boolean; label: string }) {
@@ -12,8 +14,8 @@ export function MediaAltForm({ id, alt, decorative, label }: { id: string; alt: 
   const uid = useId();
   const ids = { alt: `${uid}-alt`, decorative: `${uid}-decorative` };
   const altError = fieldError(state, 'alt');
-  const shownAlt = state.status === 'error' && typeof previousValue(state, 'alt') === 'string' ? (previousValue(state, 'alt') as string) : alt;
-  const shownDecorative = state.status === 'error' ? previousValue(state, 'decorative') === 'on' : decorative;
+  const shownAlt = keptValue(state, 'alt', alt);
+  const shownDecorative = state.status === 'error' ? keptValue(state, 'decorative') === 'on' : decorative;
   return (
     <form action={action} noValidate className="mt-3 space-y-3" aria-label={`Edit alt text for ${label}`}>
       <ErrorSummary state={state} fieldIds={ids} />

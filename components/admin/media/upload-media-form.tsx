@@ -5,7 +5,9 @@ import { IDLE, type ActionState } from '@/lib/actions/state';
 import { uploadMediaAction } from '@/lib/actions/media/upload-media';
 import { ACCEPT_ATTRIBUTE, MAX_DIMENSION, MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from '@/lib/media/limits';
 import { ALT_MAX_LENGTH } from '@/lib/validation/media';
-import { BUTTON_CLASS, ErrorSummary, FIELD_CLASS, fieldError, previousValue } from './error-summary';
+import { ErrorSummary } from '@/components/admin/forms/error-summary';
+import { fieldError, keptValue } from '@/lib/actions/state';
+import { BUTTON_CLASS, FIELD_CLASS } from './styles';
 
 type UploadResult = { id: string; fileName: string };
 
@@ -16,7 +18,7 @@ export function UploadMediaForm() {
   const ids = { file: `${id}-file`, alt: `${id}-alt`, decorative: `${id}-decorative` };
   const fileError = fieldError(state, 'file');
   const altError = fieldError(state, 'alt');
-  const decorativeBefore = previousValue(state, 'decorative');
+  const decorativeBefore = keptValue(state, 'decorative');
   return (
     <form action={action} noValidate className="mt-4 space-y-5">
       <ErrorSummary state={state} fieldIds={ids} />
@@ -62,12 +64,12 @@ export function UploadMediaForm() {
           </p>
         )}
         <textarea
-          key={state.status === 'error' ? `alt-${String(previousValue(state, 'alt') ?? '')}` : state.status}
+          key={state.status === 'error' ? `alt-${keptValue(state, 'alt')}` : state.status}
           id={ids.alt}
           name="alt"
           rows={3}
           maxLength={ALT_MAX_LENGTH}
-          defaultValue={typeof previousValue(state, 'alt') === 'string' ? (previousValue(state, 'alt') as string) : ''}
+          defaultValue={keptValue(state, 'alt')}
           aria-invalid={!!altError}
           aria-describedby={[`${ids.alt}-hint`, altError && `${ids.alt}-error`].filter(Boolean).join(' ')}
           className={`${FIELD_CLASS} py-1`}
