@@ -1,0 +1,338 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { SessionUser } from '@/lib/auth/session';
+import { ROLES, type Role } from '@/lib/auth/permissions';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+import { makePng } from '../fixtures/media/images';
+
+// Every server action, called directly as a browser (or an attacker) could call it:
+// for every role, for no session, for a deactivated account, for another user's
+// record and with extra fields smuggled in. The expectations below are written out
+// by hand (not derived from lib/auth/permissions.ts), so a change to the permission
+// table that opens an action up shows here as an unexpected allow.
+
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock('@/lib/auth/session', () => ({
+  getCurrentUser: async () => session.user,
+  requireUser: async () => {
+    if (!session.user) throw new Error('requireUser called without a user');
+    return session.user;
+  },
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+type Input = Record<string, unknown> | FormData;
+type ActionFn = (prev: undefined, input: Input) => Promise<{ status: string; code?: number; message?: string }>;
+
+type Records = {
+  issueId: string;
+  introId: string;
+  articleId: string;
+  eventListId: string;
+  revisionId: string;
+  personId: string;
+  otherPersonId: string;
+  organisationId: string;
+  otherOrganisationId: string;
+  targetUserId: string;
+  mediaId: string;
+  /** Who "owns" own-scoped records in this set (the acting user, or someone else). */
+  ownerId: string;
+};
+
+type Case = {
+  /** lib/actions/<file>.ts */
+  file: string;
+  exportName: string;
+  /** Roles that may do this to a record of their own (or to any record, for `any` permissions). */
+  allowed: readonly Role[];
+  /** For own-scoped actions: roles that may also do it to another user's record. */
+  allowedOnOthers?: readonly Role[];
+  input: (r: Records) => Promise<Input> | Input;
+};
+
+const STAFF = ['ADMIN', 'EDITOR'] as const;
+const ADMIN = ['ADMIN'] as const;
+const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+const CASES: Case[] = [
+  { file: 'issues/create-issue', exportName: 'createIssueAction', allowed: STAFF, input: () => ({ title: 'Regional Update – March 2031', slug: `rbac-${randomUUID().slice(0, 8)}`, year: '2031', month: '3', sourceIssueId: '' }) },
+  { file: 'issues/duplicate-issue', exportName: 'duplicateIssueAction', allowed: STAFF, input: (r) => ({ sourceIssueId: r.issueId, title: 'Copy', slug: `rbac-${randomUUID().slice(0, 8)}`, year: '2031', month: '4' }) },
+  {
+    file: 'media/upload-media',
+    exportName: 'uploadMediaAction',
+    allowed: STAFF,
+    input: async () => {
+      const form = new FormData();
+      form.set('file', new File([await makePng(20 + Math.floor(Math.random() * 40), 20)], 'photo.png', { type: 'image/png' }));
+      form.set('alt', 'A test picture');
+      return form;
+    },
+  },
+  { file: 'media/update-media-alt', exportName: 'updateMediaAltAction', allowed: STAFF, input: (r) => ({ id: r.mediaId, alt: 'New alt text' }) },
+  { file: 'media/delete-media', exportName: 'deleteMediaAction', allowed: STAFF, input: (r) => ({ id: r.mediaId }) },
+  { file: 'organisations/create-organisation', exportName: 'createOrganisation', allowed: ADMIN, input: () => ({ name: `Org ${randomUUID()}`, kind: 'PARTNER' }) },
+  { file: 'organisations/update-organisation', exportName: 'updateOrganisation', allowed: ADMIN, input: (r) => ({ id: r.organisationId, name: 'Renamed org', kind: 'COUNCIL' }) },
+  { file: 'organisations/merge-organisations', exportName: 'mergeOrganisations', allowed: ADMIN, input: (r) => ({ sourceId: r.otherOrganisationId, targetId: r.organisationId }) },
+  { file: 'people/create-person', exportName: 'createPerson', allowed: STAFF, input: () => ({ name: 'New Person', jobTitle: 'Officer' }) },
+  { file: 'people/update-person', exportName: 'updatePerson', allowed: STAFF, input: (r) => ({ id: r.personId, name: 'Renamed Person' }) },
+  { file: 'people/delete-person', exportName: 'deletePerson', allowed: STAFF, input: (r) => ({ id: r.personId }) },
+  { file: 'people/merge-people', exportName: 'mergePeople', allowed: STAFF, input: (r) => ({ sourceId: r.otherPersonId, targetId: r.personId }) },
+  { file: 'sections/add-section', exportName: 'addSectionAction', allowed: STAFF, input: (r) => ({ issueId: r.issueId, kind: 'ARTICLE', title: 'News' }) },
+  { file: 'sections/delete-section', exportName: 'deleteSectionAction', allowed: STAFF, input: (r) => ({ sectionId: r.articleId, confirm: 'yes' }) },
+  { file: 'sections/reorder-sections', exportName: 'reorderSectionsAction', allowed: STAFF, input: (r) => ({ sectionId: r.articleId, direction: 'up' }) },
+  { file: 'sections/restore-revision', exportName: 'restoreRevisionAction', allowed: STAFF, input: (r) => ({ revisionId: r.revisionId }) },
+  { file: 'sections/save-section', exportName: 'saveSectionAction', allowed: STAFF, input: (r) => ({ id: r.articleId, version: 1, title: 'Article', body: doc('Edited article') }) },
+  // The same action on the intro: the sponsor may edit that one.
+  { file: 'sections/save-section#intro', exportName: 'saveSectionAction', allowed: ['ADMIN', 'EDITOR', 'SPONSOR'], input: (r) => ({ id: r.introId, version: 1, title: 'From our sponsor', body: doc('Edited intro') }) },
+  { file: 'users/create-user', exportName: 'createUser', allowed: ADMIN, input: () => toForm({ email: `new-${randomUUID().slice(0, 8)}@example.org`, role: 'EDITOR', password: 'a-long-enough-password', name: 'New User' }) },
+  { file: 'users/update-user-profile', exportName: 'updateUserProfile', allowed: ADMIN, input: (r) => ({ id: r.targetUserId, name: 'Renamed User' }) },
+  { file: 'users/change-user-role', exportName: 'changeUserRole', allowed: ADMIN, input: (r) => ({ id: r.targetUserId, role: 'SPONSOR' }) },
+  { file: 'users/deactivate-user', exportName: 'deactivateUser', allowed: ADMIN, input: (r) => ({ id: r.targetUserId }) },
+  { file: 'users/reactivate-user', exportName: 'reactivateUser', allowed: ADMIN, input: (r) => ({ id: r.targetUserId }) },
+  { file: 'users/reset-user-password', exportName: 'resetUserPassword', allowed: ADMIN, input: (r) => toForm({ id: r.targetUserId, password: 'another-long-password' }) },
+];
+
+/** Files in lib/actions that are plumbing, not actions. */
+const NOT_ACTIONS = new Set(['action.ts', 'state.ts', 'issues/to-action-error.ts']);
+
+function toForm(values: Record<string, string>) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(values)) form.set(k, v);
+  return form;
+}
+
+let testDb: TestDatabase;
+let mediaDir: string;
+const actions = new Map<string, ActionFn>();
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  process.env.DATABASE_URL = testDb.url;
+  mediaDir = await mkdtemp(path.join(os.tmpdir(), 'rbac-media-'));
+  process.env.MEDIA_DIR = mediaDir;
+  for (const c of CASES) {
+    const mod = (await import(/* @vite-ignore */ path.resolve('lib/actions', `${c.file.split('#')[0]}.ts`))) as Record<string, ActionFn>;
+    const fn = mod[c.exportName];
+    if (typeof fn !== 'function') throw new Error(`${c.file} has no export ${c.exportName}`);
+    actions.set(c.file, fn);
+  }
+});
+
+afterAll(async () => {
+  await testDb?.drop();
+  if (mediaDir) await rm(mediaDir, { recursive: true, force: true });
+});
+
+async function makeUser(role: Role, active = true): Promise<SessionUser> {
+  const email = `rbac-${role.toLowerCase()}-${randomUUID().slice(0, 8)}@example.org`;
+  return testDb.prisma.user.create({
+    data: { email, name: `RBAC ${role}`, role, active },
+    select: { id: true, email: true, name: true, role: true, active: true, organisationId: true, personId: true },
+  });
+}
+
+/** Fresh records for one call, so one call's changes (a delete, a merge) cannot affect another's. */
+async function makeRecords(ownerId: string): Promise<Records> {
+  const p = testDb.prisma;
+  const tag = randomUUID().slice(0, 8);
+  const issue = await p.issue.create({
+    data: {
+      slug: `rbac-issue-${tag}`,
+      title: `RBAC issue ${tag}`,
+      month: new Date('2031-01-01'),
+      createdById: ownerId,
+      sections: {
+        create: [
+          { position: 0, kind: 'INTRO', title: 'From our sponsor', body: doc('Intro') },
+          { position: 1, kind: 'EVENT_LIST', title: 'Events', body: doc('') },
+          { position: 2, kind: 'ARTICLE', title: 'Article', body: doc('Article') },
+        ],
+      },
+    },
+    select: { id: true, sections: { select: { id: true, kind: true } } },
+  });
+  const byKind = (k: string) => issue.sections.find((s) => s.kind === k)!.id;
+  const articleId = byKind('ARTICLE');
+  const revision = await p.revision.create({
+    data: { entityType: 'Section', entityId: articleId, version: 1, data: { title: 'Article', body: doc('Older text') } },
+    select: { id: true },
+  });
+  const org = await p.organisation.create({ data: { slug: `rbac-org-${tag}`, name: `Org ${tag}`, kind: 'PARTNER' }, select: { id: true } });
+  const otherOrg = await p.organisation.create({ data: { slug: `rbac-org2-${tag}`, name: `Org2 ${tag}`, kind: 'PARTNER' }, select: { id: true } });
+  const person = await p.person.create({ data: { slug: `rbac-person-${tag}`, name: `Person ${tag}` }, select: { id: true } });
+  const otherPerson = await p.person.create({ data: { slug: `rbac-person2-${tag}`, name: `Person2 ${tag}` }, select: { id: true } });
+  const target = await p.user.create({ data: { email: `rbac-target-${tag}@example.org`, name: 'Target', role: 'CONTRIBUTOR', active: false }, select: { id: true } });
+  const media = await p.media.create({
+    data: { fileName: `${tag}${'0'.repeat(56)}.png`, mimeType: 'image/png', width: 10, height: 10, bytes: 100, alt: 'x', uploadedById: ownerId },
+    select: { id: true },
+  });
+  return {
+    issueId: issue.id,
+    introId: byKind('INTRO'),
+    articleId,
+    eventListId: byKind('EVENT_LIST'),
+    revisionId: revision.id,
+    personId: person.id,
+    otherPersonId: otherPerson.id,
+    organisationId: org.id,
+    otherOrganisationId: otherOrg.id,
+    targetUserId: target.id,
+    mediaId: media.id,
+    ownerId,
+  };
+}
+
+type Outcome = 'allowed' | 'denied' | { unexpected: string };
+
+async function call(c: Case, actor: SessionUser | null, input: Input): Promise<Outcome> {
+  session.user = actor;
+  const fn = actions.get(c.file)!;
+  try {
+    const result = await fn(undefined, input);
+    if (result.status === 'success') return 'allowed';
+    if (result.code === 401 || result.code === 403 || result.code === 404) return 'denied';
+    return { unexpected: `${result.code}: ${result.message}` };
+  } catch (error) {
+    // redirect() after a successful mutation.
+    const digest = (error as { digest?: unknown })?.digest;
+    if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT')) return 'allowed';
+    return { unexpected: `threw ${(error as Error).message}` };
+  } finally {
+    session.user = null;
+  }
+}
+
+const auditCount = (actorId?: string) => testDb.prisma.auditLog.count(actorId ? { where: { actorId } } : undefined);
+
+describe('every server action is in this matrix', () => {
+  it('has a case for every file in lib/actions', async () => {
+    const root = path.resolve('lib/actions');
+    const files = (await readdir(root, { recursive: true }))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.split(path.sep).join('/'))
+      .filter((f) => !NOT_ACTIONS.has(f))
+      .map((f) => f.replace(/\.ts$/, ''));
+    const covered = new Set(CASES.map((c) => c.file.split('#')[0]));
+    expect(files.filter((f) => !covered.has(f)), 'actions without an RBAC case').toEqual([]);
+  });
+});
+
+describe('RBAC matrix through the real server actions', () => {
+  it('allows exactly the expected roles, on their own and on others’ records', async () => {
+    let pairs = 0;
+    const unexpectedAllows: string[] = [];
+    const unexpectedDenials: string[] = [];
+    const broken: string[] = [];
+    for (const c of CASES) {
+      for (const role of ROLES) {
+        for (const whose of ['own', 'other'] as const) {
+          const actor = await makeUser(role);
+          const owner = whose === 'own' ? actor.id : (await makeUser(role)).id;
+          const input = await c.input(await makeRecords(owner));
+          const expected = (whose === 'own' ? c.allowed : (c.allowedOnOthers ?? c.allowed)).includes(role);
+          const before = await auditCount(actor.id);
+          const outcome = await call(c, actor, input);
+          pairs++;
+          const label = `${c.file} as ${role} on ${whose} record`;
+          if (typeof outcome === 'object') broken.push(`${label}: ${outcome.unexpected}`);
+          else if (outcome === 'allowed' && !expected) unexpectedAllows.push(label);
+          else if (outcome === 'denied' && expected) unexpectedDenials.push(label);
+          // A refusal leaves no trace of a change.
+          if (outcome === 'denied') expect(await auditCount(actor.id), `${label}: audit rows after a refusal`).toBe(before);
+        }
+      }
+    }
+    console.info(`RBAC matrix: ${pairs} (action, role, ownership) pairs; ${unexpectedAllows.length} unexpected allows; ${unexpectedDenials.length} unexpected denials`);
+    expect(pairs).toBe(CASES.length * ROLES.length * 2);
+    expect(broken).toEqual([]);
+    expect(unexpectedAllows).toEqual([]);
+    expect(unexpectedDenials).toEqual([]);
+  });
+});
+
+describe('direct calls', () => {
+  it('with no session: every action refuses with 401 and changes nothing', async () => {
+    for (const c of CASES) {
+      const owner = await makeUser('EDITOR');
+      const input = await c.input(await makeRecords(owner.id));
+      const before = await auditCount();
+      session.user = null;
+      const result = await actions.get(c.file)!(undefined, input);
+      expect(result, c.file).toMatchObject({ status: 'error', code: 401 });
+      expect(await auditCount(), c.file).toBe(before);
+    }
+  });
+
+  it('from a deactivated account: every action refuses, even for an admin', async () => {
+    for (const c of CASES) {
+      const actor = await makeUser('ADMIN', false);
+      const input = await c.input(await makeRecords(actor.id));
+      expect(await call(c, actor, input), c.file).toBe('denied');
+      expect(await auditCount(actor.id), c.file).toBe(0);
+    }
+  });
+
+  it('with a record id that does not exist: 404 or a field error, never success', async () => {
+    for (const c of CASES) {
+      const actor = await makeUser('ADMIN');
+      const records = await makeRecords(actor.id);
+      const missing = randomUUID();
+      const swapped = Object.fromEntries(
+        Object.entries(records).map(([k, v]) => [k, k === 'ownerId' ? v : missing]),
+      ) as Records;
+      const input = await c.input(swapped);
+      const usesIds = JSON.stringify(input instanceof FormData ? Object.fromEntries(input) : input).includes(missing);
+      if (!usesIds) continue;
+      session.user = actor;
+      const result = await actions.get(c.file)!(undefined, input);
+      session.user = null;
+      expect(result.status, c.file).toBe('error');
+      expect([400, 404], `${c.file}: ${result.message}`).toContain(result.code);
+    }
+  });
+});
+
+describe('mass assignment', () => {
+  // Fields that exist on the records but are never the user's to set.
+  const SMUGGLED = { sessionVersion: '99', createdById: '00000000-0000-4000-8000-000000000000', approvedById: '00000000-0000-4000-8000-000000000000', publishedAt: '2020-01-01T00:00:00Z', isAdmin: 'true' };
+
+  it('every action rejects extra fields with 400, naming them, and changes nothing', async () => {
+    for (const c of CASES) {
+      const actor = await makeUser('ADMIN');
+      const input = await c.input(await makeRecords(actor.id));
+      let smuggled: Input;
+      if (input instanceof FormData) {
+        smuggled = new FormData();
+        for (const [k, v] of input.entries()) smuggled.append(k, v);
+        for (const [k, v] of Object.entries(SMUGGLED)) smuggled.set(k, v);
+      } else {
+        smuggled = { ...input, ...SMUGGLED };
+      }
+      session.user = actor;
+      const result = await actions.get(c.file)!(undefined, smuggled);
+      session.user = null;
+      expect(result, c.file).toMatchObject({ status: 'error', code: 400 });
+      expect(result.message, c.file).toMatch(/not allowed: .*sessionVersion/);
+      expect(await auditCount(actor.id), c.file).toBe(0);
+    }
+  });
+
+  it('the role and status of a record cannot be changed through a profile or content form', async () => {
+    const actor = await makeUser('ADMIN');
+    const records = await makeRecords(actor.id);
+    session.user = actor;
+    const profile = await actions.get('users/update-user-profile')!(undefined, { id: records.targetUserId, name: 'X', role: 'ADMIN', active: 'true' });
+    const save = await actions.get('sections/save-section')!(undefined, { id: records.articleId, version: 1, title: 'T', body: doc('b'), status: 'PUBLISHED' });
+    session.user = null;
+    expect(profile).toMatchObject({ status: 'error', code: 400 });
+    expect(save).toMatchObject({ status: 'error', code: 400 });
+    const target = await testDb.prisma.user.findUniqueOrThrow({ where: { id: records.targetUserId }, select: { role: true, active: true, name: true } });
+    expect(target).toEqual({ role: 'CONTRIBUTOR', active: false, name: 'Target' });
+    const issue = await testDb.prisma.issue.findUniqueOrThrow({ where: { id: records.issueId }, select: { status: true } });
+    expect(issue.status).toBe('DRAFT');
+  });
+});
