@@ -11,6 +11,7 @@ const NAV: { href: string; label: string; permission: Action }[] = [
   { href: '/admin/people', label: 'People', permission: 'person:read' },
   { href: '/admin/organisations', label: 'Organisations', permission: 'organisation:read' },
   { href: '/admin/users', label: 'Users', permission: 'user:read' },
+  { href: '/admin/audit', label: 'Audit log', permission: 'audit:read' },
 ];
 
 export const metadata: Metadata = { title: { default: 'Admin', template: '%s – Admin – Regional Update' }, robots: { index: false } };
