@@ -5,6 +5,7 @@ import { audit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { EMPTY_DOC, ISSUE_TEMPLATE, monthDate } from '@/lib/issues/template';
+import { issueArticleSelect } from './issues';
 import { DataError } from './sections';
 
 type Tx = Prisma.TransactionClient;
@@ -39,6 +40,16 @@ export async function getIssueForEditor(user: SessionUser, issueId: string) {
       },
     },
   });
+}
+
+/**
+ * Any issue, whatever its status, in the shape the public issue page renders
+ * (lib/data/issues.ts `issueArticleSelect`), for the admin preview.
+ */
+export async function getIssueForPreview(user: SessionUser, issueId: string) {
+  requirePermission(user, 'issue:read');
+  requirePermission(user, 'section:read');
+  return db.issue.findUnique({ where: { id: issueId }, select: { ...issueArticleSelect, status: true } });
 }
 
 async function assertSlugFree(tx: Tx, slug: string) {

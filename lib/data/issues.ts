@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { eventCardSelect } from './event-select';
 
 // Public reads: only PUBLISHED issues exist for readers, so the status filter
@@ -31,38 +32,38 @@ export async function getLatestIssue() {
   });
 }
 
-export async function getPublishedIssue(slug: string) {
-  return db.issue.findFirst({
-    where: { slug, ...PUBLISHED },
+/** What an issue page renders; shared with the admin preview of a draft (lib/data/issues-admin.ts). */
+export const issueArticleSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  month: true,
+  summary: true,
+  publishedAt: true,
+  updatedAt: true,
+  sections: {
+    orderBy: { position: 'asc' },
     select: {
       id: true,
-      slug: true,
+      kind: true,
       title: true,
-      month: true,
-      summary: true,
-      publishedAt: true,
-      updatedAt: true,
-      sections: {
-        orderBy: { position: 'asc' },
-        select: {
-          id: true,
-          kind: true,
-          title: true,
-          body: true,
-          signOff: true,
-          signatory: {
-            select: { name: true, jobTitle: true, organisation: { select: { name: true } } },
-          },
-          bylineOrganisation: { select: { name: true } },
-          bylines: {
-            orderBy: { position: 'asc' },
-            select: { person: { select: { name: true, jobTitle: true, organisation: { select: { name: true } } } } },
-          },
-          events: { orderBy: { position: 'asc' }, select: { event: { select: eventCardSelect } } },
-        },
+      body: true,
+      signOff: true,
+      signatory: {
+        select: { name: true, jobTitle: true, organisation: { select: { name: true } } },
       },
+      bylineOrganisation: { select: { name: true } },
+      bylines: {
+        orderBy: { position: 'asc' },
+        select: { person: { select: { name: true, jobTitle: true, organisation: { select: { name: true } } } } },
+      },
+      events: { orderBy: { position: 'asc' }, select: { event: { select: eventCardSelect } } },
     },
-  });
+  },
+} as const satisfies Prisma.IssueSelect;
+
+export async function getPublishedIssue(slug: string) {
+  return db.issue.findFirst({ where: { slug, ...PUBLISHED }, select: issueArticleSelect });
 }
 
 /** The published issues either side of `month`, for previous/next links. */

@@ -1,0 +1,108 @@
+import 'server-only';
+import { requirePermission } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { AUDIT_PAGE_SIZE, type AuditQuery } from '@/lib/validation/audit';
+
+// The audit-log viewer. Keyset paging on the id (rows are append-only, so ids grow
+// with time): `before` shows older entries, `after` newer ones; no OFFSET scans.
+
+const ENTRY_SELECT = {
+  id: true,
+  createdAt: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  details: true,
+  actor: { select: { id: true, name: true, email: true } },
+} as const satisfies Prisma.AuditLogSelect;
+
+export type AuditEntry = Omit<Prisma.AuditLogGetPayload<{ select: typeof ENTRY_SELECT }>, 'id'> & { id: string };
+
+function whereOf(filter: AuditQuery['where']): Prisma.AuditLogWhereInput {
+  const where: Prisma.AuditLogWhereInput = {};
+  if (filter.actorId !== undefined) where.actorId = filter.actorId;
+  if (filter.action) where.action = filter.action;
+  if (filter.entityType) where.entityType = filter.entityType;
+  if (filter.fromInclusive || filter.toExclusive) {
+    where.createdAt = {
+      ...(filter.fromInclusive ? { gte: filter.fromInclusive } : {}),
+      ...(filter.toExclusive ? { lt: filter.toExclusive } : {}),
+    };
+  }
+  return where;
+}
+
+/**
+ * One page of the audit log, newest first, with cursors for the neighbouring
+ * pages (null when there is nothing there). BigInt ids come back as strings.
+ */
+export async function listAuditLog(
+  user: SessionUser,
+  query: { where: AuditQuery['where']; cursor: AuditQuery['cursor'] },
+  pageSize = AUDIT_PAGE_SIZE,
+) {
+  requirePermission(user, 'audit:read');
+  const where = whereOf(query.where);
+  const { before, after } = query.cursor;
+
+  let rows;
+  let olderExists: boolean;
+  let newerExists: boolean;
+  if (after !== undefined) {
+    const asc = await db.auditLog.findMany({
+      where: { AND: [where, { id: { gt: after } }] },
+      orderBy: { id: 'asc' },
+      take: pageSize + 1,
+      select: ENTRY_SELECT,
+    });
+    newerExists = asc.length > pageSize;
+    rows = asc.slice(0, pageSize).reverse();
+    const oldest = rows.at(-1)?.id;
+    olderExists = !!(await db.auditLog.findFirst({
+      where: { AND: [where, { id: oldest !== undefined ? { lt: oldest } : { lte: after } }] },
+      select: { id: true },
+    }));
+  } else {
+    const desc = await db.auditLog.findMany({
+      where: before !== undefined ? { AND: [where, { id: { lt: before } }] } : where,
+      orderBy: { id: 'desc' },
+      take: pageSize + 1,
+      select: ENTRY_SELECT,
+    });
+    olderExists = desc.length > pageSize;
+    rows = desc.slice(0, pageSize);
+    const newest = rows[0]?.id;
+    newerExists =
+      before !== undefined &&
+      !!(await db.auditLog.findFirst({
+        where: { AND: [where, { id: newest !== undefined ? { gt: newest } : { gte: before } }] },
+        select: { id: true },
+      }));
+  }
+
+  const entries: AuditEntry[] = rows.map((r) => ({ ...r, id: r.id.toString() }));
+  return {
+    entries,
+    older: olderExists && entries.length ? entries.at(-1)!.id : null,
+    newer: newerExists && entries.length ? entries[0]!.id : null,
+    /** An empty page reached through a stale cursor: offer the way back to the newest entries. */
+    emptyAfterCursor: entries.length === 0 && (before !== undefined || after !== undefined),
+  };
+}
+
+/** The choices of the filter form: every user, and the actions and kinds of record that occur. */
+export async function auditFilterOptions(user: SessionUser) {
+  requirePermission(user, 'audit:read');
+  const [actors, actions, entityTypes] = await Promise.all([
+    db.user.findMany({ orderBy: [{ name: 'asc' }, { email: 'asc' }], select: { id: true, name: true, email: true } }),
+    db.auditLog.findMany({ distinct: ['action'], orderBy: { action: 'asc' }, select: { action: true } }),
+    db.auditLog.findMany({ distinct: ['entityType'], orderBy: { entityType: 'asc' }, select: { entityType: true } }),
+  ]);
+  return {
+    actors,
+    actions: actions.map((a) => a.action),
+    entityTypes: entityTypes.map((e) => e.entityType),
+  };
+}
