@@ -12,6 +12,29 @@ const MAX_NODES = 20_000;
 const MAX_DEPTH = 12;
 const MAX_TEXT = 200_000;
 
+// PostgreSQL's jsonb cannot store U+0000 or unpaired UTF-16 surrogates; letting
+// them through would make the save fail with a database error instead of a message.
+const UNSAVABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** True if any key or string anywhere in the value cannot be stored. Iterative: attrs may nest deeply. */
+function hasUnsavableText(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (UNSAVABLE.test(v)) return true;
+    } else if (Array.isArray(v)) {
+      stack.push(...v);
+    } else if (isObject(v)) {
+      for (const [k, child] of Object.entries(v)) {
+        if (UNSAVABLE.test(k)) return true;
+        stack.push(child);
+      }
+    }
+  }
+  return false;
+}
+
 export type RichTextResult = { ok: true; doc: RichTextDoc } | { ok: false; error: string };
 
 type Json = Record<string, unknown>;
@@ -114,6 +137,9 @@ export function validateRichText(input: unknown): RichTextResult {
   for (const [i, child] of input.content.entries()) {
     const e = block(child, `Block ${i + 1}`, 1);
     if (e) return fail(e);
+  }
+  if (hasUnsavableText(input)) {
+    return fail('The text contains a character that cannot be saved (a null character or half of an emoji). Delete it and try again.');
   }
   return { ok: true, doc: input as RichTextDoc };
 }
