@@ -34,6 +34,7 @@ export async function getIssueForEditor(user: SessionUser, issueId: string) {
       month: true,
       status: true,
       version: true,
+      summary: true,
       sections: {
         orderBy: { position: 'asc' },
         select: { id: true, position: true, kind: true, title: true, version: true, updatedAt: true },
@@ -165,6 +166,75 @@ export async function duplicateIssue(user: SessionUser, input: NewIssue & { sour
         details: { slug: issue.slug, from: source.slug, sourceIssueId: source.id },
       });
       return issue;
+    });
+  } catch (error) {
+    if (isSlugClash(error)) throw new DataError(409, SLUG_TAKEN, { slug: [SLUG_TAKEN] });
+    throw error;
+  }
+}
+
+export type IssueDetails = { title: string; slug: string; year: number; month: number; summary: string; version: number };
+
+/**
+ * Edits an issue's title, slug, month and summary if `version` is still current
+ * (optimistic concurrency): version + 1 and an audit row with what changed. A
+ * stale version changes nothing and is a 409 whose data is the current details.
+ */
+export async function updateIssue(
+  user: SessionUser,
+  input: { id: string; version: number; title: string; slug: string; year: number; month: number; summary: string },
+) {
+  requirePermission(user, 'issue:update');
+  const details = (i: { title: string; slug: string; month: Date; summary: string; version: number }): IssueDetails => ({
+    title: i.title,
+    slug: i.slug,
+    year: i.month.getUTCFullYear(),
+    month: i.month.getUTCMonth() + 1,
+    summary: i.summary,
+    version: i.version,
+  });
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await tx.issue.findUnique({
+        where: { id: input.id },
+        select: { title: true, slug: true, month: true, summary: true, version: true, status: true },
+      });
+      if (!before) throw new DataError(404, 'That issue no longer exists.');
+      if (before.version !== input.version) {
+        throw new DataError(
+          409,
+          'Someone else changed these details while you were editing. Your changes have not been saved yet.',
+          undefined,
+          details(before),
+        );
+      }
+      if (input.slug !== before.slug) await assertSlugFree(tx, input.slug);
+      const after = { title: input.title.trim(), slug: input.slug, month: monthDate(input.year, input.month), summary: input.summary };
+      const updated = await tx.issue.updateMany({
+        where: { id: input.id, version: input.version },
+        data: { ...after, version: { increment: 1 } },
+      });
+      if (updated.count === 0) {
+        // Saved by someone else between our read and our write.
+        const current = await tx.issue.findUniqueOrThrow({
+          where: { id: input.id },
+          select: { title: true, slug: true, month: true, summary: true, version: true },
+        });
+        throw new DataError(409, 'Someone else changed these details while you were editing. Your changes have not been saved yet.', undefined, details(current));
+      }
+      const changed: Record<string, { from: string; to: string }> = {};
+      const text = (v: string | Date) => (v instanceof Date ? v.toISOString().slice(0, 7) : v);
+      for (const key of ['title', 'slug', 'month', 'summary'] as const) {
+        if (text(before[key]) !== text(after[key])) changed[key] = { from: text(before[key]), to: text(after[key]) };
+      }
+      await audit(tx, {
+        actorId: user.id,
+        action: 'issue.update',
+        entityType: 'Issue',
+        entityId: input.id,
+        details: { version: input.version + 1, changed },
+      });
+      return { id: input.id, version: input.version + 1, status: before.status, slug: after.slug, previousSlug: before.slug };
     });
   } catch (error) {
     if (isSlugClash(error)) throw new DataError(409, SLUG_TAKEN, { slug: [SLUG_TAKEN] });

@@ -42,3 +42,22 @@ export const duplicateIssueSchema = z
   })
   .strict();
 export type DuplicateIssueInput = z.output<typeof duplicateIssueSchema>;
+
+/** Editing an issue's details. `version` is the one the form was loaded with (optimistic concurrency). */
+export const updateIssueSchema = z
+  .object({
+    id: z.uuid({ message: 'Not a valid issue' }),
+    version: z.coerce.number({ message: 'Reload the page and try again' }).int().min(1),
+    title: createIssueSchema.shape.title,
+    slug,
+    year,
+    month,
+    summary: z
+      .string()
+      .max(1000, 'The summary must be 1,000 characters or fewer')
+      .optional()
+      .default('')
+      .transform((v) => v.replace(/\s+/g, ' ').trim()),
+  })
+  .strict();
+export type UpdateIssueInput = z.output<typeof updateIssueSchema>;

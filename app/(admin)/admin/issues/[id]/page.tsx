@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { IssueDetailsForm } from '@/components/admin/editor/issue-details-form';
 import { AddSectionForm } from '@/components/admin/issues/add-section-form';
 import { MoveSectionButtons } from '@/components/admin/issues/move-section-buttons';
 import { LINK } from '@/components/admin/issues/styles';
@@ -43,6 +44,11 @@ export default async function IssueEditorPage({ params, searchParams }: { params
       </p>
       {created && <p role="status" className="mt-4 border-l-8 border-green-700 bg-green-50 p-4">The draft issue was created.</p>}
       {deleted && <p role="status" className="mt-4 border-l-8 border-green-700 bg-green-50 p-4">The section “{deleted}” was deleted.</p>}
+      <p className="mt-4">
+        <Link href={`/admin/issues/${issue.id}/preview`} className="inline-flex min-h-11 items-center rounded border-2 border-gray-800 bg-white px-4 font-bold text-gray-900 hover:bg-gray-100">
+          Preview the whole issue
+        </Link>
+      </p>
       {user.role === 'SPONSOR' && <p className="mt-4">As the sponsor you can edit the intro. The other sections are shown for information.</p>}
 
       <section aria-labelledby="sections-heading" className="mt-8">
@@ -82,6 +88,29 @@ export default async function IssueEditorPage({ params, searchParams }: { params
               );
             })}
           </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="details-heading" className="mt-10">
+        <h2 id="details-heading" className="text-2xl font-bold">Issue details</h2>
+        {can(user, 'issue:update') ? (
+          <IssueDetailsForm
+            id={issue.id}
+            published={issue.status === 'PUBLISHED'}
+            issue={{
+              title: issue.title,
+              slug: issue.slug,
+              year: issue.month.getUTCFullYear(),
+              month: issue.month.getUTCMonth() + 1,
+              summary: issue.summary,
+              version: issue.version,
+            }}
+          />
+        ) : (
+          <dl className="mt-2 grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
+            <dt className="font-bold">Summary</dt>
+            <dd>{issue.summary || 'None'}</dd>
+          </dl>
         )}
       </section>
 
