@@ -1,7 +1,9 @@
 import 'server-only';
-import { requirePermission, scopeOf } from '@/lib/auth/permissions';
+import { can, requirePermission, scopeOf } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { countWaiting, mySubmissions } from '@/lib/data/contributions';
+import { STATUS_LABEL } from '@/lib/validation/contributions';
 
 const STATUS_ORDER = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED'] as const;
 
@@ -15,9 +17,25 @@ export async function issuesByStatus(user: SessionUser) {
   return STATUS_ORDER.map((status) => ({ status, issues: issues.filter((i) => i.status === status) }));
 }
 
-/** What needs this user's attention now. */
+export type Task = { label: string; href?: string };
+
+/** What needs this user's attention now. Contributors only ever see their own submissions here. */
 export async function myTasks(user: SessionUser) {
-  const tasks: { label: string }[] = [];
+  const tasks: Task[] = [];
+  if (can(user, 'contribution:review')) {
+    const waiting = await countWaiting(user);
+    if (waiting > 0) {
+      tasks.push({
+        label: `Review ${waiting} ${waiting === 1 ? 'submission' : 'submissions'} waiting for a decision`,
+        href: '/admin/contributions',
+      });
+    }
+  }
+  if (scopeOf(user, 'contribution:create') === 'own') {
+    for (const s of await mySubmissions(user)) {
+      tasks.push({ label: `Your submission “${s.title}”: ${STATUS_LABEL[s.status]}`, href: `/admin/contributions/${s.id}` });
+    }
+  }
   if (scopeOf(user, 'intro:approve') === 'any') {
     const waiting = await db.section.findMany({
       where: { kind: 'INTRO', approvalRequestedAt: { not: null }, approvedAt: null },

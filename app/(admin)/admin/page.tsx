@@ -35,7 +35,15 @@ export default async function DashboardPage() {
         ) : (
           <ul className="mt-2 list-disc space-y-1 pl-6">
             {tasks.map((t) => (
-              <li key={t.label}>{t.label}</li>
+              <li key={t.href ?? t.label}>
+                {t.href ? (
+                  <Link href={t.href} className="text-[var(--color-brand)] underline">
+                    {t.label}
+                  </Link>
+                ) : (
+                  t.label
+                )}
+              </li>
             ))}
           </ul>
         )}

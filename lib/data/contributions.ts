@@ -1,0 +1,383 @@
+import 'server-only';
+import { ActionError } from '@/lib/actions/action';
+import { audit } from '@/lib/audit';
+import { can, requirePermission, scopeOf } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { validateRichText } from '@/lib/rich-text/validate';
+import type {
+  AcceptContributionInput,
+  DeclineContributionInput,
+  SubmitContributionInput,
+  UpdateContributionInput,
+  WithdrawContributionInput,
+} from '@/lib/validation/contributions';
+
+// Contributions: partner staff submit articles and events; editors accept them
+// into an issue or decline them with a reason. Authorisation is part of every
+// query: with an `own` scope a user only ever reaches rows they submitted, and
+// anything else is "not found" (so ids of others' submissions reveal nothing).
+
+type Tx = Prisma.TransactionClient;
+const json = (value: unknown) => value as Prisma.InputJsonValue;
+
+/** Issues still open for new content. */
+const OPEN_ISSUE_STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'SCHEDULED'] as const;
+
+const LIST_SELECT = {
+  id: true,
+  kind: true,
+  status: true,
+  title: true,
+  declineReason: true,
+  createdAt: true,
+  updatedAt: true,
+  reviewedAt: true,
+  organisation: { select: { name: true } },
+  submittedBy: { select: { name: true } },
+} as const satisfies Prisma.ContributionSelect;
+
+/** The `where` that limits a user to what they may read (null: nothing). */
+function readable(user: SessionUser): Prisma.ContributionWhereInput | null {
+  const scope = scopeOf(user, 'contribution:read');
+  if (scope === 'any') return {};
+  if (scope === 'own') return { submittedById: user.id };
+  return null;
+}
+
+/**
+ * For a contributor: their own submissions, newest first. For reviewers: the
+ * queue (oldest first, so nobody waits longest) and the most recent decisions.
+ */
+export async function listContributions(user: SessionUser, opts: { recent?: number } = {}) {
+  requirePermission(user, 'contribution:read', { ownerId: user.id });
+  const where = readable(user)!;
+  if (!can(user, 'contribution:review')) {
+    const mine = await db.contribution.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], select: LIST_SELECT });
+    return { mine, queue: null, decided: null };
+  }
+  const [queue, decided, mine] = await Promise.all([
+    db.contribution.findMany({ where: { status: 'SUBMITTED' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: LIST_SELECT }),
+    db.contribution.findMany({
+      where: { status: { in: ['ACCEPTED', 'DECLINED'] } },
+      orderBy: [{ reviewedAt: 'desc' }, { id: 'asc' }],
+      take: opts.recent ?? 20,
+      select: { ...LIST_SELECT, reviewedBy: { select: { name: true } } },
+    }),
+    can(user, 'contribution:create')
+      ? db.contribution.findMany({ where: { submittedById: user.id }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], select: LIST_SELECT })
+      : Promise.resolve([]),
+  ]);
+  return { mine, queue, decided };
+}
+
+/** One contribution the user may read, or null (also when it is someone else's). */
+export async function getContribution(user: SessionUser, id: string) {
+  requirePermission(user, 'contribution:read', { ownerId: user.id });
+  const row = await db.contribution.findFirst({
+    where: { id, ...readable(user) },
+    select: {
+      ...LIST_SELECT,
+      body: true,
+      eventData: true,
+      version: true,
+      submittedById: true,
+      organisationId: true,
+      reviewedBy: { select: { name: true } },
+      acceptedIssue: { select: { id: true, title: true, slug: true, status: true } },
+      acceptedSection: { select: { id: true, title: true } },
+      acceptedEvent: { select: { id: true, title: true, slug: true } },
+    },
+  });
+  if (!row) return null;
+  // Where it went is editorial detail about a possibly unpublished issue: reviewers only.
+  if (!can(user, 'contribution:review')) return { ...row, acceptedIssue: null, acceptedSection: null, acceptedEvent: null };
+  return row;
+}
+
+/** The submitter's byline organisation (their own organisation), or null when they have none. */
+export async function bylineOrganisation(user: SessionUser) {
+  requirePermission(user, 'contribution:create');
+  if (!user.organisationId) return null;
+  return db.organisation.findUnique({ where: { id: user.organisationId }, select: { id: true, name: true } });
+}
+
+/** Issues an editor may accept into, with their sections in order. */
+export async function acceptTargets(user: SessionUser) {
+  requirePermission(user, 'contribution:review');
+  return db.issue.findMany({
+    where: { status: { in: [...OPEN_ISSUE_STATUSES] } },
+    orderBy: [{ month: 'desc' }, { title: 'asc' }],
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      sections: { orderBy: { position: 'asc' }, select: { id: true, title: true, kind: true } },
+    },
+  });
+}
+
+/** For the dashboard: how many submissions wait for review. */
+export async function countWaiting(user: SessionUser) {
+  requirePermission(user, 'contribution:review');
+  return db.contribution.count({ where: { status: 'SUBMITTED' } });
+}
+
+/** For the dashboard: the user's own latest submissions. */
+export async function mySubmissions(user: SessionUser, take = 10) {
+  requirePermission(user, 'contribution:create');
+  return db.contribution.findMany({
+    where: { submittedById: user.id, status: { not: 'WITHDRAWN' } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    take,
+    select: { id: true, title: true, status: true },
+  });
+}
+
+const NO_ORGANISATION =
+  'Your account is not linked to an organisation, so your submission would have no byline. Ask an administrator to add your organisation.';
+
+export async function submitContribution(user: SessionUser, input: SubmitContributionInput) {
+  requirePermission(user, 'contribution:create');
+  if (!user.organisationId) throw new ActionError(400, NO_ORGANISATION);
+  const organisationId = user.organisationId;
+  return db.$transaction(async (tx) => {
+    const organisation = await tx.organisation.findUnique({ where: { id: organisationId }, select: { id: true } });
+    if (!organisation) throw new ActionError(400, NO_ORGANISATION);
+    const row = await tx.contribution.create({
+      data: {
+        kind: input.kind,
+        title: input.title,
+        body: json(input.body),
+        eventData: undefined,
+        organisationId,
+        submittedById: user.id,
+      },
+      select: { id: true, title: true, kind: true },
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: 'contribution.submit',
+      entityType: 'Contribution',
+      entityId: row.id,
+      details: { kind: row.kind, title: row.title, organisationId },
+    });
+    return row;
+  });
+}
+
+/**
+ * Finds the row behind a conditional update that matched nothing, and says why:
+ * not found (or not theirs), already decided, or changed since it was loaded.
+ */
+async function explainMiss(tx: Tx, user: SessionUser, id: string, version: number, verb: string): Promise<never> {
+  const where = readable(user) ?? { id: '00000000-0000-0000-0000-000000000000' };
+  const row = await tx.contribution.findFirst({
+    where: { id, ...where },
+    select: { status: true, version: true, reviewedBy: { select: { name: true } } },
+  });
+  if (!row) throw new ActionError(404, 'That submission no longer exists.');
+  if (row.status !== 'SUBMITTED') {
+    const by = row.reviewedBy?.name && row.status !== 'WITHDRAWN' ? ` by ${row.reviewedBy.name}` : '';
+    throw new ActionError(409, `This submission has already been ${row.status.toLowerCase()}${by}, so it cannot be ${verb}.`, {
+      status: row.status,
+    });
+  }
+  if (row.version !== version) {
+    throw new ActionError(
+      409,
+      'This submission was changed after you opened it. Reload the page to see the latest version, then try again.',
+      { version: row.version },
+    );
+  }
+  throw new ActionError(404, 'That submission no longer exists.');
+}
+
+/** The own-or-any condition for changing a submission (contribution:update). */
+function updatable(user: SessionUser): Prisma.ContributionWhereInput {
+  const scope = scopeOf(user, 'contribution:update');
+  if (scope === 'any') return {};
+  return { submittedById: user.id };
+}
+
+export async function updateContribution(user: SessionUser, input: UpdateContributionInput) {
+  requirePermission(user, 'contribution:update', { ownerId: user.id });
+  return db.$transaction(async (tx) => {
+    const current = await tx.contribution.findFirst({ where: { id: input.id, ...updatable(user) }, select: { kind: true } });
+    if (!current) throw new ActionError(404, 'That submission no longer exists.');
+    if (current.kind !== input.kind) throw new ActionError(400, 'This form is for a different kind of submission. Reload the page.');
+    const data: Prisma.ContributionUpdateManyMutationInput = {
+      title: input.title,
+      body: json(input.body),
+      version: { increment: 1 },
+    };
+    const updated = await tx.contribution.updateMany({
+      where: { id: input.id, ...updatable(user), status: 'SUBMITTED', version: input.version },
+      data,
+    });
+    if (updated.count === 0) return explainMiss(tx, user, input.id, input.version, 'changed');
+    await audit(tx, {
+      actorId: user.id,
+      action: 'contribution.update',
+      entityType: 'Contribution',
+      entityId: input.id,
+      details: { version: input.version + 1, title: input.title },
+    });
+    return { id: input.id, version: input.version + 1 };
+  });
+}
+
+export async function withdrawContribution(user: SessionUser, input: WithdrawContributionInput) {
+  requirePermission(user, 'contribution:update', { ownerId: user.id });
+  return db.$transaction(async (tx) => {
+    const updated = await tx.contribution.updateMany({
+      where: { id: input.id, ...updatable(user), status: 'SUBMITTED', version: input.version },
+      data: { status: 'WITHDRAWN', version: { increment: 1 } },
+    });
+    if (updated.count === 0) return explainMiss(tx, user, input.id, input.version, 'withdrawn');
+    await audit(tx, { actorId: user.id, action: 'contribution.withdraw', entityType: 'Contribution', entityId: input.id });
+    return { id: input.id };
+  });
+}
+
+export async function declineContribution(user: SessionUser, input: DeclineContributionInput) {
+  requirePermission(user, 'contribution:review');
+  return db.$transaction(async (tx) => {
+    const updated = await tx.contribution.updateMany({
+      where: { id: input.id, status: 'SUBMITTED', version: input.version },
+      data: {
+        status: 'DECLINED',
+        declineReason: input.reason,
+        reviewedById: user.id,
+        reviewedAt: new Date(),
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count === 0) return explainMiss(tx, user, input.id, input.version, 'declined');
+    await audit(tx, {
+      actorId: user.id,
+      action: 'contribution.decline',
+      entityType: 'Contribution',
+      entityId: input.id,
+      details: { reason: input.reason },
+    });
+    return { id: input.id };
+  });
+}
+
+/** Serialises structural changes to one issue's sections (the same lock the section editor takes). */
+async function lockIssue(tx: Tx, issueId: string) {
+  const rows = await tx.$queryRaw<{ id: string; status: string }[]>`
+    SELECT id, status::text AS status FROM "Issue" WHERE id = ${issueId}::uuid FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+/**
+ * Moves every section of an issue above the highest position in use, so the new
+ * positions can then be written one by one without the unique (issueId, position)
+ * index ever seeing two rows on one position (and positions stay >= 0).
+ */
+async function parkSections(tx: Tx, issueId: string) {
+  const stats = await tx.section.aggregate({ where: { issueId }, _max: { position: true }, _count: true });
+  const park = (stats._max.position ?? 0) + stats._count + 2;
+  await tx.section.updateMany({ where: { issueId }, data: { position: { increment: park } } });
+}
+
+/**
+ * Accepts a submission into an issue that is not published. An ARTICLE becomes a
+ * new ARTICLE section right after the chosen section, bylined to the submitter's
+ * organisation; an EVENT becomes an Event at the end of the chosen EVENT_LIST
+ * section. The status change is conditional (`status = SUBMITTED` and the version
+ * the editor reviewed), so of two editors accepting at once exactly one wins.
+ */
+export async function acceptContribution(user: SessionUser, input: AcceptContributionInput) {
+  requirePermission(user, 'contribution:review');
+  return db.$transaction(async (tx) => {
+    const reviewedAt = new Date();
+    // Claim the row first: a concurrent accept or decline waits here, then matches nothing.
+    const claimed = await tx.contribution.updateMany({
+      where: { id: input.id, status: 'SUBMITTED', version: input.version },
+      data: { status: 'ACCEPTED', reviewedById: user.id, reviewedAt, version: { increment: 1 } },
+    });
+    if (claimed.count === 0) return explainMiss(tx, user, input.id, input.version, 'accepted');
+    const contribution = await tx.contribution.findUniqueOrThrow({
+      where: { id: input.id },
+      select: { id: true, kind: true, title: true, body: true, eventData: true, organisationId: true },
+    });
+
+    const issue = await lockIssue(tx, input.issueId);
+    if (!issue) throw new ActionError(400, 'That issue no longer exists.', undefined, { issueId: ['Choose an issue from the list'] });
+    if (!(OPEN_ISSUE_STATUSES as readonly string[]).includes(issue.status)) {
+      throw new ActionError(400, 'That issue has been published. Choose an issue that is not published yet.', undefined, {
+        issueId: ['Choose an issue that is not published'],
+      });
+    }
+    const sections = await tx.section.findMany({
+      where: { issueId: input.issueId },
+      orderBy: { position: 'asc' },
+      select: { id: true, kind: true, title: true },
+    });
+    const chosen = sections.find((s) => s.id === input.sectionId);
+    if (!chosen) {
+      throw new ActionError(400, 'Choose a section of the chosen issue.', undefined, { sectionId: ['Choose a section of the chosen issue'] });
+    }
+
+    let placed: { sectionId: string | null; eventId: string | null };
+    if (contribution.kind === 'ARTICLE') {
+      const checked = validateRichText(contribution.body);
+      if (!checked.ok) throw new ActionError(400, `The article’s text cannot be used: ${checked.error}`);
+      // Positions become 0..n contiguous, with the new section right after the chosen one.
+      const index = sections.indexOf(chosen) + 1;
+      await parkSections(tx, input.issueId);
+      const section = await tx.section.create({
+        data: {
+          issueId: input.issueId,
+          position: index,
+          kind: 'ARTICLE',
+          title: contribution.title,
+          body: json(checked.doc),
+          bylineOrganisationId: contribution.organisationId,
+        },
+        select: { id: true, version: true },
+      });
+      for (const [i, s] of sections.entries()) {
+        await tx.section.update({ where: { id: s.id }, data: { position: i < index ? i : i + 1 }, select: { id: true } });
+      }
+      await tx.revision.create({
+        data: {
+          entityType: 'Section',
+          entityId: section.id,
+          version: section.version,
+          data: json({ title: contribution.title, body: checked.doc, fromContribution: contribution.id }),
+          authorId: user.id,
+        },
+        select: { id: true },
+      });
+      await audit(tx, {
+        actorId: user.id,
+        action: 'section.create',
+        entityType: 'Section',
+        entityId: section.id,
+        details: { issueId: input.issueId, kind: 'ARTICLE', title: contribution.title, fromContribution: contribution.id },
+      });
+      placed = { sectionId: section.id, eventId: null };
+    } else {
+      throw new ActionError(400, 'Event submissions cannot be accepted yet.');
+    }
+
+    await tx.contribution.update({
+      where: { id: input.id },
+      data: { acceptedIssueId: input.issueId, acceptedSectionId: placed.sectionId ?? input.sectionId, acceptedEventId: placed.eventId },
+      select: { id: true },
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: 'contribution.accept',
+      entityType: 'Contribution',
+      entityId: input.id,
+      details: { issueId: input.issueId, sectionId: placed.sectionId ?? input.sectionId, eventId: placed.eventId },
+    });
+    return { id: input.id, issueId: input.issueId, sectionId: placed.sectionId ?? input.sectionId, eventId: placed.eventId };
+  });
+}
