@@ -14,6 +14,7 @@ import { validateRichText } from '@/lib/rich-text/validate';
 //   registrationOpens.day|month|year, registrationDeadline.day|month|year,
 //   saveTheDate ("true" when ticked), presenterIds (repeated),
 //   sessions.<i>.day|month|year|startTime|endTime|allDay|label   (i = 0, 1, 2, … without gaps)
+//   sessions.<i>.id   (an existing session being edited: kept, so calendar UIDs stay stable)
 //
 // Error keys are the same names, so errors map back to fields: a whole GOV.UK date is
 // reported on `registrationOpens`, `registrationDeadline` or `sessions.<i>.date`; session
@@ -29,7 +30,7 @@ export const MODE_LABELS: Record<EventModeValue, string> = { ONLINE: 'Online', I
 
 export const DATE_PARTS = ['day', 'month', 'year'] as const;
 export type DatePart = (typeof DATE_PARTS)[number];
-export const SESSION_FIELDS = ['day', 'month', 'year', 'startTime', 'endTime', 'allDay', 'label'] as const;
+export const SESSION_FIELDS = ['id', 'day', 'month', 'year', 'startTime', 'endTime', 'allDay', 'label'] as const;
 export type SessionField = (typeof SESSION_FIELDS)[number];
 export const DATE_GROUPS = ['registrationOpens', 'registrationDeadline'] as const;
 export type DateGroup = (typeof DATE_GROUPS)[number];
@@ -224,6 +225,8 @@ const addDays = (d: CalendarDate, n: number): CalendarDate => {
 const truthy = (v: unknown) => v === true || v === 'true' || v === 'on' || v === 'yes';
 
 export type ResolvedSession = {
+  /** The stored session this one edits; null for a new session. */
+  id: string | null;
   date: CalendarDate;
   allDay: boolean;
   /** HH:MM, null for all-day sessions. */
@@ -235,6 +238,8 @@ export type ResolvedSession = {
 };
 
 type Problem = { path: string; message: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const TIME_HINT = 'as hours and minutes on the 24-hour clock, like 09:30 or 14:00';
 
@@ -250,6 +255,8 @@ export function resolveSession(raw: unknown, index: number): { session: Resolved
   const f = raw as Record<string, unknown>;
   const allDay = truthy(f.allDay);
   const label = str(f.label) || null;
+  const id = str(f.id) || null;
+  if (id && !UUID.test(id)) add('date', 'this session cannot be edited; reload the page');
   if (label && label.length > 200) add('label', 'the label must be 200 characters or fewer');
 
   const date = parseGovukDate(f, 'the date');
@@ -289,7 +296,7 @@ export function resolveSession(raw: unknown, index: number): { session: Resolved
     add('endTime', 'the end time must be after the start time');
     return { session: null, problems };
   }
-  return { session: { date: date.date, allDay, startTime, endTime, label, startsAt, endsAt }, problems };
+  return { session: { id, date: date.date, allDay, startTime, endTime, label, startsAt, endsAt }, problems };
 }
 
 function lowerFirst(s: string) {
@@ -358,6 +365,7 @@ const rawText = z.union([z.string(), z.number()]).optional();
 const rawDate = z.object({ day: rawText, month: rawText, year: rawText }).strict().optional();
 const rawSession = z
   .object({
+    id: rawText,
     day: rawText,
     month: rawText,
     year: rawText,
@@ -581,11 +589,12 @@ export function toEventWriteData(input: EventInput) {
     saveTheDate: input.saveTheDate,
   } satisfies Omit<Prisma.EventUncheckedCreateInput, 'slug'>;
   const sessions = input.sessions.map((s) => ({
+    id: s.id,
     startsAt: s.startsAt,
     endsAt: s.endsAt,
     allDay: s.allDay,
     label: s.label,
-  })) satisfies Prisma.EventSessionCreateManyEventInput[];
+  })) satisfies (Omit<Prisma.EventSessionCreateManyEventInput, 'id'> & { id: string | null })[];
   const presenters = input.presenterIds.map((personId, position) => ({
     personId,
     position,
@@ -594,11 +603,12 @@ export function toEventWriteData(input: EventInput) {
 }
 
 /** A stored session back as form fields (London wall-clock). */
-export function sessionToFields(s: { startsAt: Date; endsAt: Date; allDay: boolean; label: string | null }): SessionFields {
+export function sessionToFields(s: { id?: string | null; startsAt: Date; endsAt: Date; allDay: boolean; label: string | null }): SessionFields {
   const start = londonWallClock(s.startsAt.getTime());
   const end = londonWallClock(s.endsAt.getTime());
   const hhmm = (w: { hours: number; minutes: number }) => `${String(w.hours).padStart(2, '0')}:${String(w.minutes).padStart(2, '0')}`;
   return {
+    ...(s.id ? { id: s.id } : {}),
     day: String(start.day),
     month: String(start.month),
     year: String(start.year),

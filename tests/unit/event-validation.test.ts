@@ -177,6 +177,13 @@ describe('sessions in Europe/London', () => {
     expect(fieldErrors['sessions.1.date']).toEqual(['Session 2: enter the date']);
   });
 
+  it('keeps the id of an edited session and refuses a malformed one', () => {
+    const id = '33333333-3333-4333-8333-333333333333';
+    expect(parse(form({ 'sessions.0.id': id })).sessions[0]!.id).toBe(id);
+    expect(parse(form()).sessions[0]!.id).toBeNull();
+    expect(errorsOf(form({ 'sessions.0.id': 'x' })).fieldErrors['sessions.0.date']).toEqual(['Session 1: this session cannot be edited; reload the page']);
+  });
+
   it('keeps labels and trims them', () => {
     expect(parse(form({ 'sessions.0.label': '  Practice Educators only ' })).sessions[0]!.label).toBe('Practice Educators only');
   });
@@ -284,8 +291,8 @@ describe('other fields', () => {
     const e = parse(form({ presenterIds: [a], 'sessions.1.day': '5', 'sessions.1.month': '11', 'sessions.1.year': '2025', 'sessions.1.allDay': 'true', 'sessions.1.label': 'Practice Educators only' }));
     const data = toEventWriteData(e);
     expect(data.sessions).toEqual([
-      { startsAt: new Date('2025-11-04T09:30:00Z'), endsAt: new Date('2025-11-04T12:30:00Z'), allDay: false, label: null },
-      { startsAt: new Date('2025-11-05T00:00:00Z'), endsAt: new Date('2025-11-06T00:00:00Z'), allDay: true, label: 'Practice Educators only' },
+      { id: null, startsAt: new Date('2025-11-04T09:30:00Z'), endsAt: new Date('2025-11-04T12:30:00Z'), allDay: false, label: null },
+      { id: null, startsAt: new Date('2025-11-05T00:00:00Z'), endsAt: new Date('2025-11-06T00:00:00Z'), allDay: true, label: 'Practice Educators only' },
     ]);
     expect(data.presenters).toEqual([{ personId: a, position: 0 }]);
     expect(data.fields).not.toHaveProperty('sessions');
