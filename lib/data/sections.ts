@@ -5,6 +5,7 @@ import { audit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { validateRichText } from '@/lib/rich-text/validate';
+import { MAX_BYLINES } from '@/lib/validation/sections';
 
 type Tx = Prisma.TransactionClient;
 type Kind = 'INTRO' | 'ARTICLE' | 'EVENT_LIST';
@@ -49,7 +50,154 @@ export async function getSectionForEdit(user: SessionUser, sectionId: string) {
       position: true,
       updatedAt: true,
       issue: { select: { id: true, slug: true, title: true, status: true } },
+      ...BYLINE_SELECT,
     },
+  });
+}
+
+const PERSON_SELECT = { id: true, name: true, jobTitle: true, organisation: { select: { name: true } } } as const;
+
+/** What the byline panel, the signatory form and the live preview show. */
+const BYLINE_SELECT = {
+  bylines: { orderBy: { position: 'asc' }, select: { person: { select: PERSON_SELECT } } },
+  bylineOrganisationId: true,
+  bylineOrganisation: { select: { name: true } },
+  signOff: true,
+  signatoryId: true,
+  signatory: { select: PERSON_SELECT },
+} as const satisfies Prisma.SectionSelect;
+
+/** Locks a section row (bylines are replaced wholesale, so two changes must not interleave). */
+async function lockSection(tx: Tx, sectionId: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Section" WHERE id = ${sectionId}::uuid FOR UPDATE`;
+  if (rows.length === 0) throw new DataError(404, 'That section no longer exists.');
+  return tx.section.findUniqueOrThrow({
+    where: { id: sectionId },
+    select: { id: true, kind: true, bylineOrganisationId: true, issue: { select: { id: true, slug: true, status: true } } },
+  });
+}
+
+async function assertPeopleExist(tx: Tx, personIds: string[], field: string) {
+  if (personIds.length === 0) return;
+  const found = await tx.person.count({ where: { id: { in: personIds } } });
+  if (found !== personIds.length) {
+    const message = 'Someone you chose no longer exists. They may have been merged or deleted. Reload the page and choose again.';
+    throw new DataError(400, message, { [field]: [message] });
+  }
+}
+
+async function assertOrganisationExists(tx: Tx, organisationId: string | null, field: string) {
+  if (!organisationId) return;
+  if (!(await tx.organisation.findUnique({ where: { id: organisationId }, select: { id: true } }))) {
+    throw new DataError(400, 'That organisation no longer exists.', { [field]: ['Choose an organisation from the list'] });
+  }
+}
+
+async function writeBylines(tx: Tx, sectionId: string, personIds: string[]) {
+  await tx.sectionByline.deleteMany({ where: { sectionId } });
+  if (personIds.length) {
+    await tx.sectionByline.createMany({ data: personIds.map((personId, position) => ({ sectionId, personId, position })) });
+  }
+}
+
+async function bylineResult(tx: Tx, sectionId: string, issue: { id: string; slug: string; status: string }) {
+  const section = await tx.section.findUniqueOrThrow({ where: { id: sectionId }, select: BYLINE_SELECT });
+  return { ...section, issue };
+}
+
+export type SectionBylines = Awaited<ReturnType<typeof bylineResult>>;
+
+/**
+ * Replaces an article's byline: the people named (in this order) and the byline
+ * organisation (shown when no one is named). Does not touch the section's text or
+ * version, so an open editor's autosave is not disturbed. One audit row, unless
+ * nothing changed.
+ */
+export async function setSectionBylines(
+  user: SessionUser,
+  input: { sectionId: string; personIds: string[]; bylineOrganisationId: string | null },
+) {
+  requirePermission(user, 'section:read');
+  return db.$transaction(async (tx) => {
+    const section = await lockSection(tx, input.sectionId);
+    requirePermission(user, editPermission(section.kind));
+    if (section.kind !== 'ARTICLE') throw new DataError(400, 'Only articles have bylines.');
+    await assertPeopleExist(tx, input.personIds, 'personIds');
+    await assertOrganisationExists(tx, input.bylineOrganisationId, 'bylineOrganisationId');
+    const before = (await tx.sectionByline.findMany({ where: { sectionId: section.id }, orderBy: { position: 'asc' }, select: { personId: true } })).map((b) => b.personId);
+    const changed = before.join() !== input.personIds.join() || section.bylineOrganisationId !== input.bylineOrganisationId;
+    if (changed) {
+      await writeBylines(tx, section.id, input.personIds);
+      await tx.section.update({ where: { id: section.id }, data: { bylineOrganisationId: input.bylineOrganisationId }, select: { id: true } });
+      await audit(tx, {
+        actorId: user.id,
+        action: 'section.bylines',
+        entityType: 'Section',
+        entityId: section.id,
+        details: {
+          before: { personIds: before, bylineOrganisationId: section.bylineOrganisationId },
+          after: { personIds: input.personIds, bylineOrganisationId: input.bylineOrganisationId },
+        },
+      });
+    }
+    return { changed, ...(await bylineResult(tx, section.id, section.issue)) };
+  });
+}
+
+/** Adds one person to the end of an article's byline (after creating them inline). */
+export async function addSectionByline(user: SessionUser, input: { sectionId: string; personId: string }) {
+  requirePermission(user, 'section:read');
+  return db.$transaction(async (tx) => {
+    const section = await lockSection(tx, input.sectionId);
+    requirePermission(user, editPermission(section.kind));
+    if (section.kind !== 'ARTICLE') throw new DataError(400, 'Only articles have bylines.');
+    await assertPeopleExist(tx, [input.personId], 'personIds');
+    const before = (await tx.sectionByline.findMany({ where: { sectionId: section.id }, orderBy: { position: 'asc' }, select: { personId: true } })).map((b) => b.personId);
+    if (!before.includes(input.personId)) {
+      if (before.length >= MAX_BYLINES) {
+        throw new DataError(400, `A byline can name at most ${MAX_BYLINES} people.`, { personIds: [`Name at most ${MAX_BYLINES} people in a byline`] });
+      }
+      const after = [...before, input.personId];
+      await writeBylines(tx, section.id, after);
+      await audit(tx, {
+        actorId: user.id,
+        action: 'section.bylines',
+        entityType: 'Section',
+        entityId: section.id,
+        details: {
+          before: { personIds: before, bylineOrganisationId: section.bylineOrganisationId },
+          after: { personIds: after, bylineOrganisationId: section.bylineOrganisationId },
+        },
+      });
+    }
+    return bylineResult(tx, section.id, section.issue);
+  });
+}
+
+/** The intro's signatory and sign-off line. */
+export async function setSectionSignatory(
+  user: SessionUser,
+  input: { sectionId: string; signatoryId: string | null; signOff: string | null },
+) {
+  requirePermission(user, 'section:read');
+  return db.$transaction(async (tx) => {
+    const section = await lockSection(tx, input.sectionId);
+    requirePermission(user, editPermission(section.kind));
+    if (section.kind !== 'INTRO') throw new DataError(400, 'Only the intro has a signatory.');
+    await assertPeopleExist(tx, input.signatoryId ? [input.signatoryId] : [], 'signatoryId');
+    const before = await tx.section.findUniqueOrThrow({ where: { id: section.id }, select: { signatoryId: true, signOff: true } });
+    const changed = before.signatoryId !== input.signatoryId || before.signOff !== input.signOff;
+    if (changed) {
+      await tx.section.update({ where: { id: section.id }, data: { signatoryId: input.signatoryId, signOff: input.signOff }, select: { id: true } });
+      await audit(tx, {
+        actorId: user.id,
+        action: 'section.signatory',
+        entityType: 'Section',
+        entityId: section.id,
+        details: { before, after: { signatoryId: input.signatoryId, signOff: input.signOff } },
+      });
+    }
+    return { changed, ...(await bylineResult(tx, section.id, section.issue)) };
   });
 }
 

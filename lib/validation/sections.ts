@@ -60,3 +60,62 @@ export const restoreRevisionSchema = z
   })
   .strict();
 export type RestoreRevisionInput = z.output<typeof restoreRevisionSchema>;
+
+/** '' (a select's "None" option) or missing means none. */
+const optionalId = (message: string) =>
+  z
+    .union([z.literal(''), z.uuid({ message })])
+    .optional()
+    .transform((v) => (v ? v : null));
+
+export const MAX_BYLINES = 12;
+
+/** One id or several (a form sends a repeated field), in order, no repeats. */
+const personIds = z.preprocess(
+  (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+  z
+    .array(z.uuid({ message: 'Choose people from the list' }), { message: 'Choose people from the list' })
+    .max(MAX_BYLINES, `Name at most ${MAX_BYLINES} people in a byline`)
+    .refine((ids) => new Set(ids).size === ids.length, 'Each person can appear in the byline only once'),
+);
+
+/** The people named in an article's byline (in order) and its organisation. Replaces both. */
+export const setSectionBylinesSchema = z
+  .object({
+    sectionId: id,
+    personIds,
+    bylineOrganisationId: optionalId('Choose an organisation from the list'),
+  })
+  .strict();
+export type SetSectionBylinesInput = z.output<typeof setSectionBylinesSchema>;
+
+/** A new person, created from the byline panel and added to the end of the byline. */
+export const createBylinePersonSchema = z
+  .object({
+    sectionId: id,
+    name: z.string().trim().min(1, 'Enter a name').max(200, 'Name must be 200 characters or fewer'),
+    jobTitle: z
+      .string()
+      .trim()
+      .max(200, 'Job title must be 200 characters or fewer')
+      .optional()
+      .transform((v) => (v ? v : null)),
+    organisationId: optionalId('Choose an organisation from the list'),
+  })
+  .strict();
+export type CreateBylinePersonInput = z.output<typeof createBylinePersonSchema>;
+
+/** The intro's sign-off ("Kind regards") and the person who signs it. */
+export const setSectionSignatorySchema = z
+  .object({
+    sectionId: id,
+    signatoryId: optionalId('Choose a person from the list'),
+    signOff: z
+      .string()
+      .trim()
+      .max(100, 'The sign-off must be 100 characters or fewer')
+      .optional()
+      .transform((v) => (v ? v : null)),
+  })
+  .strict();
+export type SetSectionSignatoryInput = z.output<typeof setSectionSignatorySchema>;

@@ -2,6 +2,7 @@
 
 import { EditorContent, useEditor, type JSONContent } from '@tiptap/react';
 import { useEffect, useId, useRef, useState } from 'react';
+import { IssueSection, type IssueSectionData } from '@/components/issue/issue-section';
 import { RichText } from '@/components/rich-text';
 import { saveSectionAction } from '@/lib/actions/sections/save-section';
 import { editorExtensions } from './extensions';
@@ -44,6 +45,8 @@ function statusText(s: Status): string {
   }
 }
 
+const EMPTY_BYLINE: Omit<IssueSectionData, 'title' | 'body'> = { bylines: [], bylineOrganisation: null, signOff: null, signatory: null };
+
 const BUTTON = 'min-h-11 rounded border-2 border-gray-800 bg-white px-3 font-bold text-gray-900 hover:bg-gray-100';
 const PRIMARY = 'min-h-11 rounded bg-[var(--color-brand)] px-5 font-bold text-white hover:bg-[var(--color-brand-dark)] disabled:opacity-70';
 
@@ -52,7 +55,14 @@ const PRIMARY = 'min-h-11 rounded bg-[var(--color-brand)] px-5 font-bold text-wh
  * failure), a live save status, a live preview through the public renderer, and
  * side-by-side conflict resolution when someone else saved first.
  */
-export function SectionEditor({ section }: { section: { id: string; title: string; body: unknown; version: number } }) {
+export function SectionEditor({
+  section,
+  byline = EMPTY_BYLINE,
+}: {
+  section: { id: string; title: string; body: unknown; version: number };
+  /** Byline and sign-off, edited in their own panels; the preview shows them as readers will. */
+  byline?: Omit<IssueSectionData, 'title' | 'body'>;
+}) {
   const id = useId();
   const [title, setTitle] = useState(section.title);
   const [doc, setDoc] = useState<unknown>(section.body);
@@ -271,8 +281,7 @@ export function SectionEditor({ section }: { section: { id: string; title: strin
 
       <section aria-labelledby={`${id}-preview`} className="rounded border border-gray-400 p-4">
         <h2 id={`${id}-preview`} className="text-xl font-bold">Preview</h2>
-        <h3 className="mt-3 text-2xl font-bold">{title}</h3>
-        <RichText doc={doc} headingOffset={2} className="mt-2" />
+        <IssueSection section={{ ...byline, title, body: doc }} headingLevel={3} className="mt-3" />
       </section>
     </div>
   );

@@ -3,8 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { SectionEditor } from '@/components/admin/editor/section-editor';
 import { LINK } from '@/components/admin/issues/styles';
+import { BylinePanel } from '@/components/admin/sections/byline-panel';
+import { SignatoryForm } from '@/components/admin/sections/signatory-form';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
+import { organisationOptions } from '@/lib/data/organisations';
+import { personOptions } from '@/lib/data/people';
 import { editPermission, getSectionForEdit } from '@/lib/data/sections';
 
 export const metadata: Metadata = { title: 'Edit section' };
@@ -35,6 +39,12 @@ export default async function EditSectionPage({ params }: { params: Promise<{ id
       </>
     );
   }
+  const withBylines = section.kind === 'ARTICLE';
+  const withSignatory = section.kind === 'INTRO';
+  const [people, organisations] = await Promise.all([
+    (withBylines || withSignatory) && can(user, 'person:read') ? personOptions(user) : [],
+    withBylines && can(user, 'organisation:read') ? organisationOptions(user) : [],
+  ]);
   return (
     <>
       {back}
@@ -45,7 +55,28 @@ export default async function EditSectionPage({ params }: { params: Promise<{ id
           <Link href={`/admin/issues/${id}/sections/${section.id}/revisions`} className={LINK}>See earlier versions</Link>
         )}
       </p>
-      <SectionEditor key={section.id} section={{ id: section.id, title: section.title, body: section.body, version: section.version }} />
+      <SectionEditor
+        key={section.id}
+        section={{ id: section.id, title: section.title, body: section.body, version: section.version }}
+        byline={{ bylines: section.bylines, bylineOrganisation: section.bylineOrganisation, signOff: section.signOff, signatory: section.signatory }}
+      />
+      {withBylines && (
+        <BylinePanel
+          sectionId={section.id}
+          initial={{ people: section.bylines.map((b) => b.person), organisationId: section.bylineOrganisationId }}
+          people={people}
+          organisations={organisations.map((o) => ({ value: o.id, label: o.name }))}
+          canCreatePerson={can(user, 'person:create')}
+        />
+      )}
+      {withSignatory && (
+        <SignatoryForm
+          sectionId={section.id}
+          signatoryId={section.signatoryId}
+          signOff={section.signOff}
+          people={people.map((p) => ({ value: p.id, label: [p.name, p.jobTitle, p.organisation?.name].filter(Boolean).join(' – ') }))}
+        />
+      )}
     </>
   );
 }
