@@ -4,15 +4,19 @@ import { audit } from '@/lib/audit';
 import { can, requirePermission, scopeOf } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { validateRichText } from '@/lib/rich-text/validate';
-import type {
-  AcceptContributionInput,
-  DeclineContributionInput,
-  SubmitContributionInput,
-  UpdateContributionInput,
-  WithdrawContributionInput,
+import {
+  storedEventInput,
+  toStoredEventData,
+  type AcceptContributionInput,
+  type DeclineContributionInput,
+  type SubmitContributionInput,
+  type UpdateContributionInput,
+  type WithdrawContributionInput,
 } from '@/lib/validation/contributions';
+import { eventInputSchema, toEventWriteData, type EventInput } from '@/lib/validation/events';
+import { slugify } from '@/lib/slug';
 
 // Contributions: partner staff submit articles and events; editors accept them
 // into an issue or decline them with a reason. Authorisation is part of every
@@ -138,6 +142,31 @@ export async function mySubmissions(user: SessionUser, take = 10) {
 const NO_ORGANISATION =
   'Your account is not linked to an organisation, so your submission would have no byline. Ask an administrator to add your organisation.';
 
+type Content = { title: string; body: Prisma.InputJsonValue; eventData: Prisma.InputJsonValue | typeof Prisma.DbNull };
+
+/**
+ * Title, body and (for events) the stored event data of a parsed submission. An
+ * event's organiser defaults to the submitter's organisation; the organiser and
+ * presenters must exist.
+ */
+async function contentOf(tx: Tx, input: SubmitContributionInput | UpdateContributionInput, organisationId: string): Promise<Content> {
+  if (input.kind === 'ARTICLE') return { title: input.title, body: json(input.body), eventData: Prisma.DbNull };
+  const { title, description, kind: _kind, ...rest } = input as EventInput & { kind: 'EVENT'; id?: string; version?: number };
+  const { id: _id, version: _version, ...event } = rest as typeof rest & { id?: string; version?: number };
+  const organiserId = event.organiserId ?? organisationId;
+  const organiser = await tx.organisation.findUnique({ where: { id: organiserId }, select: { id: true } });
+  if (!organiser) {
+    throw new ActionError(400, 'That organisation no longer exists.', undefined, { organiserId: ['Choose an organiser from the list'] });
+  }
+  if (event.presenterIds.length) {
+    const found = await tx.person.count({ where: { id: { in: event.presenterIds } } });
+    if (found !== event.presenterIds.length) {
+      throw new ActionError(400, 'A presenter you chose no longer exists.', undefined, { presenterIds: ['Choose presenters from the list'] });
+    }
+  }
+  return { title, body: json(description), eventData: json(toStoredEventData({ ...event, organiserId })) };
+}
+
 export async function submitContribution(user: SessionUser, input: SubmitContributionInput) {
   requirePermission(user, 'contribution:create');
   if (!user.organisationId) throw new ActionError(400, NO_ORGANISATION);
@@ -145,15 +174,9 @@ export async function submitContribution(user: SessionUser, input: SubmitContrib
   return db.$transaction(async (tx) => {
     const organisation = await tx.organisation.findUnique({ where: { id: organisationId }, select: { id: true } });
     if (!organisation) throw new ActionError(400, NO_ORGANISATION);
+    const content = await contentOf(tx, input, organisationId);
     const row = await tx.contribution.create({
-      data: {
-        kind: input.kind,
-        title: input.title,
-        body: json(input.body),
-        eventData: undefined,
-        organisationId,
-        submittedById: user.id,
-      },
+      data: { kind: input.kind, ...content, organisationId, submittedById: user.id },
       select: { id: true, title: true, kind: true },
     });
     await audit(tx, {
@@ -204,17 +227,16 @@ function updatable(user: SessionUser): Prisma.ContributionWhereInput {
 export async function updateContribution(user: SessionUser, input: UpdateContributionInput) {
   requirePermission(user, 'contribution:update', { ownerId: user.id });
   return db.$transaction(async (tx) => {
-    const current = await tx.contribution.findFirst({ where: { id: input.id, ...updatable(user) }, select: { kind: true } });
+    const current = await tx.contribution.findFirst({
+      where: { id: input.id, ...updatable(user) },
+      select: { kind: true, organisationId: true },
+    });
     if (!current) throw new ActionError(404, 'That submission no longer exists.');
     if (current.kind !== input.kind) throw new ActionError(400, 'This form is for a different kind of submission. Reload the page.');
-    const data: Prisma.ContributionUpdateManyMutationInput = {
-      title: input.title,
-      body: json(input.body),
-      version: { increment: 1 },
-    };
+    const content = await contentOf(tx, input, current.organisationId);
     const updated = await tx.contribution.updateMany({
       where: { id: input.id, ...updatable(user), status: 'SUBMITTED', version: input.version },
-      data,
+      data: { ...content, version: { increment: 1 } },
     });
     if (updated.count === 0) return explainMiss(tx, user, input.id, input.version, 'changed');
     await audit(tx, {
@@ -284,6 +306,64 @@ async function parkSections(tx: Tx, issueId: string) {
   await tx.section.updateMany({ where: { issueId }, data: { position: { increment: park } } });
 }
 
+/** A slug no other event uses: "adoption-conference", "adoption-conference-2", … */
+async function uniqueEventSlug(tx: Tx, title: string): Promise<string> {
+  const base = slugify(title) || 'event';
+  const taken = new Set(
+    (await tx.event.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((e) => e.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/**
+ * The Event for an accepted EVENT submission, validated again with the shared event
+ * schema. An organiser or presenter deleted since submission is left out rather
+ * than blocking the editor.
+ */
+async function createEventFromContribution(
+  tx: Tx,
+  user: SessionUser,
+  contribution: { id: string; title: string; body: unknown; eventData: unknown },
+): Promise<string> {
+  const parsed = eventInputSchema.safeParse(storedEventInput(contribution.title, contribution.body, contribution.eventData));
+  if (!parsed.success) {
+    throw new ActionError(
+      400,
+      `The event’s details cannot be used: ${parsed.error.issues[0]?.message ?? 'they are not valid'}. Decline it with that reason so the contributor can submit it again.`,
+    );
+  }
+  const { fields, sessions } = toEventWriteData(parsed.data);
+  const organiser = fields.organiserId
+    ? await tx.organisation.findUnique({ where: { id: fields.organiserId }, select: { id: true } })
+    : null;
+  const people = new Set(
+    (await tx.person.findMany({ where: { id: { in: parsed.data.presenterIds } }, select: { id: true } })).map((p) => p.id),
+  );
+  const presenters = parsed.data.presenterIds.filter((id) => people.has(id)).map((personId, position) => ({ personId, position }));
+  const event = await tx.event.create({
+    data: {
+      ...fields,
+      organiserId: organiser?.id ?? null,
+      slug: await uniqueEventSlug(tx, parsed.data.title),
+      createdById: user.id,
+      sessions: {
+        createMany: { data: sessions.map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt, allDay: s.allDay, label: s.label })) },
+      },
+      presenters: { createMany: { data: presenters } },
+    },
+    select: { id: true, slug: true, title: true },
+  });
+  await audit(tx, {
+    actorId: user.id,
+    action: 'event.create',
+    entityType: 'Event',
+    entityId: event.id,
+    details: { title: event.title, slug: event.slug, fromContribution: contribution.id, sessions: sessions.length },
+  });
+  return event.id;
+}
+
 /**
  * Accepts a submission into an issue that is not published. An ARTICLE becomes a
  * new ARTICLE section right after the chosen section, bylined to the submitter's
@@ -293,6 +373,18 @@ async function parkSections(tx: Tx, issueId: string) {
  */
 export async function acceptContribution(user: SessionUser, input: AcceptContributionInput) {
   requirePermission(user, 'contribution:review');
+  // A new event's slug can race with another event of the same title: try again with the next free one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await acceptOnce(user, input);
+    } catch (error) {
+      if (attempt < 3 && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') continue;
+      throw error;
+    }
+  }
+}
+
+async function acceptOnce(user: SessionUser, input: AcceptContributionInput) {
   return db.$transaction(async (tx) => {
     const reviewedAt = new Date();
     // Claim the row first: a concurrent accept or decline waits here, then matches nothing.
@@ -363,7 +455,18 @@ export async function acceptContribution(user: SessionUser, input: AcceptContrib
       });
       placed = { sectionId: section.id, eventId: null };
     } else {
-      throw new ActionError(400, 'Event submissions cannot be accepted yet.');
+      if (chosen.kind !== 'EVENT_LIST') {
+        throw new ActionError(400, 'Events go into an event-list section.', undefined, {
+          sectionId: ['Choose an event-list section, like Upcoming Conferences and Events'],
+        });
+      }
+      const eventId = await createEventFromContribution(tx, user, contribution);
+      const last = await tx.sectionEvent.aggregate({ where: { sectionId: chosen.id }, _max: { position: true } });
+      await tx.sectionEvent.create({
+        data: { sectionId: chosen.id, eventId, position: (last._max.position ?? -1) + 1 },
+        select: { eventId: true },
+      });
+      placed = { sectionId: chosen.id, eventId };
     }
 
     await tx.contribution.update({

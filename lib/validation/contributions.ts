@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { richTextToPlain } from '@/lib/rich-text/plain-text';
 import { validateRichText } from '@/lib/rich-text/validate';
+import { eventSchemaWith, type CalendarDate, type DateFields, type EventInput, type SessionFields } from '@/lib/validation/events';
 
 // Contributions (articles and events submitted by partner staff). Shared by the
 // contributor's and the editor's forms and their server actions. Strict: status,
@@ -64,18 +65,109 @@ export const updateArticleSchema = z
   .strict();
 export type UpdateArticleInput = z.output<typeof updateArticleSchema>;
 
-/** The form says which kind it edits; the data layer checks that the row is of that kind. */
-export const submitContributionSchema = z.discriminatedUnion(
-  'kind',
-  [submitArticleSchema],
-  { message: 'Choose whether you are submitting an article or an event' },
-);
+/**
+ * An event submission is the shared event schema (lib/validation/events.ts) plus
+ * the kind: the event's title and description become the contribution's title and
+ * body, everything else its `eventData`.
+ */
+export const submitEventSchema = eventSchemaWith({ kind: z.literal('EVENT') });
+export type SubmitEventInput = z.output<typeof submitEventSchema>;
+export const updateEventSchema = eventSchemaWith({ id, version, kind: z.literal('EVENT') });
+export type UpdateEventInput = z.output<typeof updateEventSchema>;
+
+function kindOf(raw: unknown): unknown {
+  return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>).kind : undefined;
+}
+
+/**
+ * Validates with the schema for the input's `kind`, reporting that schema's issues
+ * (field errors, unknown fields) as its own. The event schema preprocesses flat
+ * form fields, so it cannot sit in a z.discriminatedUnion.
+ */
+function byKind<A extends z.ZodType, E extends z.ZodType>(article: A, event: E) {
+  return z.unknown().transform((raw, ctx): z.output<A> | z.output<E> => {
+    const kind = kindOf(raw);
+    const schema = kind === 'ARTICLE' ? article : kind === 'EVENT' ? event : null;
+    if (!schema) {
+      ctx.issues.push({ code: 'custom', message: 'Choose whether you are submitting an article or an event', path: ['kind'], input: raw });
+      return z.NEVER;
+    }
+    const result = schema.safeParse(raw);
+    if (result.success) return result.data as z.output<A> | z.output<E>;
+    for (const issue of result.error.issues) ctx.issues.push({ ...issue, input: raw } as (typeof ctx.issues)[number]);
+    return z.NEVER;
+  });
+}
+
+export const submitContributionSchema = byKind(submitArticleSchema, submitEventSchema);
 export type SubmitContributionInput = z.output<typeof submitContributionSchema>;
 
-export const updateContributionSchema = z.discriminatedUnion('kind', [updateArticleSchema], {
-  message: 'Choose whether you are submitting an article or an event',
-});
+/** The form says which kind it edits; the data layer checks that the row is of that kind. */
+export const updateContributionSchema = byKind(updateArticleSchema, updateEventSchema);
 export type UpdateContributionInput = z.output<typeof updateContributionSchema>;
+
+// ---------------------------------------------------------------------------
+// Stored event data: the event's fields other than title and description, in the
+// nested form-field shape the event schema accepts, so it prefills the edit form
+// and is validated again, with the same schema, when the editor accepts it.
+
+export type StoredEventData = {
+  organiserId?: string;
+  audience?: string;
+  isFree: boolean;
+  cost?: string;
+  mode: EventInput['mode'];
+  platform?: string;
+  venueName?: string;
+  venueAddress?: string;
+  registrationUrl?: string;
+  registrationContact?: string;
+  registrationOpens?: DateFields;
+  registrationDeadline?: DateFields;
+  saveTheDate: boolean;
+  presenterIds: string[];
+  sessions: (SessionFields & { allDay: boolean })[];
+};
+
+const dateFields = (d: CalendarDate | null): DateFields | undefined =>
+  d ? { day: String(d.day), month: String(d.month), year: String(d.year) } : undefined;
+const text = (v: string | null) => v ?? undefined;
+
+/** What to store for a parsed event submission (nulls left out: the schema takes absent, not null). */
+export function toStoredEventData(input: Omit<EventInput, 'title' | 'description'>): StoredEventData {
+  const out: StoredEventData = {
+    organiserId: text(input.organiserId),
+    audience: text(input.audience),
+    isFree: input.isFree,
+    cost: text(input.cost),
+    mode: input.mode,
+    platform: text(input.platform),
+    venueName: text(input.venueName),
+    venueAddress: text(input.venueAddress),
+    registrationUrl: text(input.registrationUrl),
+    registrationContact: text(input.registrationContact),
+    registrationOpens: dateFields(input.registrationOpens),
+    registrationDeadline: dateFields(input.registrationDeadline),
+    saveTheDate: input.saveTheDate,
+    presenterIds: input.presenterIds,
+    sessions: input.sessions.map((s) => ({
+      day: String(s.date.day),
+      month: String(s.date.month),
+      year: String(s.date.year),
+      startTime: s.startTime ?? '',
+      endTime: s.endTime ?? '',
+      allDay: s.allDay,
+      label: s.label ?? '',
+    })),
+  };
+  return JSON.parse(JSON.stringify(out)) as StoredEventData;
+}
+
+/** Stored event data plus title and body, as event-schema input. */
+export function storedEventInput(title: string, body: unknown, eventData: unknown): Record<string, unknown> {
+  const data = eventData && typeof eventData === 'object' && !Array.isArray(eventData) ? (eventData as Record<string, unknown>) : {};
+  return { ...data, title, description: body };
+}
 
 export const withdrawContributionSchema = z.object({ id, version }).strict();
 export type WithdrawContributionInput = z.output<typeof withdrawContributionSchema>;

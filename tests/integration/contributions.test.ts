@@ -419,3 +419,141 @@ describe('accepting an article', () => {
     expect(await testDb.prisma.section.count({ where: { title: 'Accept or decline' } })).toBe(final.status === 'ACCEPTED' ? 1 : 0);
   });
 });
+
+/** An event submission as flat form fields: two sessions in London time, one across the clocks going back. */
+function eventForm(extra: Record<string, unknown> = {}) {
+  return {
+    kind: 'EVENT',
+    title: 'Adoption Conference 2026',
+    description: JSON.stringify(doc('A day of talks for adoption teams.')),
+    isFree: 'false',
+    cost: '£25 per delegate',
+    mode: 'HYBRID',
+    platform: 'Microsoft Teams',
+    venueName: 'Coventry Central Library',
+    venueAddress: 'Smithford Way, Coventry CV1 1FY',
+    audience: 'Adoption social workers',
+    registrationUrl: 'https://example.org/book',
+    'registrationDeadline.day': '20',
+    'registrationDeadline.month': '10',
+    'registrationDeadline.year': '2026',
+    'sessions.0.day': '22',
+    'sessions.0.month': '10',
+    'sessions.0.year': '2026',
+    'sessions.0.startTime': '09:30',
+    'sessions.0.endTime': '12:30',
+    'sessions.1.day': '5',
+    'sessions.1.month': '11',
+    'sessions.1.year': '2026',
+    'sessions.1.allDay': 'true',
+    'sessions.1.label': 'Practice Educators only',
+    ...extra,
+  };
+}
+
+describe('events', () => {
+  it('a contributor submits an event validated with the shared event schema; field errors name the session', async () => {
+    const bad = await call('submit', u.alice, eventForm({ 'sessions.0.endTime': '09:00', platform: '', 'sessions.1.day': '31', 'sessions.1.month': '2' }));
+    expect(bad).toMatchObject({ status: 'error', code: 400 });
+    expect(bad.fieldErrors?.['sessions.0.endTime']?.[0]).toMatch(/Session 1: the end time must be after the start time/);
+    expect(bad.fieldErrors?.platform?.[0]).toMatch(/Enter the platform/);
+    expect(bad.fieldErrors?.['sessions.1.date']?.[0]).toMatch(/^Session 2:/);
+    const smuggled = await call('submit', u.alice, eventForm({ status: 'ACCEPTED', 'sessions.0.eventId': 'x' }));
+    expect(smuggled).toMatchObject({ status: 'error', code: 400 });
+    expect(smuggled.message).toMatch(/not allowed: .*status/);
+
+    expect(await call('submit', u.alice, eventForm())).toMatchObject({ status: 'success' });
+    const saved = await testDb.prisma.contribution.findFirstOrThrow({
+      where: { submittedById: u.alice.id, kind: 'EVENT' },
+      select: { title: true, body: true, eventData: true, organisationId: true },
+    });
+    expect(saved.title).toBe('Adoption Conference 2026');
+    expect(saved.body).toEqual(doc('A day of talks for adoption teams.'));
+    // Stored as form-shaped fields (for the edit form), organiser defaulting to the submitter's organisation.
+    expect(saved.eventData).toMatchObject({
+      organiserId: orgA,
+      isFree: false,
+      cost: '£25 per delegate',
+      mode: 'HYBRID',
+      registrationDeadline: { day: '20', month: '10', year: '2026' },
+      sessions: [
+        { day: '22', month: '10', year: '2026', startTime: '09:30', endTime: '12:30', allDay: false, label: '' },
+        { day: '5', month: '11', year: '2026', startTime: '', endTime: '', allDay: true, label: 'Practice Educators only' },
+      ],
+    });
+  });
+
+  it('the contributor edits the event while it is submitted', async () => {
+    await call('submit', u.bob, eventForm({ title: 'Bob’s event' }));
+    const { id } = await testDb.prisma.contribution.findFirstOrThrow({ where: { title: 'Bob’s event' }, select: { id: true } });
+    const result = await call('update', u.bob, { ...eventForm({ title: 'Bob’s better event', mode: 'ONLINE', 'sessions.1.allDay': '' , 'sessions.1.startTime': '14:00', 'sessions.1.endTime': '15:00' }), id, version: '1' });
+    expect(result).toMatchObject({ status: 'success', data: { version: 2 } });
+    const saved = await testDb.prisma.contribution.findUniqueOrThrow({ where: { id }, select: { title: true, eventData: true } });
+    expect(saved.title).toBe('Bob’s better event');
+    // Hidden fields of the other mode are dropped by the shared schema.
+    expect(saved.eventData).toMatchObject({ mode: 'ONLINE', sessions: [{}, { startTime: '14:00', endTime: '15:00', allDay: false }] });
+    expect(saved.eventData).not.toHaveProperty('venueName');
+    const asArticle = await call('update', u.bob, { id, version: '2', kind: 'ARTICLE', title: 'Now an article', body: doc('x') });
+    expect(asArticle).toMatchObject({ status: 'error', code: 400 });
+  });
+
+  it('accepting creates the event with its sessions at the end of the chosen event-list section', async () => {
+    const list = sec['Upcoming Conferences and Events']!;
+    const existing = await testDb.prisma.event.create({
+      data: { slug: 'adoption-conference-2026', title: 'Existing event', description: doc('x'), mode: 'ONLINE', sections: { create: { sectionId: list, position: 0 } } },
+      select: { id: true },
+    });
+    await call('submit', u.alice, eventForm({ title: 'Adoption Conference 2026' }));
+    const { id } = await testDb.prisma.contribution.findFirstOrThrow({
+      where: { title: 'Adoption Conference 2026', status: 'SUBMITTED', submittedById: u.alice.id },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true },
+    });
+
+    const wrongSection = await call('accept', u.editor, { id, version: 1, issueId, sectionId: sec['First article']! });
+    expect(wrongSection).toMatchObject({ status: 'error', code: 400 });
+    expect(wrongSection.fieldErrors?.sectionId?.[0]).toMatch(/event-list section/);
+    expect(await row(id)).toMatchObject({ status: 'SUBMITTED' });
+
+    expect(await call('accept', u.editor, { id, version: 1, issueId, sectionId: list })).toMatchObject({ status: 'success' });
+    const accepted = await row(id);
+    expect(accepted).toMatchObject({ status: 'ACCEPTED', acceptedIssueId: issueId, acceptedSectionId: list });
+    const event = await testDb.prisma.event.findUniqueOrThrow({
+      where: { id: accepted.acceptedEventId! },
+      select: {
+        slug: true, title: true, description: true, organiserId: true, isFree: true, cost: true, mode: true, platform: true, venueName: true,
+        registrationUrl: true, registrationDeadline: true, createdById: true,
+        sessions: { orderBy: { startsAt: 'asc' }, select: { startsAt: true, endsAt: true, allDay: true, label: true } },
+        sections: { select: { sectionId: true, position: true } },
+      },
+    });
+    expect(event).toMatchObject({
+      slug: 'adoption-conference-2026-2',
+      title: 'Adoption Conference 2026',
+      description: doc('A day of talks for adoption teams.'),
+      organiserId: orgA,
+      isFree: false,
+      cost: '£25 per delegate',
+      mode: 'HYBRID',
+      platform: 'Microsoft Teams',
+      venueName: 'Coventry Central Library',
+      registrationUrl: 'https://example.org/book',
+      registrationDeadline: new Date('2026-10-20T00:00:00Z'),
+      createdById: u.editor.id,
+      sections: [{ sectionId: list, position: 1 }],
+    });
+    // 22 October is BST (UTC+1); 5 November is GMT. The all-day session runs midnight to midnight, London time.
+    expect(event.sessions).toEqual([
+      { startsAt: new Date('2026-10-22T08:30:00Z'), endsAt: new Date('2026-10-22T11:30:00Z'), allDay: false, label: null },
+      { startsAt: new Date('2026-11-05T00:00:00Z'), endsAt: new Date('2026-11-06T00:00:00Z'), allDay: true, label: 'Practice Educators only' },
+    ]);
+    const order = await testDb.prisma.sectionEvent.findMany({ where: { sectionId: list }, orderBy: { position: 'asc' }, select: { eventId: true } });
+    expect(order.map((o) => o.eventId)).toEqual([existing.id, accepted.acceptedEventId]);
+    expect(await auditRows('contribution.accept', id)).toEqual([
+      { actorId: u.editor.id, details: { issueId, sectionId: list, eventId: accepted.acceptedEventId } },
+    ]);
+    expect(await auditRows('event.create', accepted.acceptedEventId!)).toHaveLength(1);
+    // The issue is a draft, so the event is not public.
+    expect(await testDb.prisma.event.count({ where: { id: accepted.acceptedEventId!, sections: { some: { section: { issue: { status: 'PUBLISHED' } } } } } })).toBe(0);
+  });
+});
