@@ -1,0 +1,535 @@
+import 'server-only';
+import { audit } from '@/lib/audit';
+import { requirePermission } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { slugify } from '@/lib/slug';
+import {
+  EVENT_PAGE_SIZE,
+  londonDate,
+  toEventWriteData,
+  type EventInput,
+  type EventListQuery,
+} from '@/lib/validation/events';
+import { DataError } from './sections';
+
+// The editor's side of events: list, edit, delete, and placing events in the
+// EVENT_LIST sections of issues. Each function checks the permission table itself.
+// Mutations return which published issues and events changed, so the action can
+// revalidate the public pages after the transaction.
+
+type Tx = Prisma.TransactionClient;
+
+export type PublicChange = { issueSlugs: string[]; eventSlugs: string[] } | null;
+
+// Through JSON, so dates become ISO strings.
+const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+
+const LIST_SELECT = {
+  id: true,
+  slug: true,
+  title: true,
+  mode: true,
+  saveTheDate: true,
+  organiser: { select: { name: true } },
+  sessions: { orderBy: { startsAt: 'asc' }, select: { startsAt: true, endsAt: true, allDay: true } },
+  sections: {
+    select: { section: { select: { id: true, title: true, issue: { select: { id: true, title: true, status: true } } } } },
+  },
+} satisfies Prisma.EventSelect;
+
+export type AdminEventListItem = Prisma.EventGetPayload<{ select: typeof LIST_SELECT }>;
+
+/** `%`, `_` and `\` are wildcards in LIKE patterns; match them literally. */
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Events for the admin list: upcoming (a session still to finish, soonest first),
+ * past (all finished, most recent first) or all (newest first), optionally matching
+ * `q` in the title, audience, venue or organiser's name; 25 a page.
+ */
+export async function listEventsAdmin(user: SessionUser, query: EventListQuery & { excludeSectionId?: string; now?: Date; pageSize?: number }) {
+  requirePermission(user, 'event:read');
+  const now = query.now ?? new Date();
+  const pageSize = query.pageSize ?? EVENT_PAGE_SIZE;
+  const page = Math.max(1, query.page);
+  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (query.q) {
+    const like = likePattern(query.q);
+    conditions.push(Prisma.sql`(e.title ILIKE ${like} OR e.audience ILIKE ${like} OR e."venueName" ILIKE ${like}
+      OR EXISTS (SELECT 1 FROM "Organisation" o WHERE o.id = e."organiserId" AND o.name ILIKE ${like}))`);
+  }
+  if (query.when === 'upcoming') conditions.push(Prisma.sql`b.last_end > ${now}`);
+  if (query.when === 'past') conditions.push(Prisma.sql`(b.last_end IS NULL OR b.last_end <= ${now})`);
+  if (query.excludeSectionId) {
+    conditions.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "SectionEvent" se WHERE se."eventId" = e.id AND se."sectionId" = ${query.excludeSectionId}::uuid)`);
+  }
+  const order =
+    query.when === 'upcoming'
+      ? Prisma.sql`b.next_start ASC NULLS LAST`
+      : query.when === 'past'
+        ? Prisma.sql`b.last_end DESC NULLS LAST`
+        : Prisma.sql`b.first_start DESC NULLS LAST`;
+  const rows = await db.$queryRaw<{ id: string; total: bigint }[]>`
+    WITH b AS (
+      SELECT "eventId" AS id, min("startsAt") AS first_start, max("endsAt") AS last_end,
+             min("startsAt") FILTER (WHERE "endsAt" > ${now}) AS next_start
+      FROM "EventSession" GROUP BY "eventId")
+    SELECT e.id, count(*) OVER () AS total
+    FROM "Event" e LEFT JOIN b ON b.id = e.id
+    WHERE ${Prisma.join(conditions, ' AND ')}
+    ORDER BY ${order}, e.title ASC, e.id ASC
+    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  const total = rows.length ? Number(rows[0]!.total) : 0;
+  const ids = rows.map((r) => r.id);
+  const found = ids.length ? await db.event.findMany({ where: { id: { in: ids } }, select: LIST_SELECT }) : [];
+  const byId = new Map(found.map((e) => [e.id, e]));
+  return {
+    events: ids.flatMap((id) => byId.get(id) ?? []),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+  };
+}
+
+/** One event with everything the edit form shows; null if not found. */
+export async function getEventForEdit(user: SessionUser, id: string) {
+  requirePermission(user, 'event:read');
+  return db.event.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      description: true,
+      organiserId: true,
+      audience: true,
+      isFree: true,
+      cost: true,
+      mode: true,
+      platform: true,
+      venueName: true,
+      venueAddress: true,
+      registrationUrl: true,
+      registrationContact: true,
+      registrationOpensAt: true,
+      registrationDeadline: true,
+      saveTheDate: true,
+      version: true,
+      updatedAt: true,
+      sessions: { orderBy: [{ startsAt: 'asc' }, { id: 'asc' }], select: { id: true, startsAt: true, endsAt: true, allDay: true, label: true } },
+      presenters: { orderBy: { position: 'asc' }, select: { personId: true } },
+      sections: {
+        select: {
+          position: true,
+          section: { select: { id: true, title: true, issue: { select: { id: true, slug: true, title: true, status: true } } } },
+        },
+      },
+    },
+  });
+}
+export type EventForEdit = NonNullable<Awaited<ReturnType<typeof getEventForEdit>>>;
+
+/** The section an event list is edited in, with its issue; null if not found. */
+export async function getEventListSection(user: SessionUser, sectionId: string) {
+  requirePermission(user, 'event:read');
+  requirePermission(user, 'section:read');
+  return db.section.findUnique({
+    where: { id: sectionId },
+    select: { id: true, kind: true, title: true, issueId: true, issue: { select: { id: true, title: true, status: true } } },
+  });
+}
+
+/** The events of one section, in order, for the section editor. */
+export async function listSectionEvents(user: SessionUser, sectionId: string) {
+  requirePermission(user, 'event:read');
+  requirePermission(user, 'section:read');
+  const rows = await db.sectionEvent.findMany({
+    where: { sectionId },
+    orderBy: { position: 'asc' },
+    select: {
+      position: true,
+      event: {
+        select: {
+          id: true,
+          title: true,
+          mode: true,
+          sessions: { orderBy: { startsAt: 'asc' }, select: { startsAt: true, endsAt: true, allDay: true } },
+        },
+      },
+    },
+  });
+  return rows.map((r) => ({ position: r.position, ...r.event }));
+}
+
+// ---------------------------------------------------------------------------
+// Helpers inside transactions
+
+async function assertReferencesExist(tx: Tx, input: EventInput) {
+  if (input.organiserId) {
+    const found = await tx.organisation.findUnique({ where: { id: input.organiserId }, select: { id: true } });
+    if (!found) {
+      throw new DataError(400, 'That organiser no longer exists.', { organiserId: ['Choose an organiser from the list'] });
+    }
+  }
+  if (input.presenterIds.length) {
+    const found = await tx.person.count({ where: { id: { in: input.presenterIds } } });
+    if (found !== input.presenterIds.length) {
+      throw new DataError(400, 'A presenter you chose no longer exists.', {
+        presenterIds: ['A presenter you chose no longer exists. They may have been merged; choose again.'],
+      });
+    }
+  }
+}
+
+/**
+ * A slug not used by another event, from the title and the year of the first
+ * session (as the seeded events have): "regional-masterclass-2026", then "-2", "-3", …
+ */
+async function uniqueEventSlug(tx: Tx, input: EventInput): Promise<string> {
+  const first = input.sessions.reduce<Date | null>((min, s) => (!min || s.startsAt < min ? s.startsAt : min), null);
+  const year = first ? String(londonDate(first).year) : '';
+  const title = slugify(input.title, 72) || 'event';
+  const base = year && !title.endsWith(year) ? `${title}-${year}` : title;
+  const taken = new Set(
+    (await tx.event.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((e) => e.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** Locks a section (serialising changes to its event list) and checks it can hold events. */
+async function lockEventListSection(tx: Tx, sectionId: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Section" WHERE id = ${sectionId}::uuid FOR UPDATE`;
+  if (rows.length === 0) throw new DataError(404, 'That section no longer exists.');
+  const section = await tx.section.findUniqueOrThrow({
+    where: { id: sectionId },
+    select: { id: true, kind: true, title: true, issueId: true, issue: { select: { slug: true, status: true } } },
+  });
+  if (section.kind !== 'EVENT_LIST') throw new DataError(400, 'Events can only be added to an event-list section.');
+  return section;
+}
+
+/**
+ * Gives a section's events the positions 0, 1, 2, … in `orderedEventIds` order.
+ * (sectionId, position) is unique and checked row by row, so every row first moves
+ * above the highest position in use, then down to its final place.
+ */
+async function renumber(tx: Tx, sectionId: string, orderedEventIds: string[]) {
+  if (orderedEventIds.length === 0) return;
+  const max = await tx.sectionEvent.aggregate({ where: { sectionId }, _max: { position: true } });
+  await tx.sectionEvent.updateMany({ where: { sectionId }, data: { position: { increment: (max._max.position ?? 0) + 1 } } });
+  for (const [position, eventId] of orderedEventIds.entries()) {
+    await tx.sectionEvent.update({ where: { sectionId_eventId: { sectionId, eventId } }, data: { position }, select: { position: true } });
+  }
+}
+
+async function appendToSection(tx: Tx, user: SessionUser, sectionId: string, eventId: string) {
+  const section = await lockEventListSection(tx, sectionId);
+  const existing = await tx.sectionEvent.findUnique({ where: { sectionId_eventId: { sectionId, eventId } }, select: { position: true } });
+  if (existing) throw new DataError(409, 'That event is already in this section.', { eventId: ['That event is already in this section'] });
+  const max = await tx.sectionEvent.aggregate({ where: { sectionId }, _max: { position: true } });
+  const position = (max._max.position ?? -1) + 1;
+  await tx.sectionEvent.create({ data: { sectionId, eventId, position }, select: { position: true } });
+  await audit(tx, {
+    actorId: user.id,
+    action: 'section.event.add',
+    entityType: 'Section',
+    entityId: sectionId,
+    details: { eventId, position, issueId: section.issueId },
+  });
+  return section;
+}
+
+/** The published issues an event appears in (their pages show it). */
+async function publishedIssueSlugs(tx: Tx, eventId: string) {
+  const rows = await tx.sectionEvent.findMany({
+    where: { eventId, section: { issue: { status: 'PUBLISHED' } } },
+    select: { section: { select: { issue: { select: { slug: true } } } } },
+  });
+  return [...new Set(rows.map((r) => r.section.issue.slug))];
+}
+
+const sectionChange = (section: { issue: { slug: string; status: string } }, eventSlug: string): PublicChange =>
+  section.issue.status === 'PUBLISHED' ? { issueSlugs: [section.issue.slug], eventSlugs: [eventSlug] } : null;
+
+// ---------------------------------------------------------------------------
+// Events
+
+/**
+ * Creates an event with its sessions and presenters; with `sectionId`, also adds it
+ * at the end of that event-list section (needs section:update too). One transaction.
+ */
+export async function createEvent(user: SessionUser, input: EventInput & { sectionId?: string | null }) {
+  requirePermission(user, 'event:create');
+  if (input.sectionId) requirePermission(user, 'section:update');
+  const { fields, sessions, presenters } = toEventWriteData(input);
+  // Two events with the same title created at once can race for a slug: retry with the next free one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        await assertReferencesExist(tx, input);
+        const event = await tx.event.create({
+          data: {
+            ...fields,
+            slug: await uniqueEventSlug(tx, input),
+            createdById: user.id,
+            sessions: { create: sessions.map(({ id: _id, ...s }) => s) },
+            presenters: { create: presenters },
+          },
+          select: { id: true, slug: true, title: true, version: true },
+        });
+        await tx.revision.create({
+          data: { entityType: 'Event', entityId: event.id, version: event.version, data: json({ ...fields, sessions, presenters }), authorId: user.id },
+          select: { id: true },
+        });
+        await audit(tx, {
+          actorId: user.id,
+          action: 'event.create',
+          entityType: 'Event',
+          entityId: event.id,
+          details: { title: event.title, slug: event.slug, sessions: sessions.length, sectionId: input.sectionId ?? null },
+        });
+        let section: { id: string; issueId: string } | null = null;
+        let change: PublicChange = null;
+        if (input.sectionId) {
+          const s = await appendToSection(tx, user, input.sectionId, event.id);
+          section = { id: s.id, issueId: s.issueId };
+          change = sectionChange(s, event.slug);
+        }
+        return { ...event, section, change };
+      });
+    } catch (error) {
+      if (attempt < 3 && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') continue;
+      throw error;
+    }
+  }
+}
+
+export type UpdateEventResult =
+  | { ok: true; id: string; slug: string; version: number; change: PublicChange }
+  | { ok: false; conflict: { version: number; updatedAt: Date; by: string | null; title: string } };
+
+/**
+ * Saves an event if `version` is still current (optimistic concurrency): fields,
+ * sessions (kept by id, so calendar UIDs stay stable; added; removed) and presenters,
+ * version + 1, a Revision and an audit row. A stale version overwrites nothing: the
+ * rejected values are kept as a Revision and the current version is returned.
+ * The slug never changes, so published links keep working.
+ */
+export async function updateEvent(user: SessionUser, input: EventInput & { id: string; version: number }): Promise<UpdateEventResult> {
+  requirePermission(user, 'event:update');
+  const { fields, sessions, presenters } = toEventWriteData(input);
+  return db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Event" WHERE id = ${input.id}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw new DataError(404, 'That event no longer exists. It may have been deleted.');
+    const before = await tx.event.findUniqueOrThrow({
+      where: { id: input.id },
+      select: { slug: true, title: true, version: true, updatedAt: true, sessions: { select: { id: true } } },
+    });
+    if (before.version !== input.version) {
+      await tx.revision.create({
+        data: {
+          entityType: 'Event',
+          entityId: input.id,
+          version: input.version,
+          data: json({ ...fields, sessions, presenters, rejected: true, reason: 'conflict' }),
+          authorId: user.id,
+        },
+        select: { id: true },
+      });
+      await audit(tx, {
+        actorId: user.id,
+        action: 'event.save-conflict',
+        entityType: 'Event',
+        entityId: input.id,
+        details: { staleVersion: input.version, currentVersion: before.version },
+      });
+      const last = await tx.revision.findFirst({
+        where: { entityType: 'Event', entityId: input.id, version: before.version },
+        orderBy: { createdAt: 'desc' },
+        select: { author: { select: { name: true } } },
+      });
+      return { ok: false as const, conflict: { version: before.version, updatedAt: before.updatedAt, by: last?.author?.name ?? null, title: before.title } };
+    }
+    await assertReferencesExist(tx, input);
+
+    const existing = new Set(before.sessions.map((s) => s.id));
+    const kept = sessions.filter((s): s is typeof s & { id: string } => !!s.id && existing.has(s.id));
+    const keptIds = new Set(kept.map((s) => s.id));
+    await tx.eventSession.deleteMany({ where: { eventId: input.id, id: { notIn: [...keptIds] } } });
+    for (const { id, ...s } of kept) await tx.eventSession.update({ where: { id }, data: s, select: { id: true } });
+    const added = sessions.filter((s) => !s.id || !keptIds.has(s.id)).map(({ id: _id, ...s }) => ({ ...s, eventId: input.id }));
+    if (added.length) await tx.eventSession.createMany({ data: added });
+    await tx.eventPresenter.deleteMany({ where: { eventId: input.id } });
+    if (presenters.length) await tx.eventPresenter.createMany({ data: presenters.map((p) => ({ ...p, eventId: input.id })) });
+
+    const saved = await tx.event.update({
+      where: { id: input.id },
+      data: { ...fields, version: { increment: 1 } },
+      select: { id: true, slug: true, version: true },
+    });
+    await tx.revision.create({
+      data: { entityType: 'Event', entityId: saved.id, version: saved.version, data: json({ ...fields, sessions, presenters }), authorId: user.id },
+      select: { id: true },
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: 'event.update',
+      entityType: 'Event',
+      entityId: saved.id,
+      details: { version: saved.version, titleBefore: before.title, title: input.title, sessions: sessions.length },
+    });
+    const issueSlugs = await publishedIssueSlugs(tx, saved.id);
+    return {
+      ok: true as const,
+      id: saved.id,
+      slug: saved.slug,
+      version: saved.version,
+      change: issueSlugs.length ? { issueSlugs, eventSlugs: [saved.slug] } : null,
+    };
+  });
+}
+
+/**
+ * Deletes an event. Refused while a published issue features it (readers and
+ * calendars rely on it: remove it from that issue first, or unpublish). Otherwise it
+ * is taken out of any draft sections, whose remaining events close up.
+ */
+export async function deleteEvent(user: SessionUser, id: string) {
+  requirePermission(user, 'event:delete');
+  return db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Event" WHERE id = ${id}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw new DataError(404, 'That event no longer exists. It may already have been deleted.');
+    const event = await tx.event.findUniqueOrThrow({
+      where: { id },
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        version: true,
+        sections: { select: { sectionId: true, section: { select: { title: true, issue: { select: { title: true, status: true } } } } } },
+      },
+    });
+    const published = [...new Set(event.sections.filter((s) => s.section.issue.status === 'PUBLISHED').map((s) => s.section.issue.title))];
+    if (published.length) {
+      throw new DataError(
+        409,
+        `“${event.title}” cannot be deleted because it is in the published ${published.length === 1 ? 'issue' : 'issues'} ${published.map((t) => `“${t}”`).join(', ')}. Remove it from ${published.length === 1 ? 'that issue' : 'those issues'} first.`,
+      );
+    }
+    const sectionIds = [...new Set(event.sections.map((s) => s.sectionId))].sort();
+    for (const sectionId of sectionIds) {
+      await tx.$queryRaw`SELECT id FROM "Section" WHERE id = ${sectionId}::uuid FOR UPDATE`;
+      await tx.sectionEvent.delete({ where: { sectionId_eventId: { sectionId, eventId: id } }, select: { position: true } });
+      const rest = await tx.sectionEvent.findMany({ where: { sectionId }, orderBy: { position: 'asc' }, select: { eventId: true } });
+      await renumber(tx, sectionId, rest.map((r) => r.eventId));
+    }
+    const snapshot = await tx.event.findUniqueOrThrow({ where: { id }, select: { title: true, description: true, mode: true, sessions: { select: { startsAt: true, endsAt: true, allDay: true, label: true } } } });
+    await tx.revision.create({
+      data: { entityType: 'Event', entityId: id, version: event.version, data: json({ ...snapshot, deleted: true }), authorId: user.id },
+      select: { id: true },
+    });
+    await tx.event.delete({ where: { id }, select: { id: true } });
+    await audit(tx, {
+      actorId: user.id,
+      action: 'event.delete',
+      entityType: 'Event',
+      entityId: id,
+      details: { title: event.title, slug: event.slug, removedFromSections: sectionIds },
+    });
+    return { id, title: event.title };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Events in a section
+
+/** Adds an existing event at the end of an event-list section. */
+export async function addSectionEvent(user: SessionUser, input: { sectionId: string; eventId: string }) {
+  requirePermission(user, 'event:read');
+  requirePermission(user, 'section:update');
+  return db.$transaction(async (tx) => {
+    const event = await tx.event.findUnique({ where: { id: input.eventId }, select: { id: true, slug: true, title: true } });
+    if (!event) throw new DataError(404, 'That event no longer exists.', { eventId: ['Choose an event from the list'] });
+    const section = await appendToSection(tx, user, input.sectionId, event.id);
+    return { title: event.title, issueId: section.issueId, change: sectionChange(section, event.slug) };
+  });
+}
+
+/** Takes an event out of a section (the event itself stays); the rest close up. */
+export async function removeSectionEvent(user: SessionUser, input: { sectionId: string; eventId: string }) {
+  requirePermission(user, 'event:read');
+  requirePermission(user, 'section:update');
+  return db.$transaction(async (tx) => {
+    const section = await lockEventListSection(tx, input.sectionId);
+    const link = await tx.sectionEvent.findUnique({
+      where: { sectionId_eventId: input },
+      select: { position: true, event: { select: { slug: true, title: true } } },
+    });
+    if (!link) throw new DataError(404, 'That event is no longer in this section.');
+    await tx.sectionEvent.delete({ where: { sectionId_eventId: input }, select: { position: true } });
+    const rest = await tx.sectionEvent.findMany({ where: { sectionId: input.sectionId }, orderBy: { position: 'asc' }, select: { eventId: true } });
+    await renumber(tx, input.sectionId, rest.map((r) => r.eventId));
+    await audit(tx, {
+      actorId: user.id,
+      action: 'section.event.remove',
+      entityType: 'Section',
+      entityId: input.sectionId,
+      details: { eventId: input.eventId, position: link.position, issueId: section.issueId },
+    });
+    return { title: link.event.title, issueId: section.issueId, change: sectionChange(section, link.event.slug) };
+  });
+}
+
+/**
+ * Swaps an event with its neighbour in the section. As with sections, the event
+ * first parks above the highest position, because (sectionId, position) is unique.
+ */
+export async function moveSectionEvent(user: SessionUser, input: { sectionId: string; eventId: string; direction: 'up' | 'down' }) {
+  requirePermission(user, 'event:read');
+  requirePermission(user, 'section:update');
+  return db.$transaction(async (tx) => {
+    const section = await lockEventListSection(tx, input.sectionId);
+    const me = await tx.sectionEvent.findUnique({
+      where: { sectionId_eventId: { sectionId: input.sectionId, eventId: input.eventId } },
+      select: { position: true, event: { select: { slug: true, title: true } } },
+    });
+    if (!me) throw new DataError(404, 'That event is no longer in this section.');
+    const neighbour = await tx.sectionEvent.findFirst({
+      where: { sectionId: input.sectionId, position: input.direction === 'up' ? { lt: me.position } : { gt: me.position } },
+      orderBy: { position: input.direction === 'up' ? 'desc' : 'asc' },
+      select: { eventId: true, position: true },
+    });
+    if (!neighbour) return { moved: false, title: me.event.title, issueId: section.issueId, change: null };
+    const max = await tx.sectionEvent.aggregate({ where: { sectionId: input.sectionId }, _max: { position: true } });
+    const key = (eventId: string) => ({ sectionId_eventId: { sectionId: input.sectionId, eventId } });
+    await tx.sectionEvent.update({ where: key(input.eventId), data: { position: (max._max.position ?? 0) + 1 }, select: { position: true } });
+    await tx.sectionEvent.update({ where: key(neighbour.eventId), data: { position: me.position }, select: { position: true } });
+    await tx.sectionEvent.update({ where: key(input.eventId), data: { position: neighbour.position }, select: { position: true } });
+    await audit(tx, {
+      actorId: user.id,
+      action: 'section.event.reorder',
+      entityType: 'Section',
+      entityId: input.sectionId,
+      details: { eventId: input.eventId, from: me.position, to: neighbour.position, issueId: section.issueId },
+    });
+    return { moved: true, title: me.event.title, issueId: section.issueId, change: sectionChange(section, me.event.slug) };
+  });
+}
+
+/** People and organisations for the event form's pickers. */
+export async function eventFormOptions(user: SessionUser) {
+  requirePermission(user, 'event:read');
+  requirePermission(user, 'organisation:read');
+  requirePermission(user, 'person:read');
+  const [organisations, people] = await Promise.all([
+    db.organisation.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true } }),
+    db.person.findMany({
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      select: { id: true, name: true, jobTitle: true, organisation: { select: { name: true } } },
+    }),
+  ]);
+  return { organisations, people };
+}
