@@ -8,6 +8,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { MAX_UPLOAD_BYTES, MediaProcessingError, processUpload } from '@/lib/media/process';
 import { deleteMediaFile, writeMediaFile } from '@/lib/media/storage';
 import { mediaAltSchema } from '@/lib/validation/media';
+import { MEDIA_PICKER_PAGE_SIZE, type MediaPickerPage } from '@/lib/validation/media-picker';
 
 // The media library. Every function checks the permission table first, selects
 // only what it returns, and writes its audit row in the same transaction as the
@@ -199,4 +200,38 @@ export async function deleteMedia(user: Actor, id: string) {
 /** For the public route: the content type of a stored file, or null. No permission: published images are public. */
 export async function getMediaForServing(fileName: string) {
   return db.media.findUnique({ where: { fileName }, select: { fileName: true, mimeType: true, bytes: true } });
+}
+
+/**
+ * The editor's image picker: newest first, searchable like the library, with
+ * whether each image may go into rich text (it needs alt text or the decorative flag).
+ */
+export async function listMediaForPicker(user: Actor, opts: { q?: string; page?: number } = {}): Promise<MediaPickerPage> {
+  requirePermission(user, 'media:read');
+  const q = (opts.q ?? '').trim().slice(0, 200);
+  const page = Math.max(1, Math.floor(opts.page ?? 1));
+  const where: Prisma.MediaWhereInput = q
+    ? { OR: [{ alt: { contains: q, mode: 'insensitive' } }, { fileName: { startsWith: q.toLowerCase() } }] }
+    : {};
+  const [rows, total] = await Promise.all([
+    db.media.findMany({
+      where,
+      select: { id: true, fileName: true, width: true, height: true, alt: true, decorative: true },
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      skip: (page - 1) * MEDIA_PICKER_PAGE_SIZE,
+      take: MEDIA_PICKER_PAGE_SIZE,
+    }),
+    db.media.count({ where }),
+  ]);
+  return {
+    items: rows.map(({ fileName, ...m }) => ({
+      ...m,
+      alt: m.decorative ? '' : m.alt,
+      url: mediaUrl(fileName),
+      insertable: m.decorative || m.alt.trim() !== '',
+    })),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / MEDIA_PICKER_PAGE_SIZE)),
+  };
 }

@@ -4,11 +4,12 @@ import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
 import { useId, useState } from 'react';
 import { safeHref } from '@/lib/rich-text/links';
+import { MediaPicker } from './media-picker';
 
 const BUTTON =
   'min-h-11 min-w-11 rounded border-2 border-gray-800 bg-white px-2 font-bold text-gray-900 hover:bg-gray-100 aria-pressed:bg-[var(--color-brand)] aria-pressed:text-white disabled:opacity-50';
 
-/** Formatting buttons (toggle state in aria-pressed), plus link and image inserters without pop-up prompts. */
+/** Formatting buttons (toggle state in aria-pressed), a link inserter, and "Insert image" from the media library. */
 export function EditorToolbar({ editor, labelledBy }: { editor: Editor; labelledBy: string }) {
   const state = useEditorState({
     editor,
@@ -25,10 +26,9 @@ export function EditorToolbar({ editor, labelledBy }: { editor: Editor; labelled
       href: (e.getAttributes('link').href as string | undefined) ?? '',
     }),
   });
-  const [panel, setPanel] = useState<'link' | 'image' | null>(null);
+  const [panel, setPanel] = useState<'link' | null>(null);
+  const [picking, setPicking] = useState(false);
   const [href, setHref] = useState('');
-  const [src, setSrc] = useState('');
-  const [alt, setAlt] = useState('');
   const [error, setError] = useState('');
   const id = useId();
 
@@ -54,16 +54,11 @@ export function EditorToolbar({ editor, labelledBy }: { editor: Editor; labelled
     setPanel(null);
   }
 
-  function insertImage() {
-    if (!src.trim().startsWith('/media/')) {
-      setError('Images must come from the media library: their address starts with /media/.');
-      return;
-    }
-    editor.chain().focus().setImage({ src: src.trim(), alt }).run();
-    setError('');
-    setSrc('');
-    setAlt('');
-    setPanel(null);
+  function insertImage(image: { src: string; alt: string }) {
+    setPicking(false);
+    // Only media-library addresses reach here; the server checks again on save (lib/rich-text/validate.ts).
+    if (!image.src.startsWith('/media/')) return;
+    editor.chain().focus().setImage({ src: image.src, alt: image.alt }).run();
   }
 
   return (
@@ -91,8 +86,8 @@ export function EditorToolbar({ editor, labelledBy }: { editor: Editor; labelled
         >
           Link
         </button>
-        <button type="button" aria-expanded={panel === 'image'} aria-controls={`${id}-image`} onClick={() => { setError(''); setPanel(panel === 'image' ? null : 'image'); }} className={BUTTON}>
-          Image
+        <button type="button" aria-haspopup="dialog" onClick={() => { setError(''); setPanel(null); setPicking(true); }} className={BUTTON}>
+          Insert image
         </button>
       </div>
       {error && <p role="alert" className="font-bold text-red-700">{error}</p>}
@@ -106,20 +101,7 @@ export function EditorToolbar({ editor, labelledBy }: { editor: Editor; labelled
           <button type="button" onClick={() => setPanel(null)} className={BUTTON}>Cancel</button>
         </div>
       )}
-      {panel === 'image' && (
-        <div id={`${id}-image`} className="flex flex-wrap items-end gap-2 rounded border border-gray-400 p-3">
-          <div>
-            <label htmlFor={`${id}-src`} className="font-bold">Image address (from the media library)</label>
-            <input id={`${id}-src`} value={src} placeholder="/media/…" onChange={(e) => setSrc(e.target.value)} className="mt-1 block min-h-11 w-80 max-w-full rounded border-2 border-gray-800 px-2" />
-          </div>
-          <div>
-            <label htmlFor={`${id}-alt`} className="font-bold">Alt text (leave empty if decorative)</label>
-            <input id={`${id}-alt`} value={alt} onChange={(e) => setAlt(e.target.value)} className="mt-1 block min-h-11 w-80 max-w-full rounded border-2 border-gray-800 px-2" />
-          </div>
-          <button type="button" onClick={insertImage} className={BUTTON}>Insert image</button>
-          <button type="button" onClick={() => setPanel(null)} className={BUTTON}>Cancel</button>
-        </div>
-      )}
+      <MediaPicker open={picking} onClose={() => setPicking(false)} onInsert={insertImage} />
     </div>
   );
 }
