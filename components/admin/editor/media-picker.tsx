@@ -72,7 +72,7 @@ export function MediaPicker({
             ? search.q
               ? `No images match “${search.q}”.`
               : 'The media library is empty. Upload images on the Media page first.'
-            : `${data.total} ${data.total === 1 ? 'image' : 'images'}${search.q ? ` match “${search.q}”` : ''}. Page ${data.page} of ${data.pageCount}.`
+            : `${data.total} ${data.total === 1 ? 'image' : 'images'}${search.q ? ` ${data.total === 1 ? 'matches' : 'match'} “${search.q}”` : ''}. Page ${data.page} of ${data.pageCount}.`
           : '';
 
   const label = (m: MediaPickerItem, n: number) => (m.decorative ? `decorative image ${n}` : m.alt ? `“${m.alt}”` : `image ${n} (no alt text)`);
