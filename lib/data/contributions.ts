@@ -17,6 +17,7 @@ import {
 } from '@/lib/validation/contributions';
 import { eventInputSchema, toEventWriteData, type EventInput } from '@/lib/validation/events';
 import { slugify } from '@/lib/slug';
+import type { EventCard } from '@/lib/data/event-select';
 
 // Contributions: partner staff submit articles and events; editors accept them
 // into an issue or decline them with a reason. Authorisation is part of every
@@ -95,9 +96,56 @@ export async function getContribution(user: SessionUser, id: string) {
     },
   });
   if (!row) return null;
+  const event = row.kind === 'EVENT' ? await eventPreview(row) : null;
   // Where it went is editorial detail about a possibly unpublished issue: reviewers only.
-  if (!can(user, 'contribution:review')) return { ...row, acceptedIssue: null, acceptedSection: null, acceptedEvent: null };
-  return row;
+  if (!can(user, 'contribution:review')) return { ...row, event, acceptedIssue: null, acceptedSection: null, acceptedEvent: null };
+  return { ...row, event };
+}
+
+/**
+ * An EVENT submission in the shape the public event card renders, through the
+ * shared event schema; null when its stored details no longer pass (the review
+ * screen then says so).
+ */
+async function eventPreview(row: { id: string; title: string; body: unknown; eventData: unknown; updatedAt: Date }): Promise<EventCard | null> {
+  const parsed = eventInputSchema.safeParse(storedEventInput(row.title, row.body, row.eventData));
+  if (!parsed.success) return null;
+  const v = parsed.data;
+  const { fields, sessions } = toEventWriteData(v);
+  const [organiser, people] = await Promise.all([
+    v.organiserId ? db.organisation.findUnique({ where: { id: v.organiserId }, select: { name: true, slug: true } }) : null,
+    db.person.findMany({
+      where: { id: { in: v.presenterIds } },
+      select: { id: true, name: true, jobTitle: true, organisation: { select: { name: true } } },
+    }),
+  ]);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return {
+    id: row.id,
+    slug: '',
+    title: v.title,
+    description: v.description as unknown as EventCard['description'],
+    isFree: fields.isFree,
+    cost: fields.cost,
+    mode: fields.mode,
+    platform: fields.platform,
+    venueName: fields.venueName,
+    venueAddress: fields.venueAddress,
+    audience: fields.audience,
+    registrationUrl: fields.registrationUrl,
+    registrationContact: fields.registrationContact,
+    registrationOpensAt: fields.registrationOpensAt,
+    registrationDeadline: fields.registrationDeadline,
+    saveTheDate: fields.saveTheDate,
+    updatedAt: row.updatedAt,
+    organiser,
+    presenters: v.presenterIds.flatMap((id) => {
+      const p = byId.get(id);
+      return p ? [{ person: { name: p.name, jobTitle: p.jobTitle, organisation: p.organisation } }] : [];
+    }),
+    topics: [],
+    sessions: sessions.map((s, i) => ({ id: `${row.id}-${i}`, startsAt: s.startsAt, endsAt: s.endsAt, allDay: s.allDay, label: s.label })),
+  };
 }
 
 /** The submitter's byline organisation (their own organisation), or null when they have none. */
@@ -105,6 +153,19 @@ export async function bylineOrganisation(user: SessionUser) {
   requirePermission(user, 'contribution:create');
   if (!user.organisationId) return null;
   return db.organisation.findUnique({ where: { id: user.organisationId }, select: { id: true, name: true } });
+}
+
+/** Choices for the event submission form: organisations for the organiser, and the user's own. */
+export async function eventFormOptions(user: SessionUser) {
+  requirePermission(user, 'contribution:create');
+  const [organisations, own] = await Promise.all([
+    db.organisation.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true } }),
+    user.organisationId ? db.organisation.findUnique({ where: { id: user.organisationId }, select: { name: true } }) : null,
+  ]);
+  return {
+    organisations: organisations.filter((o) => o.id !== user.organisationId).map((o) => ({ value: o.id, label: o.name })),
+    ownOrganisation: own?.name ?? 'none',
+  };
 }
 
 /** Issues an editor may accept into, with their sections in order. */

@@ -8,6 +8,7 @@ import { requireUser } from '@/lib/auth/session';
 const NAV: { href: string; label: string; permission: Action }[] = [
   { href: '/admin/issues', label: 'Issues', permission: 'issue:read' },
   { href: '/admin/media', label: 'Media', permission: 'media:read' },
+  { href: '/admin/contributions', label: 'Contributions', permission: 'contribution:read' },
   { href: '/admin/people', label: 'People', permission: 'person:read' },
   { href: '/admin/organisations', label: 'Organisations', permission: 'organisation:read' },
   { href: '/admin/users', label: 'Users', permission: 'user:read' },
@@ -47,7 +48,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
                 Dashboard
               </Link>
             </li>
-            {NAV.filter((item) => can(user, item.permission)).map((item) => (
+            {NAV.filter((item) => can(user, item.permission, { ownerId: user.id })).map((item) => (
               <li key={item.href}>
                 <Link href={item.href} className="inline-block min-h-11 py-3 font-bold text-white underline-offset-4 hover:underline">
                   {item.label}

@@ -1,0 +1,52 @@
+'use client';
+
+import { useActionState } from 'react';
+import { ErrorSummary } from '@/components/admin/forms/error-summary';
+import { inputClass, SubmitButton } from '@/components/admin/forms/fields';
+import { fieldError, IDLE, keptValue } from '@/components/admin/forms/form-state';
+import { declineContributionAction } from '@/lib/actions/contributions/decline-contribution';
+import type { ActionState } from '@/lib/actions/state';
+
+/** Declines a submission with a reason the contributor will see. */
+export function DeclineForm({ id, version }: { id: string; version: number }) {
+  const [state, formAction] = useActionState(
+    declineContributionAction as (state: ActionState, form: FormData) => Promise<ActionState>,
+    IDLE as ActionState,
+  );
+  const p = 'decline';
+  const error = fieldError(state, 'reason');
+  const fieldId = `${p}-reason`;
+  return (
+    <form action={formAction} noValidate className="mt-4 max-w-2xl space-y-4">
+      <ErrorSummary state={state} idPrefix={p} headingLevel={3} labels={{ reason: 'Reason' }} />
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+      <div className={error ? 'border-l-4 border-red-700 pl-3' : undefined}>
+        <label htmlFor={fieldId} className="block font-bold">
+          Reason for declining
+        </label>
+        <p id={`${fieldId}-hint`} className="text-[var(--color-muted)]">
+          The contributor will see this, so explain what they could do instead.
+        </p>
+        {error && (
+          <p id={`${fieldId}-error`} className="font-bold text-red-700">
+            <span className="sr-only">Error: </span>
+            {error}
+          </p>
+        )}
+        <textarea
+          id={fieldId}
+          name="reason"
+          rows={4}
+          defaultValue={keptValue(state, 'reason')}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={[`${fieldId}-hint`, error ? `${fieldId}-error` : null].filter(Boolean).join(' ')}
+          className={`${inputClass} py-2`}
+        />
+      </div>
+      <SubmitButton variant="warning" pendingText="Declining…">
+        Decline submission
+      </SubmitButton>
+    </form>
+  );
+}
