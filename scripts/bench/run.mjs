@@ -10,14 +10,15 @@
 //  3. `next build` and `next start` against it; warms each URL.
 //  4. autocannon (its own process) at 64 connections against /, an issue page, /events
 //     and /search; the same issue page's bytes from a bare node:http server as a baseline.
-//  5. The search SQL alone over 200 queries, the issue page's JavaScript, peak RSS.
-//  6. Prints a table and rewrites the generated part of docs/PERFORMANCE.md.
+//  5. 4 editors saving sections through the real server action at once (p95 round trip).
+//  6. The search SQL alone over 200 queries, the issue page's JavaScript, peak RSS.
+//  7. Prints a table and rewrites the generated part of docs/PERFORMANCE.md.
 // Every child process, the database and the temporary folders go away on exit,
 // Ctrl-C or error. Only 127.0.0.1 is ever contacted.
 //
 // Environment: BENCH_DURATION (seconds per URL, default 10), BENCH_CONNECTIONS (64),
 // BENCH_TIMEOUT (whole run, seconds, default 2700), BENCH_WRITE_DOCS=0 to leave the doc alone,
-// BENCH_VERBOSE=1 to echo the build and server output, BENCH_SERVER=app to serve with the
+// BENCH_EDITOR_SAVES (saves per editor, default 100), BENCH_VERBOSE=1 to echo the build and server output, BENCH_SERVER=app to serve with the
 // project's scripts/server.mjs instead of `next start`.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -37,6 +38,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { findFreePort, startEmbeddedPostgres } from '../lib/embedded-postgres.mjs';
+import { benchEditorSave } from './lib/editor-save.mjs';
 import { autocannon } from './lib/load.mjs';
 import { cpuMs, run, runOk, signalAllSync, start, stop, stopAll, watchMemory } from './lib/processes.mjs';
 import { dist, machineInfo, markdown, printTable, writeDoc } from './lib/report.mjs';
@@ -50,6 +52,8 @@ const TIMEOUT_S = positiveInt(process.env.BENCH_TIMEOUT, 2700);
 const VERBOSE = process.env.BENCH_VERBOSE === '1';
 const SERVER = process.env.BENCH_SERVER === 'app' ? 'app' : 'next';
 const SEARCH_QUERIES = 200;
+const EDITORS = 4;
+const EDITOR_SAVES = positiveInt(process.env.BENCH_EDITOR_SAVES, 100);
 
 /** @param {string | undefined} v @param {number} fallback */
 function positiveInt(v, fallback) {
@@ -490,6 +494,19 @@ async function main() {
   await stop(baselineServer);
   log(`  ${Math.round(baseline.result.rps)} req/s, p50 ${baseline.result.p50} ms, p99 ${baseline.result.p99} ms`);
 
+  // The editor figure: 4 editors saving their own sections at once, over HTTP.
+  log(`Editor saves: ${EDITORS} editors × ${EDITOR_SAVES} section saves each…`);
+  /** @type {import('./lib/report.mjs').Results['editorSave']} */
+  let editorSave;
+  try {
+    const r = await benchEditorSave({ base, databaseUrl: env.DATABASE_URL ?? '', appDir: app, editors: EDITORS, savesPerEditor: EDITOR_SAVES });
+    editorSave = { ok: true, ...r };
+    log(`  p50 ${r.saves.p50.toFixed(1)} ms, p95 ${r.saves.p95.toFixed(1)} ms, ${r.conflicts} conflicts, ${r.failures} failures`);
+    if (r.firstFailure) notes.push(`Editor save failed: ${r.firstFailure}`);
+  } catch (error) {
+    editorSave = { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+
   const mem = memory.stop();
   await stop(server);
 
@@ -566,6 +583,7 @@ async function main() {
     baseline,
     issuePath,
     search,
+    editorSave,
     js,
     memory: mem,
     notes,

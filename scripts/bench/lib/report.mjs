@@ -16,6 +16,7 @@ import os from 'node:os';
  *   baseline?: Scenario & { result: LoadResult },
  *   issuePath: string,
  *   search: { ok: true, sql: Dist, server: Dist | null, planning: Dist | null, fn: Dist, statements: number, errors: number, safeguardingHits: string, plan: string[], sqlSample: string[] } | { ok: false, reason: string },
+ *   editorSave?: ({ ok: true } & import('./editor-save.mjs').EditorSaveResult) | { ok: false, reason: string },
  *   js: { framing: string, files: number, noModuleGzipBytes: number, rawBytes: number, gzipBytes: number, htmlBytes: number, htmlGzipBytes: number, inlineScriptBytes: number, inlineScriptGzipBytes: number, largest: { src: string, gzipBytes: number }[] } | null,
  *   memory: { peakRssKb: number, peakHwmKb: number, processes: number } | null,
  *   notes: string[],
@@ -92,6 +93,19 @@ function targets(r) {
         }
       : { target: 'Issue-page JavaScript ≤ 110 KB gzipped', measured: 'not measured', met: null },
   );
+  rows.push(
+    r.editorSave?.ok
+      ? {
+          target: `Section save round trip p95 < 150 ms with ${r.editorSave.editors} concurrent editors`,
+          measured: `p95 ${fmt(r.editorSave.saves.p95, 1)} ms (p50 ${fmt(r.editorSave.saves.p50, 1)} ms) over ${r.editorSave.saves.n} saves; ${r.editorSave.conflicts} conflicts, ${r.editorSave.failures} failures`,
+          met: r.editorSave.saves.p95 < 150 && r.editorSave.failures === 0,
+        }
+      : {
+          target: 'Section save round trip p95 < 150 ms with 4 concurrent editors',
+          measured: `not measured${r.editorSave ? `: ${r.editorSave.reason}` : ''}`,
+          met: null,
+        },
+  );
   return rows;
 }
 
@@ -156,6 +170,8 @@ export function printTable(r) {
         `; searchPublished() p50 ${fmt(s.fn.p50, 2)} ms, p95 ${fmt(s.fn.p95, 2)} ms`,
     );
   } else console.log(`Search SQL: not measured (${r.search.reason})`);
+  if (r.editorSave?.ok)
+    console.log(`Editor saves (${r.editorSave.editors} concurrent editors): p50 ${fmt(r.editorSave.saves.p50, 1)} ms, p95 ${fmt(r.editorSave.saves.p95, 1)} ms over ${r.editorSave.saves.n} saves`);
   if (r.js)
     console.log(
       `Issue page JS: ${kb(r.js.gzipBytes)} gzipped (${r.js.files} files, ${kb(r.js.rawBytes)} raw); HTML ${kb(r.js.htmlBytes)} (${kb(r.js.htmlGzipBytes)} gzipped)`,
@@ -260,6 +276,16 @@ export function markdown(r) {
     out.push(
       `Server memory: peak RSS of the server process tree ${fmt(r.memory.peakRssKb / 1024)} MiB (sampled every 100 ms; sum of the processes' VmHWM ${fmt(r.memory.peakHwmKb / 1024)} MiB; ${r.memory.processes} process(es)).`,
     );
+  }
+  if (r.editorSave?.ok) {
+    const e = r.editorSave;
+    out.push('');
+    out.push(
+      `Editor saves: ${e.editors} editors signed in over HTTP, each saving their own section back to back through the real \`saveSectionAction\` (zod, permission, version check, transaction, revision row), ${e.savesPerEditor} timed saves each after a warm-up: p50 ${fmt(e.saves.p50, 1)} ms, **p95 ${fmt(e.saves.p95, 1)} ms**, max ${fmt(e.saves.max, 1)} ms; ${e.conflicts} conflicts, ${e.failures} failures.`,
+    );
+  } else if (r.editorSave) {
+    out.push('');
+    out.push(`Editor saves: **not measured** — ${r.editorSave.reason}.`);
   }
   out.push('');
   out.push('### Targets');
