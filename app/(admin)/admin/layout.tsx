@@ -7,6 +7,7 @@ import { requireUser } from '@/lib/auth/session';
 
 const NAV: { href: string; label: string; permission: Action }[] = [
   { href: '/admin/issues', label: 'Issues', permission: 'issue:read' },
+  { href: '/admin/events', label: 'Events', permission: 'event:read' },
   { href: '/admin/media', label: 'Media', permission: 'media:read' },
   { href: '/admin/contributions', label: 'Contributions', permission: 'contribution:read' },
   { href: '/admin/people', label: 'People', permission: 'person:read' },

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { SectionEditor } from '@/components/admin/editor/section-editor';
+import { SectionEventsPanel } from '@/components/admin/events/section-events-panel';
 import { LINK } from '@/components/admin/issues/styles';
 import { BylinePanel } from '@/components/admin/sections/byline-panel';
 import { SignatoryForm } from '@/components/admin/sections/signatory-form';
@@ -77,6 +78,7 @@ export default async function EditSectionPage({ params }: { params: Promise<{ id
           people={people.map((p) => ({ value: p.id, label: [p.name, p.jobTitle, p.organisation?.name].filter(Boolean).join(' – ') }))}
         />
       )}
+      {section.kind === 'EVENT_LIST' && <SectionEventsPanel user={user} issueId={id} sectionId={section.id} />}
     </>
   );
 }
