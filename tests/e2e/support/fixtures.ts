@@ -34,14 +34,18 @@ class Fixtures {
   private userIds: string[] = [];
   constructor(private readonly client: pg.Client) {}
 
-  /** A user of its own, so tests that sign out or deactivate never touch shared demo accounts. */
-  async user(role: 'ADMIN' | 'EDITOR' | 'SPONSOR' | 'CONTRIBUTOR') {
+  /**
+   * A user of its own, so tests that sign out or deactivate never touch shared demo accounts.
+   * `organisationSlug` links the user to an existing organisation (a contributor's byline).
+   */
+  async user(role: 'ADMIN' | 'EDITOR' | 'SPONSOR' | 'CONTRIBUTOR', opts: { organisationSlug?: string } = {}) {
     const email = `e2e-${role.toLowerCase()}-${randomUUID().slice(0, 8)}@example.org`;
     const password = `fixture-password-${randomUUID()}`;
     const passwordHash = await hash(password, { algorithm: 2 });
     const { rows: [row] } = await this.client.query<{ id: string }>(
-      `INSERT INTO "User" (email, name, role, "passwordHash", "updatedAt") VALUES ($1, $2, $3::"Role", $4, now()) RETURNING id`,
-      [email, `Fixture ${role.toLowerCase()}`, role, passwordHash],
+      `INSERT INTO "User" (email, name, role, "passwordHash", "organisationId", "updatedAt")
+       VALUES ($1, $2, $3::"Role", $4, (SELECT id FROM "Organisation" WHERE slug = $5), now()) RETURNING id`,
+      [email, `Fixture ${role.toLowerCase()}`, role, passwordHash, opts.organisationSlug ?? null],
     );
     this.userIds.push(row!.id);
     return { id: row!.id, email, password };
