@@ -118,6 +118,16 @@ export default async function ContributionPage({ params, searchParams }: Props) 
                 {c.acceptedIssue.title}
               </Link>
               .
+              {c.acceptedEvent && (
+                <>
+                  {' '}
+                  Edit the event:{' '}
+                  <Link href={`/admin/events/${c.acceptedEvent.id}`} className="text-[var(--color-brand)] underline">
+                    {c.acceptedEvent.title}
+                  </Link>
+                  .
+                </>
+              )}
             </p>
           ) : (
             <p className="mt-2">The editor has accepted your submission for a forthcoming issue of the bulletin.</p>
