@@ -213,6 +213,8 @@ describe('server actions', () => {
     await actions.setBylines(undefined as never, { sectionId: articleId, personIds: [person.a] });
     const result = await actions.createPerson(undefined as never, { sectionId: articleId, name: '  Dana Doe ', jobTitle: 'Principal Social Worker', organisationId: orgId });
     expect(result).toMatchObject({ status: 'success', data: { person: { name: 'Dana Doe' } } });
+    const returned = (result as { data: { bylines: { person: { name: string } }[] } }).data.bylines.map((b) => b.person.name);
+    expect(returned).toEqual(['Ann Able', 'Dana Doe']);
     const created = await testDb.prisma.person.findFirstOrThrow({ where: { name: 'Dana Doe' }, select: { id: true, jobTitle: true, organisationId: true } });
     expect(created).toMatchObject({ jobTitle: 'Principal Social Worker', organisationId: orgId });
     expect(await bylineIds(articleId)).toEqual([person.a, created.id]);
