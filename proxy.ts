@@ -17,5 +17,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/admin/:path*', '/sign-in'],
+  matcher: ['/admin/:path*', '/sign-in', '/sign-in/:path*'],
 };

@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import { signInSchema } from '@/lib/validation/auth';
 import { hashPassword, verifyPassword } from './password';
 import { clientIp } from './client-ip';
+import { consumeSignInLink, magicLinksEnabled } from './magic-link';
 import { recordSuccessfulSignIn } from './throttle';
 
 // Verifying against a real hash when the email is unknown keeps the timing of
@@ -47,6 +48,22 @@ export const authOptions: NextAuthOptions = {
         return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
       },
     }),
+    // The second half of the email magic link: the token from /sign-in/link.
+    ...(magicLinksEnabled()
+      ? [
+          CredentialsProvider({
+            id: 'email-link',
+            name: 'Email link',
+            credentials: { token: { label: 'Token', type: 'text' } },
+            async authorize(credentials) {
+              const user = await consumeSignInLink(String(credentials?.token ?? ''));
+              if (!user) return null;
+              await recordSignIn(user.id, 'email-link');
+              return user;
+            },
+          }),
+        ]
+      : []),
     ...(entraConfigured
       ? [
           AzureADProvider({
@@ -60,14 +77,14 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     // Single sign-on only for people who already have an active account here.
     async signIn({ user, account }) {
-      if (account?.provider === 'credentials') return true;
+      if (account?.type === 'credentials') return true;
       const email = user.email?.trim().toLowerCase();
       if (!email) return false;
       const existing = await db.user.findUnique({ where: { email }, select: { active: true } });
       return !!existing?.active;
     },
     async jwt({ token, user, account }) {
-      if (user && account?.provider === 'credentials') {
+      if (user && account?.type === 'credentials') {
         token.uid = user.id;
         token.sv = (user as { sv?: number }).sv ?? 0;
       } else if (user && account) {
