@@ -1,0 +1,55 @@
+import 'server-only';
+import type { EmailMessage } from '@/lib/email/messages';
+import { getBoss } from './boss';
+
+// Queue names, their retry policies, and the functions that enqueue work. Enqueuing
+// happens after the change it follows has committed and never throws: a queue that
+// is down must not undo or block an editor's action (overdue issues are caught up
+// every minute and at start; see docs/decisions/011-job-queue.md).
+
+export const QUEUES = {
+  publishIssue: 'publish-issue',
+  publishOverdue: 'publish-overdue',
+  sendEmail: 'send-email',
+} as const;
+
+export type PublishIssueJob = { issueId: string; scheduledAt: string };
+export type SendEmailJob = { notificationId: string } | { message: EmailMessage };
+
+export const EMAIL_RETRY = { retryLimit: 6, retryDelay: 30, retryBackoff: true } as const;
+
+/** Job for publishing at `scheduledAt`; one per issue and time, so scheduling twice queues once. */
+export async function enqueuePublish(issueId: string, scheduledAt: Date): Promise<string | null> {
+  try {
+    const boss = await getBoss();
+    return await boss.send(QUEUES.publishIssue, { issueId, scheduledAt: scheduledAt.toISOString() } satisfies PublishIssueJob, {
+      startAfter: scheduledAt,
+      singletonKey: `${issueId}@${scheduledAt.toISOString()}`,
+      retryLimit: 10,
+      retryDelay: 15,
+      retryBackoff: true,
+    });
+  } catch (error) {
+    console.error(`Could not queue the publishing of issue ${issueId}; the minute check will publish it:`, error);
+    return null;
+  }
+}
+
+/** One email job per notification (or ready message); returns how many were queued. */
+export async function enqueueEmails(jobs: SendEmailJob[]): Promise<number> {
+  if (jobs.length === 0) return 0;
+  try {
+    const boss = await getBoss();
+    let queued = 0;
+    for (const data of jobs) {
+      const id = await boss.send(QUEUES.sendEmail, data, {
+        ...('notificationId' in data ? { singletonKey: data.notificationId } : {}),
+      });
+      if (id) queued++;
+    }
+    return queued;
+  } catch (error) {
+    console.error('Could not queue emails (the in-app notifications were saved):', error);
+    return 0;
+  }
+}
