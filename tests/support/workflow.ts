@@ -83,8 +83,8 @@ export async function makeIssue(testDb: TestDatabase, opts: { createdById?: stri
 
 /** Rows in pg-boss's job table (all partitions), by queue name. */
 export async function jobs(testDb: TestDatabase, name: string) {
-  return testDb.prisma.$queryRawUnsafe<{ id: string; data: Record<string, unknown>; state: string; start_after: Date; singleton_key: string | null; output: unknown }[]>(
-    `SELECT id::text, data, state::text, start_after, singleton_key, output FROM pgboss.job WHERE name = $1 ORDER BY created_on`,
+  return testDb.prisma.$queryRawUnsafe<{ id: string; data: Record<string, unknown>; state: string; start_after: Date; singleton_key: string | null; output: unknown; retry_count: number }[]>(
+    `SELECT id::text, data, state::text, start_after, singleton_key, output, retry_count FROM pgboss.job WHERE name = $1 ORDER BY created_on`,
     name,
   );
 }
