@@ -39,6 +39,13 @@ type Records = {
   otherOrganisationId: string;
   targetUserId: string;
   mediaId: string;
+  /** Featured in the event-list section, first and second. */
+  eventId: string;
+  secondEventId: string;
+  /** Not featured anywhere. */
+  freeEventId: string;
+  /** A submitted article contribution by the owner. */
+  contributionId: string;
   /** Who "owns" own-scoped records in this set (the acting user, or someone else). */
   ownerId: string;
 };
@@ -54,9 +61,25 @@ type Case = {
   input: (r: Records) => Promise<Input> | Input;
 };
 
+let uploads = 0;
 const STAFF = ['ADMIN', 'EDITOR'] as const;
 const ADMIN = ['ADMIN'] as const;
 const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+/** A valid online event as the event form sends it. */
+const EVENT_FIELDS = {
+  title: 'Who’s Got You? – For Managers',
+  description: JSON.stringify(doc('A course.')),
+  isFree: 'true',
+  mode: 'ONLINE',
+  platform: 'Microsoft Teams',
+  registrationContact: 'Book through the Teaching Partnership',
+  'sessions.0.day': '4',
+  'sessions.0.month': '11',
+  'sessions.0.year': '2031',
+  'sessions.0.startTime': '09:30',
+  'sessions.0.endTime': '12:30',
+};
 
 const CASES: Case[] = [
   { file: 'issues/create-issue', exportName: 'createIssueAction', allowed: STAFF, input: () => ({ title: 'Regional Update – March 2031', slug: `rbac-${randomUUID().slice(0, 8)}`, year: '2031', month: '3', sourceIssueId: '' }) },
@@ -67,7 +90,8 @@ const CASES: Case[] = [
     allowed: STAFF,
     input: async () => {
       const form = new FormData();
-      form.set('file', new File([await makePng(20 + Math.floor(Math.random() * 40), 20)], 'photo.png', { type: 'image/png' }));
+      // Distinct pixels each time: the library stores one copy per content hash.
+      form.set('file', new File([await makePng(20 + uploads++, 20)], 'photo.png', { type: 'image/png' }));
       form.set('alt', 'A test picture');
       return form;
     },
@@ -94,6 +118,22 @@ const CASES: Case[] = [
   { file: 'users/deactivate-user', exportName: 'deactivateUser', allowed: ADMIN, input: (r) => ({ id: r.targetUserId }) },
   { file: 'users/reactivate-user', exportName: 'reactivateUser', allowed: ADMIN, input: (r) => ({ id: r.targetUserId }) },
   { file: 'users/reset-user-password', exportName: 'resetUserPassword', allowed: ADMIN, input: (r) => toForm({ id: r.targetUserId, password: 'another-long-password' }) },
+  { file: 'issues/update-issue', exportName: 'updateIssueAction', allowed: STAFF, input: (r) => ({ id: r.issueId, version: 1, title: 'Renamed issue', slug: `rbac-${randomUUID().slice(0, 8)}`, year: '2031', month: '1', summary: 'A summary' }) },
+  { file: 'sections/set-section-bylines', exportName: 'setSectionBylinesAction', allowed: STAFF, input: (r) => ({ sectionId: r.articleId, personIds: [r.personId], bylineOrganisationId: r.organisationId }) },
+  { file: 'sections/create-byline-person', exportName: 'createBylinePersonAction', allowed: STAFF, input: (r) => ({ sectionId: r.articleId, name: 'Inline Person', jobTitle: 'Practice Lead' }) },
+  { file: 'sections/set-section-signatory', exportName: 'setSectionSignatoryAction', allowed: ['ADMIN', 'EDITOR', 'SPONSOR'], input: (r) => ({ sectionId: r.introId, signatoryId: r.personId, signOff: 'Kind regards' }) },
+  { file: 'sections/add-section-event', exportName: 'addSectionEventAction', allowed: STAFF, input: (r) => ({ sectionId: r.eventListId, eventId: r.freeEventId }) },
+  { file: 'sections/remove-section-event', exportName: 'removeSectionEventAction', allowed: STAFF, input: (r) => ({ sectionId: r.eventListId, eventId: r.eventId }) },
+  { file: 'sections/move-section-event', exportName: 'moveSectionEventAction', allowed: STAFF, input: (r) => ({ sectionId: r.eventListId, eventId: r.secondEventId, direction: 'up' }) },
+  { file: 'events/create-event', exportName: 'createEventAction', allowed: STAFF, input: (r) => ({ ...EVENT_FIELDS, sectionId: r.eventListId }) },
+  { file: 'events/update-event', exportName: 'updateEventAction', allowed: STAFF, input: (r) => ({ ...EVENT_FIELDS, id: r.eventId, version: '1', title: 'Renamed event' }) },
+  { file: 'events/delete-event', exportName: 'deleteEventAction', allowed: STAFF, input: (r) => ({ id: r.freeEventId, confirm: 'yes' }) },
+  // Contributions: contributors act on their own submissions only; admins on any.
+  { file: 'contributions/submit-contribution', exportName: 'submitContributionAction', allowed: ['ADMIN', 'CONTRIBUTOR'], input: () => ({ kind: 'ARTICLE', title: 'Our news', body: JSON.stringify(doc('News from a partner')) }) },
+  { file: 'contributions/update-contribution', exportName: 'updateContributionAction', allowed: ['ADMIN', 'CONTRIBUTOR'], allowedOnOthers: ['ADMIN'], input: (r) => ({ id: r.contributionId, version: '1', kind: 'ARTICLE', title: 'Edited news', body: JSON.stringify(doc('Edited')) }) },
+  { file: 'contributions/withdraw-contribution', exportName: 'withdrawContributionAction', allowed: ['ADMIN', 'CONTRIBUTOR'], allowedOnOthers: ['ADMIN'], input: (r) => ({ id: r.contributionId, version: '1' }) },
+  { file: 'contributions/accept-contribution', exportName: 'acceptContributionAction', allowed: STAFF, input: (r) => ({ id: r.contributionId, version: '1', issueId: r.issueId, sectionId: r.articleId }) },
+  { file: 'contributions/decline-contribution', exportName: 'declineContributionAction', allowed: STAFF, input: (r) => ({ id: r.contributionId, version: '1', reason: 'Out of scope for this issue' }) },
 ];
 
 function toForm(values: Record<string, string>) {
@@ -104,11 +144,14 @@ function toForm(values: Record<string, string>) {
 
 let testDb: TestDatabase;
 let mediaDir: string;
+/** Every test user belongs to one, so contributions have a byline. */
+let userOrganisationId: string;
 const actions = new Map<string, ActionFn>();
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
   process.env.DATABASE_URL = testDb.url;
+  userOrganisationId = (await testDb.prisma.organisation.create({ data: { slug: 'rbac-users-org', name: 'RBAC Users Org', kind: 'PARTNER' }, select: { id: true } })).id;
   mediaDir = await mkdtemp(path.join(os.tmpdir(), 'rbac-media-'));
   process.env.MEDIA_DIR = mediaDir;
   for (const c of CASES) {
@@ -127,7 +170,7 @@ afterAll(async () => {
 async function makeUser(role: Role, active = true): Promise<SessionUser> {
   const email = `rbac-${role.toLowerCase()}-${randomUUID().slice(0, 8)}@example.org`;
   return testDb.prisma.user.create({
-    data: { email, name: `RBAC ${role}`, role, active },
+    data: { email, name: `RBAC ${role}`, role, active, organisationId: userOrganisationId },
     select: { id: true, email: true, name: true, role: true, active: true, organisationId: true, personId: true },
   });
 }
@@ -167,11 +210,35 @@ async function makeRecords(ownerId: string): Promise<Records> {
     data: { fileName: `${tag}${'0'.repeat(56)}.png`, mimeType: 'image/png', width: 10, height: 10, bytes: 100, alt: 'x', uploadedById: ownerId },
     select: { id: true },
   });
+  const event = (slug: string) =>
+    p.event.create({
+      data: {
+        slug: `${slug}-${tag}`,
+        title: `Event ${slug}`,
+        description: doc('Event'),
+        mode: 'ONLINE',
+        platform: 'Teams',
+        registrationContact: 'Email us',
+        sessions: { create: [{ startsAt: new Date('2031-02-01T10:00:00Z'), endsAt: new Date('2031-02-01T12:00:00Z') }] },
+      },
+      select: { id: true },
+    });
+  const [first, second, free] = [await event('first'), await event('second'), await event('free')];
+  const eventListId = byKind('EVENT_LIST');
+  await p.sectionEvent.createMany({ data: [{ sectionId: eventListId, eventId: first.id, position: 0 }, { sectionId: eventListId, eventId: second.id, position: 1 }] });
+  const contribution = await p.contribution.create({
+    data: { kind: 'ARTICLE', title: 'Partner news', body: doc('Partner news'), organisationId: org.id, submittedById: ownerId },
+    select: { id: true },
+  });
   return {
+    eventId: first.id,
+    secondEventId: second.id,
+    freeEventId: free.id,
+    contributionId: contribution.id,
     issueId: issue.id,
     introId: byKind('INTRO'),
     articleId,
-    eventListId: byKind('EVENT_LIST'),
+    eventListId,
     revisionId: revision.id,
     personId: person.id,
     otherPersonId: otherPerson.id,
