@@ -86,7 +86,8 @@ type Fixtures = {
   user: (role: Role) => Promise<{ id: string; email: string; password: string }>;
 };
 
-const docJson = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const docJson = (text: string) =>
+  JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
 /** One of each kind of record a dynamic segment can point at, all unpublished. */
 async function createRecords(fixtures: Fixtures): Promise<Records> {
@@ -136,7 +137,16 @@ async function createRecords(fixtures: Fixtures): Promise<Records> {
   secrets.user = target.email;
   return {
     tag,
-    ids: { issues: issue, sections: section, organisations: organisation, people: person, media, events: event, contributions: contribution, users: target.id },
+    ids: {
+      issues: issue,
+      sections: section,
+      organisations: organisation,
+      people: person,
+      media,
+      events: event,
+      contributions: contribution,
+      users: target.id,
+    },
     secrets,
     cleanup: async () => {
       await fixtures.sql(`DELETE FROM "Contribution" WHERE id = $1`, [contribution]);
@@ -150,8 +160,14 @@ async function createRecords(fixtures: Fixtures): Promise<Records> {
 }
 
 const SECRET_FOR: Record<string, keyof Records['secrets']> = {
-  issues: 'issue', sections: 'section', organisations: 'organisation', people: 'person',
-  media: 'media', events: 'event', contributions: 'contribution', users: 'user',
+  issues: 'issue',
+  sections: 'section',
+  organisations: 'organisation',
+  people: 'person',
+  media: 'media',
+  events: 'event',
+  contributions: 'contribution',
+  users: 'user',
 };
 
 /** A concrete URL for a pattern; `filled` is false if some segment had to be a random UUID. */
@@ -192,9 +208,18 @@ const ALSO_VISIBLE: Record<string, (keyof Records['secrets'])[]> = {
   '/admin/audit': ['user'],
 };
 
-async function checkAxe(page: Page, makeAxe: () => { analyze: () => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> }, where: string) {
+async function checkAxe(
+  page: Page,
+  makeAxe: () => { analyze: () => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> },
+  where: string,
+) {
   const results = await makeAxe().analyze();
-  expect.soft(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), `axe on ${where}`).toEqual([]);
+  expect
+    .soft(
+      results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
+      `axe on ${where}`,
+    )
+    .toEqual([]);
   void page;
 }
 
@@ -206,7 +231,8 @@ test('every admin page on disk is classified in ACCESS', () => {
   expect(unclassified, 'add these routes to ACCESS with the roles that may open them').toEqual([]);
   test.info().annotations.push({ type: 'routes covered', description: ROUTES.join(', ') });
   const stale = Object.keys(ACCESS).filter((r) => !ROUTES.includes(r));
-  if (stale.length) test.info().annotations.push({ type: 'classified but not on disk (yet)', description: stale.join(', ') });
+  if (stale.length)
+    test.info().annotations.push({ type: 'classified but not on disk (yet)', description: stale.join(', ') });
 });
 
 async function fetchAnonymously(request: APIRequestContext, url: string) {
@@ -214,7 +240,10 @@ async function fetchAnonymously(request: APIRequestContext, url: string) {
   return { response, body: await response.text() };
 }
 
-test('anonymous visitors are sent to sign in from every admin page and see none of it', async ({ request, fixtures }) => {
+test('anonymous visitors are sent to sign in from every admin page and see none of it', async ({
+  request,
+  fixtures,
+}) => {
   const records = await createRecords(fixtures);
   try {
     const lostDestination: string[] = [];
@@ -222,62 +251,80 @@ test('anonymous visitors are sent to sign in from every admin page and see none 
       const { url } = urlFor(pattern, records);
       const { response, body } = await fetchAnonymously(request, url);
       // A streamed response redirects in the document instead of with a status.
-      const target = response.status() >= 300 && response.status() < 400 ? response.headers()['location'] ?? '' : body;
+      const target =
+        response.status() >= 300 && response.status() < 400 ? (response.headers()['location'] ?? '') : body;
       const callback = /\/sign-in\?callbackUrl=(%2Fadmin[^"&\s;]*)/.exec(target);
       expect(callback, `${url} redirects to sign in with a callbackUrl back into the admin`).not.toBeNull();
-      if (decodeURIComponent(callback![1]!) !== url) lostDestination.push(`${url} → ${decodeURIComponent(callback![1]!)}`);
+      if (decodeURIComponent(callback![1]!) !== url)
+        lostDestination.push(`${url} → ${decodeURIComponent(callback![1]!)}`);
       expect(response.headers()['cache-control'], url).toContain('no-store');
       for (const secret of Object.values(records.secrets)) if (secret) expect(body, url).not.toContain(secret);
       expect(body, url).not.toContain(records.secrets.sectionText);
     }
     // The admin layout's own sign-in check may win the race and send everyone back to /admin.
-    if (lostDestination.length) test.info().annotations.push({ type: 'callbackUrl is not the requested page', description: lostDestination.join('; ') });
+    if (lostDestination.length)
+      test
+        .info()
+        .annotations.push({ type: 'callbackUrl is not the requested page', description: lostDestination.join('; ') });
   } finally {
     await records.cleanup();
   }
 });
 
+// Several routes per test keeps sign-ins few; several tests per role keep each within its time.
+const GROUP = 7;
+const GROUPS = Array.from({ length: Math.ceil(ROUTES.length / GROUP) }, (_, i) =>
+  ROUTES.slice(i * GROUP, (i + 1) * GROUP),
+);
+
 for (const role of ROLES) {
-  test(`${role.toLowerCase()}: permitted admin pages load and pass axe; the others show no data`, async ({ page, fixtures, makeAxe }) => {
-    test.setTimeout(180_000);
-    const records = await createRecords(fixtures);
-    const me = await fixtures.user(role);
-    try {
-      await signIn(page, me.email, me.password);
-      for (const pattern of ROUTES) {
-        const allowed = ACCESS[pattern];
-        if (!allowed) continue; // reported by the classification test
-        const { url, filled, shows } = urlFor(pattern, records);
-        const response = await page.goto(url);
-        expect(response, url).not.toBeNull();
-        expect(response!.headers()['cache-control'], `${role} ${url}`).toContain('no-store');
-        const main = page.locator('main');
-        const text = await main.innerText();
-        const html = await page.content();
-        for (const [kind, secret] of Object.entries(records.secrets)) {
-          const k = kind as keyof Records['secrets'];
-          if (secret && !VISIBLE[role].includes(k) && !ALSO_VISIBLE[pattern]?.includes(k)) expect(html, `${role} ${url} shows the ${kind} “${secret}”`).not.toContain(secret);
-        }
-        if (allowed.includes(role)) {
-          if (filled) {
-            expect(response!.status(), `${role} ${url}`).toBe(200);
-            expect(text, `${role} ${url} is permitted`).not.toMatch(DENIED);
-            if (shows) expect(text, `${role} ${url} shows its record`).toContain(shows);
+  for (const routes of GROUPS) {
+    test(`${role.toLowerCase()}: ${routes[0]} … ${routes.at(-1)} load and pass axe if permitted, otherwise show no data`, async ({
+      page,
+      fixtures,
+      makeAxe,
+    }) => {
+      test.setTimeout(120_000);
+      const records = await createRecords(fixtures);
+      const me = await fixtures.user(role);
+      try {
+        await signIn(page, me.email, me.password);
+        for (const pattern of routes) {
+          const allowed = ACCESS[pattern];
+          if (!allowed) continue; // reported by the classification test
+          const { url, filled, shows } = urlFor(pattern, records);
+          const response = await page.goto(url);
+          expect(response, url).not.toBeNull();
+          expect(response!.headers()['cache-control'], `${role} ${url}`).toContain('no-store');
+          const main = page.locator('main');
+          const text = await main.innerText();
+          const html = await page.content();
+          for (const [kind, secret] of Object.entries(records.secrets)) {
+            const k = kind as keyof Records['secrets'];
+            if (secret && !VISIBLE[role].includes(k) && !ALSO_VISIBLE[pattern]?.includes(k))
+              expect(html, `${role} ${url} shows the ${kind} “${secret}”`).not.toContain(secret);
+          }
+          if (allowed.includes(role)) {
+            if (filled) {
+              expect(response!.status(), `${role} ${url}`).toBe(200);
+              expect(text, `${role} ${url} is permitted`).not.toMatch(DENIED);
+              if (shows) expect(text, `${role} ${url} shows its record`).toContain(shows);
+            } else {
+              // The spec cannot make this kind of record yet: the page must say "not found".
+              expect(text, `${role} ${url}`).toMatch(/Page not found/);
+            }
+            await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+            await checkAxe(page, makeAxe, `${role} ${url}`);
           } else {
-            // The spec cannot make this kind of record yet: the page must say "not found".
-            expect(text, `${role} ${url}`).toMatch(/Page not found/);
-          }
-          await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-          await checkAxe(page, makeAxe, `${role} ${url}`);
-        } else {
-          expect(text, `${role} ${url} is denied`).toMatch(DENIED);
-          for (const secret of Object.values(records.secrets)) {
-            if (secret) expect(html, `${role} ${url} leaks “${secret}”`).not.toContain(secret);
+            expect(text, `${role} ${url} is denied`).toMatch(DENIED);
+            for (const secret of Object.values(records.secrets)) {
+              if (secret) expect(html, `${role} ${url} leaks “${secret}”`).not.toContain(secret);
+            }
           }
         }
+      } finally {
+        await records.cleanup();
       }
-    } finally {
-      await records.cleanup();
-    }
-  });
+    });
+  }
 }

@@ -25,12 +25,13 @@ async function jpegHtmlPolyglot(): Promise<Buffer> {
 /**
  * A GIF that is also JavaScript: the logical-screen width bytes are "/*", so the
  * file parses as `GIF89a/* … *\/=alert(document.domain)//`, usable as <script src>.
+ * `tail` is appended after the GIF trailer.
  */
-async function gifJsPolyglot(): Promise<Buffer> {
+async function gifJsPolyglot(tail: string): Promise<Buffer> {
   const gif = Buffer.from(await makeGif(2, 2));
   gif[6] = 0x2f; // '/'
   gif[7] = 0x2a; // '*'
-  return Buffer.concat([gif, Buffer.from('*/=alert(document.domain);//<script>alert(1)</script>')]);
+  return Buffer.concat([gif, Buffer.from(tail)]);
 }
 
 const svgWithScript = Buffer.from(
@@ -62,7 +63,7 @@ test('hostile uploads are refused with a clear error and add nothing; a PNG is a
       },
       {
         what: 'GIF/JavaScript polyglot',
-        file: { name: 'banner.gif', mimeType: 'image/gif', buffer: await gifJsPolyglot() },
+        file: { name: 'banner.gif', mimeType: 'image/gif', buffer: await gifJsPolyglot('*/=alert(document.domain);//<script>alert(1)</script>') },
         error: /contains web page code|could not be read|cannot be uploaded/i,
       },
       {
@@ -118,6 +119,20 @@ test('hostile uploads are refused with a clear error and add nothing; a PNG is a
     const body = await served.body();
     expect([...body.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     await expect(page.getByRole('img', { name: 'A coloured rectangle' })).toBeVisible();
+
+    // A GIF/JavaScript polyglot with no markup in it decodes as a valid GIF. Whether it is
+    // refused or accepted, none of its bytes may be served: only a re-encoded PNG.
+    await upload({ name: 'pure.gif', mimeType: 'image/gif', buffer: await gifJsPolyglot('*/=alert(document.domain);//') }, 'Pure GIF/JS polyglot');
+    await expect(form.getByRole('status').filter({ hasText: 'Image uploaded.' }).or(form.locator('p[id$="-file-error"]'))).toBeVisible({ timeout: 20_000 });
+    const rows = await fixtures.sql(`SELECT "fileName", "mimeType" FROM "Media" WHERE "uploadedById" = $1 AND alt = 'Pure GIF/JS polyglot'`, [editor.id]) as { fileName: string; mimeType: string }[];
+    test.info().annotations.push({ type: 'GIF/JS polyglot without markup', description: rows.length ? 'accepted, re-encoded as PNG' : 'refused' });
+    for (const r of rows) {
+      expect(r.mimeType).toBe('image/png');
+      const bytes = await (await request.get(`/media/${r.fileName}`)).body();
+      expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      expect(bytes.toString('latin1')).not.toContain('alert(');
+      expect(bytes.toString('latin1')).not.toContain('GIF89a');
+    }
   } finally {
     await fixtures.sql(`DELETE FROM "Media" WHERE "uploadedById" = $1`, [editor.id]);
   }

