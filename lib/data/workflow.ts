@@ -408,7 +408,21 @@ export async function scheduleIssue(
   opts: { now?: Date } = {},
 ): Promise<Done & { scheduledAt: Date }> {
   requirePermission(user, 'issue:publish');
-  const scheduledAt = parseScheduleTime(input, opts.now ?? new Date());
+  const now = opts.now ?? new Date();
+  return scheduleIssueAt(user, { issueId: input.issueId, scheduledAt: parseScheduleTime(input, now) }, { now });
+}
+
+/** APPROVED → SCHEDULED at an instant (scheduleIssue reads it from the form). */
+export async function scheduleIssueAt(
+  user: SessionUser,
+  input: { issueId: string; scheduledAt: Date },
+  opts: { now?: Date } = {},
+): Promise<Done & { scheduledAt: Date }> {
+  requirePermission(user, 'issue:publish');
+  const { scheduledAt } = input;
+  if (!(scheduledAt.getTime() > (opts.now ?? new Date()).getTime())) {
+    throw new ActionError(400, 'The publication time must be in the future', undefined, { date: ['The publication time must be in the future'] });
+  }
   const result = await db.$transaction(async (tx) => {
     const issue = await issueFor(tx, input.issueId);
     assertTransition(user, issue.status, 'SCHEDULED');
