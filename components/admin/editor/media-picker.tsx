@@ -156,8 +156,8 @@ export function MediaPicker({
                     )}
                   </p>
                   {m.insertable ? (
-                    <button type="button" onClick={() => onInsert({ src: m.url, alt: m.alt })} className={PRIMARY}>
-                      Insert<span className="sr-only"> {label(m, n)}</span>
+                    <button type="button" aria-label={`Insert ${label(m, n)}`} onClick={() => onInsert({ src: m.url, alt: m.alt })} className={PRIMARY}>
+                      Insert
                     </button>
                   ) : (
                     <p className="text-sm">

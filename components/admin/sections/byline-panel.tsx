@@ -185,17 +185,17 @@ export function BylinePanel({
               </span>
               <span className="flex flex-wrap gap-2">
                 {i > 0 && (
-                  <button id={`${id}-${p.id}-up`} type="button" disabled={pending} onClick={() => move(i, -1)} className={BUTTON}>
-                    Move up<span className="sr-only">: {p.name}</span>
+                  <button id={`${id}-${p.id}-up`} type="button" disabled={pending} onClick={() => move(i, -1)} aria-label={`Move up: ${p.name}`} className={BUTTON}>
+                    Move up
                   </button>
                 )}
                 {i < named.length - 1 && (
-                  <button id={`${id}-${p.id}-down`} type="button" disabled={pending} onClick={() => move(i, 1)} className={BUTTON}>
-                    Move down<span className="sr-only">: {p.name}</span>
+                  <button id={`${id}-${p.id}-down`} type="button" disabled={pending} onClick={() => move(i, 1)} aria-label={`Move down: ${p.name}`} className={BUTTON}>
+                    Move down
                   </button>
                 )}
-                <button id={`${id}-${p.id}-remove`} type="button" disabled={pending} onClick={() => remove(i)} className={BUTTON}>
-                  Remove<span className="sr-only">: {p.name}</span>
+                <button id={`${id}-${p.id}-remove`} type="button" disabled={pending} onClick={() => remove(i)} aria-label={`Remove: ${p.name}`} className={BUTTON}>
+                  Remove
                 </button>
               </span>
             </li>
