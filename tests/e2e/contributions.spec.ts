@@ -72,6 +72,17 @@ test('a contributor submits an event; the editor accepts it into a draft issueâ€
   await expectNoAxeViolations(page, 'contributor detail');
   const contributionUrl = page.url().replace(/\?.*$/, '');
 
+  // While it is waiting, the contributor can change it: the form comes back filled in.
+  await expect(page.getByLabel('Title of the event')).toHaveValue(title);
+  await expect(page.locator('input[name="sessions.0.day"]')).toHaveValue('12');
+  await expect(page.getByLabel('End time', { exact: true })).toHaveValue('16:30');
+  await expect(page.getByLabel('Online', { exact: true })).toBeChecked();
+  await page.getByLabel('Platform').fill('Microsoft Teams (link sent on booking)');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Your changes have been saved.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Preview of the saved version' })).toContainText('Microsoft Teams (link sent on booking)');
+
   // The editor, in another browser, finds it in the queue and accepts it.
   const editorContext = await browser.newContext();
   const editorPage = await editorContext.newPage();
@@ -86,7 +97,7 @@ test('a contributor submits an event; the editor accepts it into a draft issueâ€
   await expect(editorPage.getByRole('heading', { level: 1, name: title })).toBeVisible();
   const preview = editorPage.getByRole('region', { name: 'Preview' });
   await expect(preview).toContainText('1pm to 4:30pm');
-  await expect(preview).toContainText('Online: Microsoft Teams');
+  await expect(preview).toContainText('Online: Microsoft Teams (link sent on booking)');
   await expect(preview).toContainText('A morning on kinship assessments.');
   await editorPage.getByLabel('Issue', { exact: true }).selectOption({ label: `${issueTitle} (draft)` });
   await editorPage.getByLabel('Add the event to this event list').selectOption({ label: 'Fixture events' });
