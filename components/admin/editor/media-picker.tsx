@@ -27,6 +27,7 @@ export function MediaPicker({
 }) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState({ q: '', page: 1 });
   const [result, setResult] = useState<Result | null>(null);
@@ -37,7 +38,11 @@ export function MediaPicker({
   useEffect(() => {
     const d = dialog.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
+    if (open && !d.open) {
+      d.showModal();
+      // Start in the search box (showModal alone would focus the first button, "Cancel").
+      searchBox.current?.focus();
+    }
     if (!open && d.open) d.close();
   }, [open]);
 
@@ -107,8 +112,8 @@ export function MediaPicker({
             </label>
             <input
               id={`${id}-q`}
+              ref={searchBox}
               type="search"
-              autoFocus
               value={query}
               onChange={(e) => setQuery(e.target.value)}
               onKeyDown={(e) => {
@@ -156,7 +161,11 @@ export function MediaPicker({
                     )}
                   </p>
                   {m.insertable ? (
-                    <button type="button" aria-label={`Insert ${label(m, n)}`} onClick={() => onInsert({ src: m.url, alt: m.alt })} className={PRIMARY}>
+                    <button type="button" aria-label={`Insert ${label(m, n)}`} onClick={() => {
+                        // Close first: closing returns focus to "Insert image", and the editor then takes it.
+                        dialog.current?.close();
+                        onInsert({ src: m.url, alt: m.alt });
+                      }} className={PRIMARY}>
                       Insert
                     </button>
                   ) : (
