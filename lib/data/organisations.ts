@@ -158,6 +158,11 @@ export async function mergeOrganisations(user: SessionUser, input: MergeOrganisa
       where: { bylineOrganisationId: source.id },
       data: { bylineOrganisationId: target.id },
     });
+    // Submissions keep their byline, now under the organisation that stays.
+    const contributions = await tx.contribution.updateMany({
+      where: { organisationId: source.id },
+      data: { organisationId: target.id },
+    });
     await tx.organisation.update({
       where: { id: target.id },
       data: { shortName: target.shortName ?? source.shortName, website: target.website ?? source.website },
@@ -175,6 +180,7 @@ export async function mergeOrganisations(user: SessionUser, input: MergeOrganisa
         usersMoved: users.count,
         eventsMoved: events.count,
         sectionsMoved: sections.count,
+        contributionsMoved: contributions.count,
       },
     });
     return { id: target.id, name: target.name, mergedName: source.name };

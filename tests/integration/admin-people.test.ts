@@ -312,6 +312,10 @@ describe('organisations', () => {
     await testDb.prisma.event.update({ where: { id: event.id }, data: { organiserId: dup.id } });
     const section = await testDb.prisma.section.findFirstOrThrow({ select: { id: true } });
     await testDb.prisma.section.update({ where: { id: section.id }, data: { bylineOrganisationId: dup.id } });
+    const contribution = await testDb.prisma.contribution.create({
+      data: { kind: 'ARTICLE', title: 'News', body: { type: 'doc', content: [] }, organisationId: dup.id, submittedById: user.id },
+      select: { id: true },
+    });
 
     await expect(
       organisations.mergeOrganisations(as.editor, { sourceId: dup.id, targetId: keep.id }),
@@ -326,6 +330,7 @@ describe('organisations', () => {
     expect((await testDb.prisma.section.findUniqueOrThrow({ where: { id: section.id } })).bylineOrganisationId).toBe(
       keep.id,
     );
+    expect((await testDb.prisma.contribution.findUniqueOrThrow({ where: { id: contribution.id } })).organisationId).toBe(keep.id);
     expect((await testDb.prisma.organisation.findUniqueOrThrow({ where: { id: keep.id } })).shortName).toBe('CCC');
     expect(await auditRows('organisation.merge', keep.id)).toHaveLength(1);
   });
