@@ -9,8 +9,8 @@ async function checkAxe(makeAxe: () => { analyze: () => Promise<{ violations: { 
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), `axe on ${where}`).toEqual([]);
 }
 
-test('an editor creates the December issue, reorders and edits sections', async ({ page, makeAxe }) => {
-  test.setTimeout(90_000);
+test('an editor creates the December issue with an intro, an article and a multi-session event, reorders, restores a revision and previews', async ({ page, makeAxe }) => {
+  test.setTimeout(180_000);
   await signIn(page, DEMO.editor.email, DEMO.editor.password);
 
   await page.goto('/admin/issues');
@@ -60,6 +60,68 @@ test('an editor creates the December issue, reorders and edits sections', async 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Revisions of “From our sponsor”');
   await expect(page.getByRole('heading', { level: 2, name: /^Version 2, by/ })).toBeVisible();
   await checkAxe(makeAxe, 'revisions');
+
+  // A second draft, then restore the first from the history.
+  await page.getByRole('link', { name: 'Edit the section' }).click();
+  await page.getByRole('textbox', { name: 'Text' }).fill('A second draft that the sponsor did not like.');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved at \d\d:\d\d$/ })).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('link', { name: 'See earlier versions' }).click();
+  // Newest first: the second item is the last save before the second draft.
+  const previous = page.locator('ol > li').nth(1);
+  await previous.getByRole('button', { name: /^Restore Version \d+, by/ }).click();
+  await page.waitForURL(/restored=\d+/);
+  await expect(page.getByRole('status').filter({ hasText: /^Restored\. The section is now at version \d+\.$/ })).toBeVisible();
+  await expect(page.locator('ol > li').first().getByRole('heading', { level: 2 })).toContainText('restored from an earlier revision');
+  await page.getByRole('link', { name: 'Edit the section' }).click();
+  await expect(page.getByRole('textbox', { name: 'Text' })).toHaveText('Welcome to the December issue.');
+
+  // An article with its text.
+  const issuePath = new URL(page.url()).pathname.replace(/\/sections\/.*$/, '');
+  await page.goto(issuePath);
+  await page.getByLabel('Kind').selectOption({ label: 'Article' });
+  await page.getByRole('region', { name: 'Add a section' }).getByLabel('Title').fill('News from the region');
+  await page.getByRole('button', { name: 'Add section' }).click();
+  await page.getByRole('link', { name: 'News from the region', exact: true }).click();
+  await page.waitForURL(/\/sections\/[0-9a-f-]{36}$/);
+  await page.getByRole('textbox', { name: 'Text' }).fill('The Family Hubs network met in November.');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved at \d\d:\d\d$/ })).toBeVisible({ timeout: 15_000 });
+
+  // A CPD course with two sessions, created inside the events section.
+  await page.goto(issuePath);
+  await page.getByRole('link', { name: 'Upcoming Conferences and Events', exact: true }).click();
+  await page.getByRole('region', { name: 'Events in this section' }).getByRole('link', { name: 'Create a new event here' }).click();
+  await page.waitForURL(/\/admin\/events\/new\?sectionId=/);
+  const eventTitle = `Who’s Got You? – For Managers (e2e ${randomUUID().slice(0, 6)})`;
+  await page.getByLabel('Title', { exact: true }).fill(eventTitle);
+  await page.getByLabel('Online', { exact: true }).check();
+  await page.getByLabel('Online platform').fill('Microsoft Teams');
+  const nextYear = Number(year) + 1;
+  for (const [n, day] of [[1, '4'], [2, '11']] as const) {
+    if (n === 2) await page.getByRole('button', { name: 'Add another session' }).click();
+    const group = page.getByRole('group', { name: `Date of session ${n}` });
+    await group.getByLabel('Day').fill(day);
+    await group.getByLabel('Month').fill('2');
+    await group.getByLabel('Year').fill(String(nextYear));
+    await page.getByLabel(`Start time of session ${n}`).fill('09:30');
+    await page.getByLabel(`End time of session ${n}`).fill('12:30');
+  }
+  await page.getByLabel('How else to book (optional)').fill('Book through the Teaching Partnership');
+  await page.getByRole('button', { name: 'Create event and add it to the section' }).click();
+  await page.waitForURL(/eventAdded/);
+  await expect(page.getByRole('region', { name: 'Events in this section' })).toContainText(eventTitle);
+
+  // The preview shows the issue as readers will see it, clearly marked.
+  await page.goto(issuePath);
+  await page.getByRole('link', { name: 'Preview the whole issue' }).click();
+  await expect(page.getByText('Preview – not published')).toBeVisible();
+  const article = page.getByRole('main');
+  await expect(article).toContainText('Welcome to the December issue.');
+  await expect(article).toContainText('The Family Hubs network met in November.');
+  await expect(article).toContainText(eventTitle);
+  const weekday = new Date(Date.UTC(nextYear, 1, 4)).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+  await expect(article).toContainText(`${weekday} 4 February ${nextYear}`);
+  await checkAxe(makeAxe, 'issue preview');
+  expect(await page.locator('meta[name="robots"]').getAttribute('content')).toContain('noindex');
 });
 
 test('a sponsor can open the intro but not edit other sections', async ({ page }) => {
