@@ -3,7 +3,8 @@ import { expect, signIn, test } from './support/fixtures';
 // The event editor: an editor creates a two-session hybrid event from an event-list
 // section (GOV.UK date inputs, a session added by keyboard, a field error fixed, the
 // register-by warning), lands back on the section with the event listed, then edits
-// and deletes it. axe on /admin/events, /admin/events/new and /admin/events/[id].
+// and deletes it; the section's list is reordered, and an existing event removed and
+// inserted again. axe on /admin/events, /admin/events/new and /admin/events/[id].
 
 async function checkAxe(makeAxe: () => { analyze: () => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> }, where: string) {
   const results = await makeAxe().analyze();
@@ -100,7 +101,21 @@ test('an editor creates a two-session hybrid event inside a section', async ({ p
   );
   expect((stored as { starts: string[] }).starts).toEqual([`${year}-03-10 09:30`, `${year}-03-17 09:30`]);
 
-  await items.nth(1).getByRole('link', { name: title }).click();
+  // Reorder by keyboard, take the older event out, then put it back through the search.
+  await page.getByRole('button', { name: `Move up: ${title}` }).focus();
+  await page.keyboard.press('Enter');
+  await expect(items.nth(0)).toContainText(title);
+  await expect(page.getByRole('status').filter({ hasText: `Moved “${title}” up.` })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Remove from this section: Fixture webinar already listed' }).click();
+  await expect(items).toHaveCount(1);
+  await panel.getByLabel('Find an event').fill('fixture webinar');
+  await expect(panel.getByText('1 event matches.')).toBeVisible();
+  await panel.getByRole('radio', { name: /Fixture webinar already listed/ }).check();
+  await panel.getByRole('button', { name: 'Add to this section' }).click();
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(1)).toContainText('Fixture webinar already listed');
+
+  await items.nth(0).getByRole('link', { name: title }).click();
   await page.waitForURL(/\/admin\/events\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Edit “${title}”`);
   await expect(page.getByRole('group', { name: 'Date of session 2' }).getByLabel('Day')).toHaveValue('17');
