@@ -6,6 +6,7 @@ import { IssueSection, type IssueSectionData } from '@/components/issue/issue-se
 import { RichText } from '@/components/rich-text';
 import { saveSectionAction } from '@/lib/actions/sections/save-section';
 import { editorExtensions } from './extensions';
+import { toPlainJson } from './plain-json';
 import { EditorToolbar } from './toolbar';
 
 type Conflict = { title: string; body: unknown; version: number; updatedAt: string; by: string | null };
@@ -115,7 +116,7 @@ export function SectionEditor({
       setStatus({ kind: 'saving' });
       let result: Awaited<ReturnType<typeof saveSectionAction>> | null = null;
       try {
-        result = await saveSectionAction(undefined, { id: section.id, version: version.current, title: latest.current.title, body: latest.current.body as Record<string, unknown> });
+        result = await saveSectionAction(undefined, { id: section.id, version: version.current, title: latest.current.title, body: toPlainJson(latest.current.body) as Record<string, unknown> });
       } catch {
         result = null; // network failure or server restart
       } finally {
