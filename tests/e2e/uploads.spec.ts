@@ -54,8 +54,11 @@ test('hostile uploads are refused with a clear error and add nothing; a PNG is a
       await alt.fill(altText);
       // Wait for the server action's answer, so no check can see the previous upload's message.
       const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/admin/media');
-      await form.getByRole('button', { name: 'Upload image' }).click();
+      const button = form.getByRole('button', { name: /^Upload(ing…| image)$/ });
+      await button.click();
       await answered;
+      // React resets the form when the action settles; the next file must go in after that.
+      await expect(button).toHaveText('Upload image');
     };
 
     const hostile: { what: string; file: Upload; error: RegExp }[] = [
