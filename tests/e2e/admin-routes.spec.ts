@@ -34,6 +34,7 @@ const ACCESS: Record<string, Role[]> = {
   '/admin/issues/[id]/sections/[sectionId]/revisions': READERS,
   '/admin/issues/[id]/sections/[sectionId]/delete': EDITORS,
   '/admin/media': READERS,
+  '/admin/notifications': ALL, // each user's own notifications
   '/admin/people': ALL,
   '/admin/people/new': EDITORS,
   '/admin/people/[id]': ALL,
