@@ -46,6 +46,11 @@ type Records = {
   freeEventId: string;
   /** A submitted article contribution by the owner. */
   contributionId: string;
+  /** Open and resolved comment threads on the article section, started by the owner. */
+  commentId: string;
+  resolvedCommentId: string;
+  /** A notification addressed to the owner. */
+  notificationId: string;
   /** Who "owns" own-scoped records in this set (the acting user, or someone else). */
   ownerId: string;
 };
@@ -128,6 +133,14 @@ const CASES: Case[] = [
   { file: 'events/create-event', exportName: 'createEventAction', allowed: STAFF, input: (r) => ({ ...EVENT_FIELDS, sectionId: r.eventListId }) },
   { file: 'events/update-event', exportName: 'updateEventAction', allowed: STAFF, input: (r) => ({ ...EVENT_FIELDS, id: r.eventId, version: '1', title: 'Renamed event' }) },
   { file: 'events/delete-event', exportName: 'deleteEventAction', allowed: STAFF, input: (r) => ({ id: r.freeEventId, confirm: 'yes' }) },
+  // Review comments: staff and the sponsor on sections; a contributor only on their own submission.
+  { file: 'comments/add-comment', exportName: 'addCommentAction', allowed: ['ADMIN', 'EDITOR', 'SPONSOR'], input: (r) => ({ sectionId: r.articleId, body: 'Check the second paragraph.', blocking: 'on' }) },
+  { file: 'comments/add-comment#contribution', exportName: 'addCommentAction', allowed: ['ADMIN', 'EDITOR', 'SPONSOR', 'CONTRIBUTOR'], allowedOnOthers: ['ADMIN', 'EDITOR', 'SPONSOR'], input: (r) => ({ contributionId: r.contributionId, body: 'Could you add a date?' }) },
+  { file: 'comments/resolve-comment', exportName: 'resolveCommentAction', allowed: ['ADMIN', 'EDITOR', 'SPONSOR'], input: (r) => ({ id: r.commentId }) },
+  { file: 'comments/reopen-comment', exportName: 'reopenCommentAction', allowed: ['ADMIN', 'EDITOR', 'SPONSOR'], input: (r) => ({ id: r.resolvedCommentId }) },
+  // Notifications: everyone, on their own only.
+  { file: 'notifications/mark-notification-read', exportName: 'markNotificationReadAction', allowed: ROLES, allowedOnOthers: [], input: (r) => ({ id: r.notificationId }) },
+  { file: 'notifications/mark-all-notifications-read', exportName: 'markAllNotificationsReadAction', allowed: ROLES, input: () => ({}) },
   // Contributions: contributors act on their own submissions only; admins on any.
   { file: 'contributions/submit-contribution', exportName: 'submitContributionAction', allowed: ['ADMIN', 'CONTRIBUTOR'], input: () => ({ kind: 'ARTICLE', title: 'Our news', body: JSON.stringify(doc('News from a partner')) }) },
   { file: 'contributions/update-contribution', exportName: 'updateContributionAction', allowed: ['ADMIN', 'CONTRIBUTOR'], allowedOnOthers: ['ADMIN'], input: (r) => ({ id: r.contributionId, version: '1', kind: 'ARTICLE', title: 'Edited news', body: JSON.stringify(doc('Edited')) }) },
@@ -163,6 +176,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Comments queue notification emails; stop the queue before its database goes.
+  await (await import('@/lib/jobs/boss')).stopJobs();
   await testDb?.drop();
   if (mediaDir) await rm(mediaDir, { recursive: true, force: true });
 });
@@ -230,7 +245,19 @@ async function makeRecords(ownerId: string): Promise<Records> {
     data: { kind: 'ARTICLE', title: 'Partner news', body: doc('Partner news'), organisationId: org.id, submittedById: ownerId },
     select: { id: true },
   });
+  const comment = await p.comment.create({ data: { sectionId: articleId, authorId: ownerId, body: 'Please check the dates.' }, select: { id: true } });
+  const resolvedComment = await p.comment.create({
+    data: { sectionId: articleId, authorId: ownerId, body: 'Fixed already.', resolvedAt: new Date(), resolvedById: ownerId },
+    select: { id: true },
+  });
+  const notification = await p.notification.create({
+    data: { userId: ownerId, kind: 'COMMENT', title: 'A comment', href: `/admin/issues/${issue.id}/sections/${articleId}#comment-${comment.id}` },
+    select: { id: true },
+  });
   return {
+    commentId: comment.id,
+    resolvedCommentId: resolvedComment.id,
+    notificationId: notification.id,
     eventId: first.id,
     secondEventId: second.id,
     freeEventId: free.id,

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { NotificationsNavLink } from '@/components/admin/notifications/notifications-nav-link';
 import { SignOutButton } from '@/components/admin/sign-out-button';
 import { can, type Action } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
@@ -56,6 +57,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
                 </Link>
               </li>
             ))}
+            <li>
+              <NotificationsNavLink user={user} />
+            </li>
           </ul>
         </nav>
       </header>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { CommentsPanel } from '@/components/admin/comments/comments-panel';
 import { AcceptForm } from '@/components/admin/contributions/accept-form';
 import { ArticleForm } from '@/components/admin/contributions/article-form';
 import { ContributionPreview } from '@/components/admin/contributions/contribution-preview';
@@ -169,6 +170,8 @@ export default async function ContributionPage({ params, searchParams }: Props) 
           <WithdrawForm id={c.id} version={c.version} />
         </section>
       )}
+
+      <CommentsPanel user={user} target={{ contributionId: c.id }} ownerId={c.submittedById} />
 
       {canReview && targets && (
         <>

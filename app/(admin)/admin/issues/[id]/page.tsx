@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { CommentBadge } from '@/components/admin/comments/comment-badge';
 import { IssueDetailsForm } from '@/components/admin/editor/issue-details-form';
 import { AddSectionForm } from '@/components/admin/issues/add-section-form';
 import { MoveSectionButtons } from '@/components/admin/issues/move-section-buttons';
 import { LINK } from '@/components/admin/issues/styles';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
+import { unresolvedCommentCounts } from '@/lib/data/comments';
 import { getIssueForEditor } from '@/lib/data/issues-admin';
 import { editPermission } from '@/lib/data/sections';
 import { formatMonth } from '@/lib/dates';
@@ -34,6 +36,7 @@ export default async function IssueEditorPage({ params, searchParams }: { params
   const canReorder = can(user, 'section:reorder');
   const canDelete = can(user, 'section:delete');
   const last = issue.sections.length - 1;
+  const commentCounts = can(user, 'comment:read') ? await unresolvedCommentCounts(user, issue.id) : null;
 
   return (
     <>
@@ -72,6 +75,7 @@ export default async function IssueEditorPage({ params, searchParams }: { params
                     </p>
                   </div>
                   <div className="mt-3 flex flex-wrap items-center gap-4">
+                    {commentCounts && <CommentBadge href={`/admin/issues/${issue.id}/sections/${s.id}`} title={s.title} counts={commentCounts[s.id]} linkWhenNone={!editable} />}
                     {canReorder && <MoveSectionButtons sectionId={s.id} title={s.title} isFirst={i === 0} isLast={i === last} />}
                     {can(user, 'revision:read') && (
                       <Link href={`/admin/issues/${issue.id}/sections/${s.id}/revisions`} className={LINK}>

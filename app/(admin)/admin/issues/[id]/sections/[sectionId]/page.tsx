@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { CommentsPanel } from '@/components/admin/comments/comments-panel';
 import { SectionEditor } from '@/components/admin/editor/section-editor';
 import { SectionEventsPanel } from '@/components/admin/events/section-events-panel';
 import { LINK } from '@/components/admin/issues/styles';
@@ -37,6 +38,7 @@ export default async function EditSectionPage({ params }: { params: Promise<{ id
         {back}
         <h1 className="mt-4 text-3xl font-bold">{section.title}</h1>
         <p className="mt-4">You can read this section but not edit it.</p>
+        <CommentsPanel user={user} target={{ sectionId: section.id }} />
       </>
     );
   }
@@ -79,6 +81,7 @@ export default async function EditSectionPage({ params }: { params: Promise<{ id
         />
       )}
       {section.kind === 'EVENT_LIST' && <SectionEventsPanel user={user} issueId={id} sectionId={section.id} />}
+      <CommentsPanel user={user} target={{ sectionId: section.id }} />
     </>
   );
 }
