@@ -5,20 +5,9 @@
 // See docs/decisions/011-job-queue.md.
 
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  if (process.env.NEXT_PHASE === 'phase-production-build') return;
-  if (process.env.JOBS_DISABLED === 'true' || !process.env.DATABASE_URL) return;
-  const { startJobs, stopJobs } = await import('./lib/jobs/boss');
-  try {
-    await startJobs();
-  } catch (error) {
-    // The site still serves; jobs wait in the database for the next start.
-    console.error('The job queue did not start; scheduled issues will be published on the next start:', error);
-    return;
+  // Written as one `if` around a dynamic import so the Edge bundle contains none of it.
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { startJobsInServer } = await import('./lib/jobs/boss');
+    await startJobsInServer();
   }
-  // scripts/server.mjs exits shortly after SIGTERM/SIGINT; stop taking jobs at once
-  // and close the queue's connections (a job cut short is retried after restart).
-  const stop = () => void stopJobs({ timeout: 4_000 });
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
 }

@@ -100,6 +100,27 @@ export async function stopJobs(opts: { timeout?: number } = {}): Promise<void> {
   });
 }
 
+/**
+ * For instrumentation.ts: start the workers unless building or disabled, and stop
+ * them on SIGTERM/SIGINT (scripts/server.mjs exits soon after those; a job cut
+ * short is retried after restart). A failure to start is logged, never thrown:
+ * the site still serves and overdue issues are caught up on the next start.
+ */
+export async function startJobsInServer(): Promise<boolean> {
+  if (process.env.NEXT_PHASE === 'phase-production-build') return false;
+  if (process.env.JOBS_DISABLED === 'true' || !process.env.DATABASE_URL) return false;
+  try {
+    await startJobs();
+  } catch (error) {
+    console.error('The job queue did not start; scheduled issues will be published on the next start:', error);
+    return false;
+  }
+  const stop = () => void stopJobs({ timeout: 4_000 });
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  return true;
+}
+
 export function jobsRunning(): boolean {
   return !!g.__pgBoss?.workers;
 }
