@@ -269,6 +269,50 @@ export async function submitIntroForApproval(user: SessionUser, input: { issueId
   return result;
 }
 
+type Decider = { userId: string | null; name: string; via: 'account' | 'link'; tokenId?: string };
+
+/** The approval itself, shared by signed-in sponsors and approval links. */
+async function approveInTx(tx: Tx, who: Decider, input: { issueId: string; contentHash: string }, now: Date): Promise<Done & { alreadyApproved: boolean }> {
+  const issue = await issueFor(tx, input.issueId);
+  if (!(await move(tx, issue.id, 'IN_REVIEW', 'APPROVED'))) {
+    const latest = await issueFor(tx, issue.id);
+    const intro = await introOf(tx, issue.id);
+    if (latest.status !== 'IN_REVIEW' && intro && approvalState(intro) === 'approved' && intro.approvedContentHash === input.contentHash) {
+      return { issue: { id: latest.id, slug: latest.slug, status: latest.status }, notificationIds: [], alreadyApproved: true };
+    }
+    throw latest.status === 'IN_REVIEW' ? new ActionError(409, 'Try again.') : conflict(latest.status);
+  }
+  const intro = await introOf(tx, issue.id);
+  if (!intro) throw new ActionError(400, 'This issue has no intro to approve.');
+  const contentHash = introContentHash(intro);
+  if (contentHash !== input.contentHash) {
+    throw new ActionError(409, 'The intro was edited while you were reading it. Read the current text, then approve it.', { contentHash });
+  }
+  await tx.section.update({
+    where: { id: intro.id },
+    data: { approvedById: who.userId, approvedAt: now, approvedContentHash: contentHash, approvalRequestedAt: null },
+    select: { id: true },
+  });
+  await audit(tx, {
+    actorId: who.userId,
+    action: 'intro.approve',
+    entityType: 'Issue',
+    entityId: issue.id,
+    details: { from: 'IN_REVIEW', to: 'APPROVED', sectionId: intro.id, contentHash, via: who.via, ...(who.tokenId ? { tokenId: who.tokenId, by: who.name } : {}) },
+  });
+  const notificationIds = await notify(
+    tx,
+    to(await editorsFor(tx, issue, ['intro.submit']), {
+      kind: 'APPROVED',
+      title: `Intro approved: ${issue.title}`,
+      body: `${who.name} approved the intro “${intro.title}”. The issue can now be scheduled or published.`,
+      href: links.issue(issue.id),
+    }),
+    { exceptUserId: who.userId },
+  );
+  return { issue: { id: issue.id, slug: issue.slug, status: 'APPROVED' as const }, notificationIds, alreadyApproved: false };
+}
+
 /**
  * IN_REVIEW → APPROVED, recording who, when and the hash of the approved content.
  * `contentHash` is the hash of what the sponsor read: if the intro changed since,
@@ -283,48 +327,44 @@ export async function approveIntro(
   requirePermission(user, 'intro:approve');
   assertTransition(user, 'IN_REVIEW', 'APPROVED');
   const now = opts.now ?? new Date();
-  const result = await db.$transaction(async (tx) => {
-    const issue = await issueFor(tx, input.issueId);
-    if (!(await move(tx, issue.id, 'IN_REVIEW', 'APPROVED'))) {
-      const latest = await issueFor(tx, issue.id);
-      const intro = await introOf(tx, issue.id);
-      if (latest.status !== 'IN_REVIEW' && intro && approvalState(intro) === 'approved' && intro.approvedContentHash === input.contentHash) {
-        return { issue: { id: latest.id, slug: latest.slug, status: latest.status }, notificationIds: [], alreadyApproved: true };
-      }
-      throw latest.status === 'IN_REVIEW' ? new ActionError(409, 'Try again.') : conflict(latest.status);
-    }
-    const intro = await introOf(tx, issue.id);
-    if (!intro) throw new ActionError(400, 'This issue has no intro to approve.');
-    const contentHash = introContentHash(intro);
-    if (contentHash !== input.contentHash) {
-      throw new ActionError(409, 'The intro was edited while you were reading it. Read the current text, then approve it.', { contentHash });
-    }
-    await tx.section.update({
-      where: { id: intro.id },
-      data: { approvedById: user.id, approvedAt: now, approvedContentHash: contentHash, approvalRequestedAt: null },
-      select: { id: true },
-    });
-    await audit(tx, {
-      actorId: user.id,
-      action: 'intro.approve',
-      entityType: 'Issue',
-      entityId: issue.id,
-      details: { from: 'IN_REVIEW', to: 'APPROVED', sectionId: intro.id, contentHash, via: opts.via ?? 'account' },
-    });
-    const notificationIds = await notify(
-      tx,
-      to(await editorsFor(tx, issue, ['intro.submit']), {
-        kind: 'APPROVED',
-        title: `Intro approved: ${issue.title}`,
-        body: `${user.name} approved the intro “${intro.title}”. The issue can now be scheduled or published.`,
-        href: links.issue(issue.id),
-      }),
-      { exceptUserId: user.id },
-    );
-    return { issue: { id: issue.id, slug: issue.slug, status: 'APPROVED' as const }, notificationIds, alreadyApproved: false };
-  });
+  const result = await db.$transaction((tx) => approveInTx(tx, { userId: user.id, name: user.name, via: opts.via ?? 'account' }, input, now));
   await afterCommit(result);
   return result;
+}
+
+/** Sending the intro back, shared by signed-in sponsors and approval links. Without an account there is no comment author, so the text is kept in the audit row and the notification. */
+async function requestChangesInTx(tx: Tx, who: Decider, input: { issueId: string }, body: string): Promise<Done & { commentId: string | null }> {
+  const issue = await issueFor(tx, input.issueId);
+  if (!(await move(tx, issue.id, 'IN_REVIEW', 'DRAFT'))) throw conflict(await currentStatus(tx, issue.id));
+  const intro = await introOf(tx, issue.id);
+  if (!intro) throw new ActionError(400, 'This issue has no intro.');
+  await tx.section.update({ where: { id: intro.id }, data: { approvalRequestedAt: null }, select: { id: true } });
+  const comment = who.userId ? await tx.comment.create({ data: { sectionId: intro.id, authorId: who.userId, body }, select: { id: true } }) : null;
+  await audit(tx, {
+    actorId: who.userId,
+    action: 'intro.request-changes',
+    entityType: 'Issue',
+    entityId: issue.id,
+    details: {
+      from: 'IN_REVIEW',
+      to: 'DRAFT',
+      sectionId: intro.id,
+      commentId: comment?.id ?? null,
+      via: who.via,
+      ...(who.tokenId ? { tokenId: who.tokenId, by: who.name, comment: body } : {}),
+    },
+  });
+  const notificationIds = await notify(
+    tx,
+    to(await editorsFor(tx, issue, ['intro.submit']), {
+      kind: 'CHANGES_REQUESTED',
+      title: `Changes requested to the intro: ${issue.title}`,
+      body: who.via === 'link' && !who.userId ? `${who.name}: ${body}` : body,
+      href: comment ? links.comment(issue.id, intro.id, comment.id) : links.section(issue.id, intro.id),
+    }),
+    { exceptUserId: who.userId },
+  );
+  return { issue: { id: issue.id, slug: issue.slug, status: 'DRAFT' as const }, notificationIds, commentId: comment?.id ?? null };
 }
 
 /** IN_REVIEW → DRAFT with a required comment on the intro, which notifies whoever submitted it. */
@@ -336,34 +376,9 @@ export async function requestIntroChanges(
   requirePermission(user, 'intro:approve');
   assertTransition(user, 'IN_REVIEW', 'DRAFT');
   const body = cleanComment(input.comment);
-  const result = await db.$transaction(async (tx) => {
-    const issue = await issueFor(tx, input.issueId);
-    if (!(await move(tx, issue.id, 'IN_REVIEW', 'DRAFT'))) throw conflict(await currentStatus(tx, issue.id));
-    const intro = await introOf(tx, issue.id);
-    if (!intro) throw new ActionError(400, 'This issue has no intro.');
-    await tx.section.update({ where: { id: intro.id }, data: { approvalRequestedAt: null }, select: { id: true } });
-    const comment = await tx.comment.create({ data: { sectionId: intro.id, authorId: user.id, body }, select: { id: true } });
-    await audit(tx, {
-      actorId: user.id,
-      action: 'intro.request-changes',
-      entityType: 'Issue',
-      entityId: issue.id,
-      details: { from: 'IN_REVIEW', to: 'DRAFT', sectionId: intro.id, commentId: comment.id, via: opts.via ?? 'account' },
-    });
-    const notificationIds = await notify(
-      tx,
-      to(await editorsFor(tx, issue, ['intro.submit']), {
-        kind: 'CHANGES_REQUESTED',
-        title: `Changes requested to the intro: ${issue.title}`,
-        body,
-        href: links.comment(issue.id, intro.id, comment.id),
-      }),
-      { exceptUserId: user.id },
-    );
-    return { issue: { id: issue.id, slug: issue.slug, status: 'DRAFT' as const }, notificationIds, commentId: comment.id };
-  });
+  const result = await db.$transaction((tx) => requestChangesInTx(tx, { userId: user.id, name: user.name, via: opts.via ?? 'account' }, input, body));
   await afterCommit(result);
-  return result;
+  return { ...result, commentId: result.commentId! };
 }
 
 // ---------------------------------------------------------------------------

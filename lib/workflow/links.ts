@@ -10,9 +10,6 @@ export const links = {
   contribution: (contributionId: string) => `/admin/contributions/${contributionId}`,
   contributionComment: (contributionId: string, commentId: string) => `/admin/contributions/${contributionId}#comment-${commentId}`,
   notifications: () => '/admin/notifications',
-  /** Public pages opened by a single-purpose link (the token is the only credential). */
-  approvalByLink: (token: string) => `/approve/${token}`,
-  previewByLink: (token: string) => `/preview/${token}`,
 } as const;
 
 /** A path inside the app: starts with one slash, never `//` or `/\` (which browsers treat as another host). */

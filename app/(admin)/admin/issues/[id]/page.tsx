@@ -6,6 +6,7 @@ import { IssueDetailsForm } from '@/components/admin/editor/issue-details-form';
 import { AddSectionForm } from '@/components/admin/issues/add-section-form';
 import { MoveSectionButtons } from '@/components/admin/issues/move-section-buttons';
 import { LINK } from '@/components/admin/issues/styles';
+import { IssueWorkflowPanel } from '@/components/admin/workflow/issue-workflow-panel';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { unresolvedCommentCounts } from '@/lib/data/comments';
@@ -53,6 +54,8 @@ export default async function IssueEditorPage({ params, searchParams }: { params
         </Link>
       </p>
       {user.role === 'SPONSOR' && <p className="mt-4">As the sponsor you can edit the intro. The other sections are shown for information.</p>}
+
+      <IssueWorkflowPanel user={user} issueId={issue.id} />
 
       <section aria-labelledby="sections-heading" className="mt-8">
         <h2 id="sections-heading" className="text-2xl font-bold">Sections</h2>
