@@ -17,5 +17,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/admin/:path*', '/sign-in', '/sign-in/:path*'],
+  // Token pages (preview and approval links) are per-request and must never be cached.
+  matcher: ['/admin/:path*', '/sign-in', '/sign-in/:path*', '/preview/:path*', '/approve/:path*'],
 };

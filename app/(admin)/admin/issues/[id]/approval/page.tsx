@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AccessDenied } from '@/components/admin/forms/access-denied';
+import { ApproveIntroForm, RequestChangesForm } from '@/components/admin/workflow/workflow-forms';
+import { IssueSection } from '@/components/issue/issue-section';
+import { can } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { getIssueForPreview } from '@/lib/data/issues-admin';
+import { getIssueWorkflow } from '@/lib/data/workflow';
+import { APPROVAL_STATE_LABELS } from '@/lib/workflow/intro-hash';
+import { links } from '@/lib/workflow/links';
+
+export const metadata: Metadata = { title: 'Approve the intro', robots: { index: false, follow: false } };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The sponsor reads the intro exactly as readers will, then approves it or asks for changes. */
+export default async function IntroApprovalPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireUser(links.introApproval(id));
+  if (!UUID.test(id)) notFound();
+  if (!can(user, 'intro:approve') || !can(user, 'issue:read') || !can(user, 'section:read')) return <AccessDenied what="intros waiting for approval" />;
+  const [issue, wf] = await Promise.all([getIssueForPreview(user, id), getIssueWorkflow(user, id)]);
+  if (!issue || !wf) notFound();
+  const intro = issue.sections.find((s) => s.kind === 'INTRO');
+  const waiting = issue.status === 'IN_REVIEW' && wf.intro;
+
+  return (
+    <>
+      <p>
+        <Link href={links.issue(issue.id)} className="text-[var(--color-brand)] underline">
+          Back to {issue.title}
+        </Link>
+      </p>
+      <h1 className="mt-4 text-3xl font-bold">Approve the intro to {issue.title}</h1>
+      <p className="mt-2">{wf.intro ? APPROVAL_STATE_LABELS[wf.intro.state] : 'This issue has no intro.'}</p>
+      {intro ? (
+        <>
+          <h2 className="mt-6 text-xl font-bold">The intro as readers will see it</h2>
+          <div className="mt-2 rounded border-2 border-gray-400 p-4">
+            <IssueSection section={intro} headingLevel={3} className="" />
+          </div>
+        </>
+      ) : null}
+      {waiting && wf.intro ? (
+        <div className="mt-8 grid gap-8 md:grid-cols-2">
+          <section aria-labelledby="approve-heading">
+            <h2 id="approve-heading" className="text-xl font-bold">Approve</h2>
+            <p className="mb-3">You approve this exact text. If anyone edits it later, it needs your approval again.</p>
+            <ApproveIntroForm issueId={issue.id} contentHash={wf.intro.contentHash} />
+          </section>
+          <section aria-labelledby="changes-heading">
+            <h2 id="changes-heading" className="text-xl font-bold">Request changes</h2>
+            <RequestChangesForm issueId={issue.id} />
+          </section>
+        </div>
+      ) : (
+        <p className="mt-8 border-l-8 border-gray-500 bg-gray-100 p-4">
+          {intro ? 'The intro is not waiting for your approval now, so there is nothing to decide.' : 'There is nothing to approve.'}
+        </p>
+      )}
+    </>
+  );
+}

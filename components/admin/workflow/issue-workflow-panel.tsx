@@ -1,0 +1,176 @@
+import Link from 'next/link';
+import { can } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session';
+import { listActiveLinks, listLinkSponsors } from '@/lib/data/access-links';
+import { getIssueWorkflow } from '@/lib/data/workflow';
+import { APPROVAL_STATE_LABELS } from '@/lib/workflow/intro-hash';
+import { links } from '@/lib/workflow/links';
+import { STATUS_LABELS } from '@/lib/workflow/state-machine';
+import {
+  ApprovalLinkForm,
+  ArchiveButton,
+  PreviewLinkForm,
+  PublishButton,
+  RevokeLinkButton,
+  ScheduleForm,
+  SubmitIntroButton,
+  UnpublishForm,
+  UnscheduleButton,
+} from './workflow-forms';
+
+const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' });
+const when = (d: Date) => (
+  <time dateTime={d.toISOString()}>{LONDON.format(d)}</time>
+);
+const LINK = 'text-[var(--color-brand)] underline';
+
+/**
+ * The issue page's workflow: where the issue is, the publish checklist (each unmet
+ * item links to where to fix it), the intro's approval, and the steps this user may
+ * take. The server re-checks every step; this only decides what to offer.
+ */
+export async function IssueWorkflowPanel({ user, issueId }: { user: SessionUser; issueId: string }) {
+  const wf = await getIssueWorkflow(user, issueId);
+  if (!wf) return null;
+  const { issue, intro, gate, transitions } = wf;
+  const may = new Set(transitions.map((t) => t.name));
+  const manageLinks = can(user, 'issue:update');
+  const [activeLinks, sponsors] = manageLinks ? await Promise.all([listActiveLinks(user, issueId), listLinkSponsors(user)]) : [[], []];
+  const changed = intro?.state === 'changed-since-approval';
+  const unpublished = issue.status !== 'PUBLISHED' && issue.status !== 'ARCHIVED';
+
+  return (
+    <section aria-labelledby="workflow-heading" className="mt-8 rounded border-2 border-gray-800 p-4">
+      <h2 id="workflow-heading" className="text-2xl font-bold">
+        Publishing
+      </h2>
+      <dl className="mt-3 grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
+        <dt className="font-bold">Status</dt>
+        <dd data-testid="issue-status">
+          {STATUS_LABELS[issue.status]}
+          {issue.status === 'SCHEDULED' && issue.scheduledAt && <> – to be published on {when(issue.scheduledAt)} (UK time)</>}
+          {issue.status === 'PUBLISHED' && issue.publishedAt && <> on {when(issue.publishedAt)}</>}
+        </dd>
+        <dt className="font-bold">Intro</dt>
+        <dd>
+          {intro ? (
+            <>
+              <strong className={changed ? 'text-red-700' : undefined}>{APPROVAL_STATE_LABELS[intro.state]}</strong>
+              {intro.state === 'approved' && intro.approvedAt && (
+                <>
+                  {' '}
+                  by {intro.approvedBy?.name ?? 'a former user'} on {when(intro.approvedAt)}
+                </>
+              )}
+              {intro.state === 'pending' && intro.approvalRequestedAt && <> since {when(intro.approvalRequestedAt)}</>}
+              {intro.state === 'pending' && can(user, 'intro:approve') && (
+                <>
+                  {' '}
+                  – <Link href={links.introApproval(issue.id)} className={LINK}>Read and approve the intro</Link>
+                </>
+              )}
+            </>
+          ) : (
+            'This issue has no intro.'
+          )}
+        </dd>
+      </dl>
+      {changed && (
+        <p role="alert" className="mt-4 border-l-8 border-red-700 bg-red-50 p-4 font-bold">
+          Intro changed since approval. Submit it for approval again before the issue can be published.
+        </p>
+      )}
+
+      <h3 className="mt-6 text-xl font-bold">Before it can be published</h3>
+      <ul className="mt-2 space-y-2" aria-label="Publish checklist">
+        {gate.items.map((item) => (
+          <li key={item.key} className="flex gap-3">
+            <span aria-hidden="true" className={`font-bold ${item.met ? 'text-green-800' : 'text-red-700'}`}>
+              {item.met ? '✓' : '✗'}
+            </span>
+            <div>
+              <p>
+                <span className="font-bold">{item.label}</span>
+                <span className="sr-only">{item.met ? ': done' : ': not done'}</span>
+              </p>
+              {item.met ? (
+                <p className="text-[var(--color-muted)]">{item.message}</p>
+              ) : (
+                <ul className="list-disc pl-6">
+                  {item.problems.map((p, i) => (
+                    <li key={i}>
+                      <Link href={p.href} className={LINK}>
+                        {p.message}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2 font-bold">{gate.passed ? 'Ready to schedule or publish.' : 'Not ready to publish yet.'}</p>
+
+      {transitions.length > 0 && <h3 className="mt-6 text-xl font-bold">What you can do</h3>}
+      <div className="mt-2 space-y-6">
+        {may.has('submit') && (intro?.state !== 'approved' || issue.status === 'DRAFT') && <SubmitIntroButton issueId={issue.id} />}
+        {may.has('publish') && <PublishButton issueId={issue.id} />}
+        {may.has('unschedule') && <UnscheduleButton issueId={issue.id} />}
+        {may.has('schedule') && (
+          <div>
+            <h4 className="text-lg font-bold">Schedule</h4>
+            <ScheduleForm issueId={issue.id} />
+          </div>
+        )}
+        {may.has('archive') && <ArchiveButton issueId={issue.id} />}
+        {may.has('unpublish') && (
+          <div>
+            <h4 className="text-lg font-bold">Unpublish</h4>
+            <UnpublishForm issueId={issue.id} />
+          </div>
+        )}
+      </div>
+
+      {manageLinks && (
+        <>
+          <h3 className="mt-8 text-xl font-bold">Links for people without an account</h3>
+          <div className="mt-2 space-y-6">
+            {issue.status === 'IN_REVIEW' && (
+              <div>
+                <h4 className="text-lg font-bold">Approval by email</h4>
+                <p className="max-w-2xl">The sponsor gets a link to read the intro and approve it or ask for changes, without signing in. It works once, for 7 days.</p>
+                <ApprovalLinkForm issueId={issue.id} sponsors={sponsors.map(({ id, name, email }) => ({ id, name, email }))} />
+              </div>
+            )}
+            {unpublished && (
+              <div>
+                <h4 className="text-lg font-bold">Preview link</h4>
+                <p className="max-w-2xl">Anyone with the link can read this issue as it is now, for 7 days. It does not publish the issue.</p>
+                <PreviewLinkForm issueId={issue.id} />
+              </div>
+            )}
+            {activeLinks.length > 0 && (
+              <div>
+                <h4 className="text-lg font-bold">Links that work now</h4>
+                <ul className="mt-2 space-y-3">
+                  {activeLinks.map((l) => {
+                    const label = l.purpose === 'INTRO_APPROVAL' ? `Approval link for ${l.email ?? 'the sponsor'}` : 'Preview link';
+                    return (
+                      <li key={l.id} className="flex flex-wrap items-center gap-4">
+                        <span>
+                          {label}, created by {l.createdBy?.name ?? 'a former user'}, expires {when(l.expiresAt)}
+                        </span>
+                        <RevokeLinkButton issueId={issue.id} id={l.id} label={label} />
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

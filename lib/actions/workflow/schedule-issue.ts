@@ -1,0 +1,25 @@
+'use server';
+import { createAction } from '@/lib/actions/action';
+import { scheduleIssue } from '@/lib/data/workflow';
+import { scheduleIssueSchema } from '@/lib/validation/workflow-actions';
+import { asWorkflowAction } from './workflow-error';
+
+const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'full', timeStyle: 'short' });
+
+const action = createAction({
+  schema: scheduleIssueSchema,
+  permission: 'issue:publish',
+  run: async (input, { user }) =>
+    asWorkflowAction(input.issueId, async () => {
+      const done = await scheduleIssue(user, {
+        issueId: input.issueId,
+        date: { day: input['date.day'], month: input['date.month'], year: input['date.year'] },
+        time: input.time,
+      });
+      return { scheduledAt: done.scheduledAt.toISOString(), label: `The issue will be published on ${LONDON.format(done.scheduledAt)} (UK time).` };
+    }),
+});
+
+export async function scheduleIssueAction(...args: Parameters<typeof action>) {
+  return action(...args);
+}

@@ -1,0 +1,279 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import { ActionError } from '@/lib/actions/action';
+import { audit } from '@/lib/audit';
+import { can, requirePermission } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import { approvalLinkEmail, appUrl } from '@/lib/email/messages';
+import { sendEmail } from '@/lib/email/send';
+import { approveIntro, requestIntroChanges } from '@/lib/data/workflow';
+import { issueArticleSelect } from '@/lib/data/issues';
+import { introContentHash } from '@/lib/workflow/intro-hash';
+
+// Links that work without an account: a sponsor's approval link (the intro and its
+// two decisions, nothing else) and a preview link (the unpublished issue, read only).
+// The link carries 32 random bytes; only their SHA-256 is stored, so the table
+// cannot be turned back into working links. Both last 7 days and can be revoked;
+// an approval link is spent by its decision (a conditional update on usedAt).
+
+export const ACCESS_LINK_DAYS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export const hashAccessToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const newToken = () => randomBytes(32).toString('base64url');
+
+export type LinkPurpose = 'INTRO_APPROVAL' | 'ISSUE_PREVIEW';
+export type LinkProblem = 'invalid' | 'expired' | 'revoked' | 'used';
+
+export const approvalPath = (token: string) => `/approve/${token}`;
+export const previewPath = (token: string) => `/preview/${token}`;
+
+// ---------------------------------------------------------------------------
+// For editors: create, list, revoke
+
+/** The sponsor accounts an approval link can act for (active, allowed to approve). */
+export async function listLinkSponsors(user: SessionUser) {
+  requirePermission(user, 'issue:update');
+  const rows = await db.user.findMany({
+    where: { role: 'SPONSOR', active: true },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, email: true, personId: true },
+  });
+  return rows;
+}
+
+/** Links still usable for an issue (not revoked, used or expired), newest first. */
+export async function listActiveLinks(user: SessionUser, issueId: string, now: Date = new Date()) {
+  requirePermission(user, 'issue:update');
+  return db.accessToken.findMany({
+    where: { issueId, purpose: { in: ['INTRO_APPROVAL', 'ISSUE_PREVIEW'] }, revokedAt: null, usedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: 'desc' },
+    select: { id: true, purpose: true, email: true, expiresAt: true, createdAt: true, createdBy: { select: { name: true } } },
+  });
+}
+
+async function issueForLink(issueId: string) {
+  const issue = await db.issue.findUnique({ where: { id: issueId }, select: { id: true, title: true, status: true } });
+  if (!issue) throw new ActionError(404, 'That issue no longer exists.');
+  return issue;
+}
+
+/**
+ * An approval link for the sponsor `sponsorId`, emailed to their address. Only while
+ * the intro waits for approval (IN_REVIEW). Returns the link's expiry, never the token:
+ * the editor must not be able to approve in the sponsor's name.
+ */
+export async function createApprovalLink(user: SessionUser, input: { issueId: string; sponsorId: string }, opts: { now?: Date } = {}) {
+  requirePermission(user, 'issue:update');
+  const now = opts.now ?? new Date();
+  const issue = await issueForLink(input.issueId);
+  if (issue.status !== 'IN_REVIEW') {
+    throw new ActionError(409, 'Submit the intro for sponsor approval first: an approval link can only be sent while the intro waits for approval.');
+  }
+  const sponsor = await db.user.findUnique({
+    where: { id: input.sponsorId },
+    select: { id: true, name: true, email: true, role: true, active: true },
+  });
+  if (!sponsor || sponsor.role !== 'SPONSOR' || !can(sponsor, 'intro:approve')) {
+    throw new ActionError(400, 'Choose the sponsor to send the link to', undefined, { sponsorId: ['Choose the sponsor to send the link to'] });
+  }
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + ACCESS_LINK_DAYS * DAY_MS);
+  const link = await db.$transaction(async (tx) => {
+    const row = await tx.accessToken.create({
+      data: {
+        purpose: 'INTRO_APPROVAL',
+        tokenHash: hashAccessToken(token),
+        issueId: issue.id,
+        userId: sponsor.id,
+        email: sponsor.email,
+        expiresAt,
+        createdById: user.id,
+      },
+      select: { id: true, expiresAt: true },
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: 'access-link.create',
+      entityType: 'Issue',
+      entityId: issue.id,
+      details: { linkId: row.id, purpose: 'INTRO_APPROVAL', sponsorId: sponsor.id, expiresAt: expiresAt.toISOString() },
+    });
+    return row;
+  });
+  // The link is only useful if it arrives; a failed send is reported, the link revoked.
+  try {
+    await sendEmail(approvalLinkEmail({ to: sponsor.email, issueTitle: issue.title, senderName: user.name, link: appUrl(approvalPath(token)), expiresAt }));
+  } catch (error) {
+    console.error('[approval link] email not sent', error);
+    await db.accessToken.update({ where: { id: link.id }, data: { revokedAt: new Date() }, select: { id: true } });
+    throw new ActionError(409, `The email to ${sponsor.email} could not be sent, so the link was cancelled. Try again later.`);
+  }
+  return { id: link.id, expiresAt: link.expiresAt, email: sponsor.email, sponsorName: sponsor.name };
+}
+
+/** A preview link for an unpublished issue; returns the token once, for the editor to share. */
+export async function createPreviewLink(user: SessionUser, input: { issueId: string }, opts: { now?: Date } = {}) {
+  requirePermission(user, 'issue:update');
+  const now = opts.now ?? new Date();
+  const issue = await issueForLink(input.issueId);
+  if (issue.status === 'PUBLISHED') throw new ActionError(409, 'This issue is published: share its public address instead of a preview link.');
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + ACCESS_LINK_DAYS * DAY_MS);
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.accessToken.create({
+      data: { purpose: 'ISSUE_PREVIEW', tokenHash: hashAccessToken(token), issueId: issue.id, expiresAt, createdById: user.id },
+      select: { id: true, expiresAt: true },
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: 'access-link.create',
+      entityType: 'Issue',
+      entityId: issue.id,
+      details: { linkId: created.id, purpose: 'ISSUE_PREVIEW', expiresAt: expiresAt.toISOString() },
+    });
+    return created;
+  });
+  return { id: row.id, expiresAt: row.expiresAt, url: appUrl(previewPath(token)) };
+}
+
+/** Revokes an issue's approval or preview link; a link already revoked stays as it was. */
+export async function revokeAccessLink(user: SessionUser, input: { id: string; issueId: string }, opts: { now?: Date } = {}) {
+  requirePermission(user, 'issue:update');
+  const now = opts.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const link = await tx.accessToken.findUnique({ where: { id: input.id }, select: { id: true, purpose: true, issueId: true, revokedAt: true } });
+    if (!link || link.issueId !== input.issueId || link.purpose === 'SIGN_IN') throw new ActionError(404, 'That link no longer exists.');
+    const { count } = await tx.accessToken.updateMany({ where: { id: link.id, revokedAt: null }, data: { revokedAt: now } });
+    if (count === 1) {
+      await audit(tx, {
+        actorId: user.id,
+        action: 'access-link.revoke',
+        entityType: 'Issue',
+        entityId: input.issueId,
+        details: { linkId: link.id, purpose: link.purpose },
+      });
+    }
+    return { id: link.id, issueId: input.issueId, purpose: link.purpose as LinkPurpose };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// For whoever holds a link (no session)
+
+type Row = { id: string; issueId: string | null; userId: string | null; expiresAt: Date; usedAt: Date | null; revokedAt: Date | null };
+
+async function findLink(token: string, purpose: LinkPurpose): Promise<Row | null> {
+  if (!TOKEN.test(token)) return null;
+  return db.accessToken.findFirst({
+    where: { tokenHash: hashAccessToken(token), purpose },
+    select: { id: true, issueId: true, userId: true, expiresAt: true, usedAt: true, revokedAt: true },
+  });
+}
+
+function problemOf(row: Row | null, now: Date, opts: { singleUse: boolean }): LinkProblem | null {
+  if (!row || !row.issueId) return 'invalid';
+  if (row.revokedAt) return 'revoked';
+  if (opts.singleUse && row.usedAt) return 'used';
+  if (row.expiresAt.getTime() <= now.getTime()) return 'expired';
+  return null;
+}
+
+const introSelect = {
+  id: true,
+  kind: true,
+  title: true,
+  body: true,
+  signOff: true,
+  signatoryId: true,
+  signatory: { select: { name: true, jobTitle: true, organisation: { select: { name: true } } } },
+  bylineOrganisation: { select: { name: true } },
+  bylines: {
+    orderBy: { position: 'asc' },
+    select: { person: { select: { name: true, jobTitle: true, organisation: { select: { name: true } } } } },
+  },
+} as const;
+
+/** What an approval link shows: the issue's title and its intro as readers will see it, with its content hash. */
+export async function getApprovalLinkView(token: string, now: Date = new Date()) {
+  const row = await findLink(token, 'INTRO_APPROVAL');
+  const problem = problemOf(row, now, { singleUse: true });
+  if (problem) return { ok: false as const, problem, usedAt: row?.usedAt ?? null };
+  const issue = await db.issue.findUnique({
+    where: { id: row!.issueId! },
+    select: { id: true, title: true, status: true, sections: { where: { kind: 'INTRO' }, orderBy: { position: 'asc' }, take: 1, select: introSelect } },
+  });
+  const intro = issue?.sections[0];
+  if (!issue || !intro) return { ok: false as const, problem: 'invalid' as const, usedAt: null };
+  const sponsor = row!.userId ? await db.user.findUnique({ where: { id: row!.userId }, select: { name: true } }) : null;
+  return {
+    ok: true as const,
+    issue: { title: issue.title, status: issue.status },
+    intro,
+    sponsorName: sponsor?.name ?? null,
+    contentHash: introContentHash(intro),
+    expiresAt: row!.expiresAt,
+  };
+}
+
+export type LinkDecision = { decision: 'approve'; contentHash: string } | { decision: 'request-changes'; comment: string };
+export type DecisionOutcome = { ok: true; decision: LinkDecision['decision'] } | { ok: false; problem: LinkProblem | 'conflict' | 'comment'; message?: string };
+
+/**
+ * The sponsor's decision through an approval link, taken as the link's sponsor
+ * account. The link is claimed first (usedAt set only if still null), so of two
+ * submits one decides; if the decision itself fails (the intro changed, the issue
+ * moved on, no comment) the claim is released and the link still works.
+ */
+export async function decideByLink(token: string, input: LinkDecision, opts: { now?: Date } = {}): Promise<DecisionOutcome> {
+  const now = opts.now ?? new Date();
+  const row = await findLink(token, 'INTRO_APPROVAL');
+  const problem = problemOf(row, now, { singleUse: true });
+  if (problem) return { ok: false, problem };
+  const sponsor = await db.user.findUnique({
+    where: { id: row!.userId ?? '00000000-0000-0000-0000-000000000000' },
+    select: { id: true, email: true, name: true, role: true, active: true, organisationId: true, personId: true },
+  });
+  if (!sponsor || !can(sponsor, 'intro:approve')) return { ok: false, problem: 'revoked' };
+  const { count } = await db.accessToken.updateMany({
+    where: { id: row!.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
+  });
+  if (count !== 1) return { ok: false, problem: 'used' };
+  try {
+    if (input.decision === 'approve') await approveIntro(sponsor, { issueId: row!.issueId!, contentHash: input.contentHash }, { now });
+    else await requestIntroChanges(sponsor, { issueId: row!.issueId!, comment: input.comment });
+    // The trail says the decision came through this link, not a signed-in session.
+    await db.$transaction((tx) =>
+      audit(tx, {
+        actorId: sponsor.id,
+        action: 'access-link.use',
+        entityType: 'Issue',
+        entityId: row!.issueId!,
+        details: { linkId: row!.id, purpose: 'INTRO_APPROVAL', decision: input.decision },
+      }),
+    );
+    return { ok: true, decision: input.decision };
+  } catch (error) {
+    await db.accessToken.updateMany({ where: { id: row!.id, usedAt: now }, data: { usedAt: null } });
+    if (error instanceof ActionError) {
+      return { ok: false, problem: error.fieldErrors?.comment ? 'comment' : 'conflict', message: error.message };
+    }
+    if (error instanceof Error && (error.name === 'InvalidTransitionError' || error.name === 'ForbiddenError')) {
+      return { ok: false, problem: 'conflict', message: 'The intro is no longer waiting for approval.' };
+    }
+    throw error;
+  }
+}
+
+/** What a preview link shows: the issue in the public page's shape, whatever its status. */
+export async function getPreviewLinkView(token: string, now: Date = new Date()) {
+  const row = await findLink(token, 'ISSUE_PREVIEW');
+  const problem = problemOf(row, now, { singleUse: false });
+  if (problem) return { ok: false as const, problem };
+  const issue = await db.issue.findUnique({ where: { id: row!.issueId! }, select: { ...issueArticleSelect, status: true } });
+  if (!issue) return { ok: false as const, problem: 'invalid' as const };
+  return { ok: true as const, issue, expiresAt: row!.expiresAt };
+}
