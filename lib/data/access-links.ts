@@ -243,8 +243,8 @@ export async function decideByLink(token: string, input: LinkDecision, opts: { n
   });
   if (count !== 1) return { ok: false, problem: 'used' };
   try {
-    if (input.decision === 'approve') await approveIntro(sponsor, { issueId: row!.issueId!, contentHash: input.contentHash }, { now });
-    else await requestIntroChanges(sponsor, { issueId: row!.issueId!, comment: input.comment });
+    if (input.decision === 'approve') await approveIntro(sponsor, { issueId: row!.issueId!, contentHash: input.contentHash }, { now, via: 'link' });
+    else await requestIntroChanges(sponsor, { issueId: row!.issueId!, comment: input.comment }, { via: 'link' });
     // The trail says the decision came through this link, not a signed-in session.
     await db.$transaction((tx) =>
       audit(tx, {

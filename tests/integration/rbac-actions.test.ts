@@ -147,7 +147,51 @@ const CASES: Case[] = [
   { file: 'contributions/withdraw-contribution', exportName: 'withdrawContributionAction', allowed: ['ADMIN', 'CONTRIBUTOR'], allowedOnOthers: ['ADMIN'], input: (r) => ({ id: r.contributionId, version: '1' }) },
   { file: 'contributions/accept-contribution', exportName: 'acceptContributionAction', allowed: STAFF, input: (r) => ({ id: r.contributionId, version: '1', issueId: r.issueId, sectionId: r.articleId }) },
   { file: 'contributions/decline-contribution', exportName: 'declineContributionAction', allowed: STAFF, input: (r) => ({ id: r.contributionId, version: '1', reason: 'Out of scope for this issue' }) },
+  // Issue workflow (lib/actions/workflow): each input first puts the fresh issue in the status the step starts from.
+  { file: 'workflow/submit-intro', exportName: 'submitIntroAction', allowed: ['ADMIN', 'EDITOR', 'SPONSOR'], input: (r) => ({ issueId: r.issueId }) },
+  { file: 'workflow/approve-intro', exportName: 'approveIntroAction', allowed: ['ADMIN', 'SPONSOR'], input: async (r) => ({ issueId: await wfStatus(r, 'IN_REVIEW'), contentHash: await wfIntroHash() }) },
+  { file: 'workflow/request-intro-changes', exportName: 'requestIntroChangesAction', allowed: ['ADMIN', 'SPONSOR'], input: async (r) => ({ issueId: await wfStatus(r, 'IN_REVIEW'), comment: 'Please add the date of the conference.' }) },
+  { file: 'workflow/schedule-issue', exportName: 'scheduleIssueAction', allowed: STAFF, input: async (r) => ({ issueId: await wfStatus(r, 'APPROVED', true), 'date.day': '1', 'date.month': '1', 'date.year': '2031', time: '09:00' }) },
+  { file: 'workflow/unschedule-issue', exportName: 'unscheduleIssueAction', allowed: STAFF, input: async (r) => ({ issueId: await wfStatus(r, 'SCHEDULED', true) }) },
+  { file: 'workflow/publish-issue', exportName: 'publishIssueAction', allowed: STAFF, input: async (r) => ({ issueId: await wfStatus(r, 'APPROVED', true) }) },
+  { file: 'workflow/unpublish-issue', exportName: 'unpublishIssueAction', allowed: STAFF, input: async (r) => ({ issueId: await wfStatus(r, 'PUBLISHED', true), confirm: 'yes' }) },
+  { file: 'workflow/archive-issue', exportName: 'archiveIssueAction', allowed: STAFF, input: async (r) => ({ issueId: await wfStatus(r, 'PUBLISHED', true) }) },
+  {
+    file: 'workflow/create-approval-link',
+    exportName: 'createApprovalLinkAction',
+    allowed: STAFF,
+    input: async (r) => ({ issueId: await wfStatus(r, 'IN_REVIEW'), sponsorId: (await makeUser('SPONSOR')).id }),
+  },
+  { file: 'workflow/create-preview-link', exportName: 'createPreviewLinkAction', allowed: STAFF, input: (r) => ({ issueId: r.issueId }) },
+  {
+    file: 'workflow/revoke-access-link',
+    exportName: 'revokeAccessLinkAction',
+    allowed: STAFF,
+    input: async (r) => {
+      const exists = await testDb.prisma.issue.count({ where: { id: r.issueId } });
+      if (!exists) return { issueId: r.issueId, id: r.issueId };
+      const link = await testDb.prisma.accessToken.create({
+        data: { purpose: 'ISSUE_PREVIEW', tokenHash: randomUUID().replace(/-/g, '').padEnd(64, '0'), issueId: r.issueId, expiresAt: new Date(Date.now() + 86_400_000) },
+        select: { id: true },
+      });
+      return { issueId: r.issueId, id: link.id };
+    },
+  },
 ];
+
+/** Puts a fresh record set's issue in `status` (and, if `approved`, its intro approved as it is); returns the issue id. */
+async function wfStatus(r: Records, status: 'IN_REVIEW' | 'APPROVED' | 'SCHEDULED' | 'PUBLISHED', approved = false) {
+  const p = testDb.prisma;
+  await p.issue.updateMany({ where: { id: r.issueId }, data: { status, scheduledAt: status === 'SCHEDULED' ? new Date('2031-01-01T09:00:00Z') : null } });
+  if (approved) await p.section.updateMany({ where: { id: r.introId }, data: { approvedAt: new Date(), approvedContentHash: await wfIntroHash() } });
+  return r.issueId;
+}
+
+/** The hash of the fixture intro (title, body, no sign-off, no signatory). */
+async function wfIntroHash() {
+  const { introContentHash } = await import('@/lib/workflow/intro-hash');
+  return introContentHash({ title: 'From our sponsor', body: doc('Intro'), signOff: null, signatoryId: null });
+}
 
 function toForm(values: Record<string, string>) {
   const form = new FormData();
@@ -309,8 +353,9 @@ describe('every server action is in this matrix', () => {
       const source = await readFile(path.join(root, f), 'utf8');
       if (/^\s*['"]use server['"]/.test(source)) files.push(f.split(path.sep).join('/').replace(/\.ts$/, ''));
     }
-    expect(files.length).toBeGreaterThanOrEqual(CASES.length - 1);
+    // Several cases may share a file ('#' variants): count the distinct files.
     const covered = new Set(CASES.map((c) => c.file.split('#')[0]));
+    expect(files.length).toBeGreaterThanOrEqual(covered.size);
     expect(files.filter((f) => !covered.has(f)), 'actions without an RBAC case').toEqual([]);
   });
 });

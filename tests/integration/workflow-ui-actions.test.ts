@@ -215,7 +215,7 @@ describe('approval links', () => {
     expect(intro).toEqual({ approvedById: as.sponsor.id, approvedContentHash: contentHash });
     const audit = await testDb.prisma.auditLog.findMany({ where: { action: 'intro.approve', entityId: issue.id }, select: { actorId: true, details: true } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: as.sponsor.id });
+    expect(audit[0]).toMatchObject({ actorId: as.sponsor.id, details: { via: 'link' } });
     const used = await testDb.prisma.auditLog.findMany({ where: { action: 'access-link.use', entityId: issue.id }, select: { actorId: true, details: true } });
     expect(used).toEqual([{ actorId: as.sponsor.id, details: expect.objectContaining({ decision: 'approve', purpose: 'INTRO_APPROVAL' }) }]);
     expect(await links.decideByLink(token, { decision: 'approve', contentHash })).toMatchObject({ ok: false, problem: 'used' });
