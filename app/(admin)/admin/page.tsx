@@ -111,6 +111,9 @@ export default async function DashboardPage() {
               </tbody>
             </table>
           )}
+          <p className="mt-4">
+            <Link href="/admin/audit" className="text-[var(--color-brand)] underline">See and filter the whole audit log</Link>
+          </p>
         </section>
       )}
     </>
