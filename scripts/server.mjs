@@ -46,8 +46,14 @@ server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`✓ Ready on http://localhost:${port}`));
 
 const stop = () => {
-  server.close(() => process.exit(0));
+  server.close();
   server.closeAllConnections();
+  // The job queue (started by instrumentation.ts in this process) finishes or hands
+  // back its running jobs first; a job cut short is retried after a restart anyway.
+  const stopJobs = /** @type {{ __regionalUpdateStopJobs?: () => Promise<void> }} */ (globalThis).__regionalUpdateStopJobs;
+  Promise.resolve(typeof stopJobs === 'function' ? stopJobs() : undefined)
+    .catch(() => {})
+    .finally(() => process.exit(0));
   setTimeout(() => process.exit(0), 5_000).unref();
 };
 process.on('SIGTERM', stop);

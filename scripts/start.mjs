@@ -48,7 +48,7 @@ const BUILD_MARKER = path.join(ROOT, '.next', 'build-complete');
 function buildIsStale() {
   const buildId = BUILD_MARKER;
   if (!existsSync(buildId)) return true;
-  const sources = ['app', 'components', 'lib', 'public', 'prisma/schema.prisma', 'next.config.js', 'package-lock.json', 'postcss.config.mjs'];
+  const sources = ['app', 'components', 'lib', 'public', 'prisma/schema.prisma', 'next.config.js', 'package-lock.json', 'postcss.config.mjs', 'instrumentation.ts', 'proxy.ts'];
   return newestMtime(sources) > statSync(buildId).mtimeMs;
 }
 

@@ -7,7 +7,12 @@ import PgBoss from 'pg-boss';
 // startJobs() (instrumentation.ts, tests) also runs the workers.
 
 type State = { boss: PgBoss; ready: Promise<PgBoss>; workers: boolean; url: string };
-const g = globalThis as unknown as { __pgBoss?: State };
+const g = globalThis as unknown as {
+  __pgBoss?: State;
+  __pgBossStopping?: Promise<void>;
+  /** For scripts/server.mjs: stop the queue before the process exits. */
+  __regionalUpdateStopJobs?: () => Promise<void>;
+};
 
 export const BOSS_SCHEMA = 'pgboss';
 
@@ -91,13 +96,20 @@ export async function startJobs(opts: StartOptions = {}): Promise<PgBoss> {
 
 /** Stops workers (waiting up to `timeout` ms for running jobs) and closes the queue's connections. */
 export async function stopJobs(opts: { timeout?: number } = {}): Promise<void> {
+  // A second caller (the signal handler and the server both stop it) waits for the first.
+  if (g.__pgBossStopping) return g.__pgBossStopping;
   const state = g.__pgBoss;
   if (!state) return;
   delete g.__pgBoss;
-  await state.ready.catch(() => undefined);
-  await state.boss.stop({ graceful: true, wait: true, timeout: opts.timeout ?? 10_000 }).catch((error) => {
-    console.error('Job queue did not stop cleanly:', error);
+  g.__pgBossStopping = (async () => {
+    await state.ready.catch(() => undefined);
+    await state.boss.stop({ graceful: true, wait: true, timeout: opts.timeout ?? 10_000 }).catch((error) => {
+      console.error('Job queue did not stop cleanly:', error);
+    });
+  })().finally(() => {
+    g.__pgBossStopping = undefined;
   });
+  return g.__pgBossStopping;
 }
 
 /**
@@ -116,6 +128,7 @@ export async function startJobsInServer(): Promise<boolean> {
     return false;
   }
   const stop = () => void stopJobs({ timeout: 4_000 });
+  g.__regionalUpdateStopJobs = () => stopJobs({ timeout: 4_000 });
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   return true;

@@ -181,7 +181,12 @@ describe('the queue stops cleanly', () => {
     const app = () =>
       testDb.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'regional-update-jobs' AND datname = current_database()`);
     expect((await app())[0]!.n).toBeGreaterThan(0);
+    // The server's shutdown and the signal handler both call it: the second waits for the first.
+    let firstDone = false;
+    const first = boss.stopJobs({ timeout: 2000 }).then(() => (firstDone = true));
     await boss.stopJobs({ timeout: 2000 });
+    expect(firstDone).toBe(true);
+    await first;
     expect(boss.jobsRunning()).toBe(false);
     const after = await until(app, (rows) => rows[0]!.n === 0, 5_000);
     expect(after[0]!.n).toBe(0);
