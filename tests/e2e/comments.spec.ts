@@ -98,3 +98,50 @@ test('a blocking comment with a mention: notification, reply, resolve, badge', a
   await expect(nav(page).getByRole('link', { name: 'Notifications', exact: true })).toBeVisible();
   await checkAxe(makeAxe, 'notifications, all read');
 });
+
+test('without JavaScript: opening a notification marks it read and lands on the comment; replying and marking all read still work', async ({ page, browser, fixtures }) => {
+  test.setTimeout(120_000);
+  const tag = randomUUID().slice(0, 6);
+  const editor = await fixtures.user('EDITOR');
+  const sponsor = await fixtures.user('SPONSOR');
+  const { issueSlug } = await fixtures.publishedIssueWithEvents([], { status: 'DRAFT' });
+  const [issue] = await fixtures.sql(`SELECT id FROM "Issue" WHERE slug = $1`, [issueSlug]);
+  const [intro] = await fixtures.sql(
+    `INSERT INTO "Section" ("issueId", position, kind, title, body, "updatedAt") VALUES ($1, 1, 'INTRO', 'From our sponsor', $2, now()) RETURNING id`,
+    [issue.id, JSON.stringify({ type: 'doc', content: [] })],
+  );
+  const [comment] = await fixtures.sql(
+    `INSERT INTO "Comment" ("sectionId", "authorId", body, blocking, "updatedAt") VALUES ($1, $2, $3, true, now()) RETURNING id`,
+    [intro.id, editor.id, `Please look at the sign-off ${tag}.`],
+  );
+  const href = `/admin/issues/${issue.id}/sections/${intro.id}#comment-${comment.id}`;
+  const [note] = await fixtures.sql(
+    `INSERT INTO "Notification" ("userId", kind, title, href) VALUES ($1, 'MENTION', $2, $3) RETURNING id`,
+    [sponsor.id, `Mentioned ${tag}`, href],
+  );
+  await fixtures.sql(`INSERT INTO "Notification" ("userId", kind, title, href) VALUES ($1, 'COMMENT', $2, '/admin')`, [sponsor.id, `Other ${tag}`]);
+
+  await signIn(page, sponsor.email, sponsor.password);
+  const noJs = await browser.newContext({ storageState: await page.context().storageState(), javaScriptEnabled: false });
+  const p = await noJs.newPage();
+  await p.goto('/admin/notifications');
+  await expect(nav(p).getByRole('link', { name: 'Notifications, 2 unread' })).toBeVisible();
+  await p.getByRole('button', { name: `Mentioned ${tag}` }).click();
+  await p.waitForURL((url) => url.pathname === `/admin/issues/${issue.id}/sections/${intro.id}`);
+  expect(new URL(p.url()).hash).toBe(`#comment-${comment.id}`);
+  await expect(p.locator(`#comment-${comment.id}`)).toContainText(`Please look at the sign-off ${tag}.`);
+  const [read] = await fixtures.sql(`SELECT "readAt" FROM "Notification" WHERE id = $1`, [note.id]);
+  expect(read.readAt).not.toBeNull();
+
+  const thread = p.locator(`#comment-${comment.id}`);
+  await thread.locator('summary').click();
+  await thread.getByRole('textbox', { name: 'Reply' }).fill(`Done ${tag}.`);
+  await thread.getByRole('button', { name: 'Reply', exact: true }).click();
+  await expect(p.locator(`#comment-${comment.id}`)).toContainText(`Done ${tag}.`);
+
+  await p.goto('/admin/notifications');
+  await p.getByRole('button', { name: 'Mark all as read' }).click();
+  await expect(p.getByText('All notifications are marked as read.')).toBeVisible();
+  await expect(nav(p).getByRole('link', { name: 'Notifications', exact: true })).toBeVisible();
+  await noJs.close();
+});
