@@ -277,13 +277,16 @@ describe('the approval form handler (app/api/approve/[token])', () => {
     const contentHash = await introHash(issue.introId);
     const cross = await post(token, { decision: 'approve', contentHash }, { origin: 'https://evil.example', host: 'localhost:3000' });
     expect(cross.status).toBe(403);
+    expect((await post(token, { decision: 'approve', contentHash }, { origin: 'null', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await post(token, { decision: 'approve', contentHash }, {})).status).toBe(403);
     const extra = await post(token, { decision: 'approve', contentHash, approvedById: as.editor.id });
     expect(extra.status).toBe(303);
     expect(extra.headers.get('location')).toBe(`/approve/${token}?error=invalid`);
     const noComment = await post(token, { decision: 'request-changes', comment: ' ' });
     expect(noComment.headers.get('location')).toBe(`/approve/${token}?error=comment`);
     expect(await status(issue.id)).toBe('IN_REVIEW');
-    const ok = await post(token, { decision: 'approve', contentHash });
+    // The page's own form: no referrer, so Origin is "null", but the browser says same-origin.
+    const ok = await post(token, { decision: 'approve', contentHash }, { origin: 'null', 'sec-fetch-site': 'same-origin' });
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')).toBe(`/approve/${token}?done=approved`);
     expect(ok.headers.get('cache-control')).toBe('no-store');

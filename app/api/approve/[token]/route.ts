@@ -9,10 +9,17 @@ export const dynamic = 'force-dynamic';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
+/**
+ * Browsers say where a request comes from in Sec-Fetch-Site (scripts cannot set it).
+ * The approval page sends no referrer (the token is in its address), so its form
+ * posts carry `Origin: null`; Origin is compared with Host only when Sec-Fetch-Site is absent.
+ */
 function sameOrigin(request: Request): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site) return site === 'same-origin';
   const origin = request.headers.get('origin');
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if (!origin || !host) return request.headers.get('sec-fetch-site') === 'same-origin';
+  if (!origin || origin === 'null' || !host) return false;
   try {
     return new URL(origin).host === host;
   } catch {

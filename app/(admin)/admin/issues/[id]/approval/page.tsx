@@ -13,6 +13,7 @@ import { links } from '@/lib/workflow/links';
 
 export const metadata: Metadata = { title: 'Approve the intro', robots: { index: false, follow: false } };
 
+const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The sponsor reads the intro exactly as readers will, then approves it or asks for changes. */
@@ -56,8 +57,12 @@ export default async function IntroApprovalPage({ params }: { params: Promise<{ 
           </section>
         </div>
       ) : (
-        <p className="mt-8 border-l-8 border-gray-500 bg-gray-100 p-4">
-          {intro ? 'The intro is not waiting for your approval now, so there is nothing to decide.' : 'There is nothing to approve.'}
+        <p role="status" className="mt-8 border-l-8 border-gray-500 bg-gray-100 p-4">
+          {!intro || !wf.intro
+            ? 'There is nothing to approve.'
+            : wf.intro.state === 'approved'
+              ? `The intro is approved${wf.intro.approvedBy ? ` by ${wf.intro.approvedBy.name}` : ''} on ${LONDON.format(wf.intro.approvedAt!)}. If anyone edits it, it needs approving again.`
+              : 'The intro is not waiting for your approval: it is with the editor. You will be told when it is submitted again.'}
         </p>
       )}
     </>
