@@ -145,3 +145,34 @@ test('without JavaScript: opening a notification marks it read and lands on the 
   await expect(nav(p).getByRole('link', { name: 'Notifications', exact: true })).toBeVisible();
   await noJs.close();
 });
+
+test('a contributor reads and answers comments on their own submission, but cannot resolve or block', async ({ page, fixtures, makeAxe }) => {
+  test.setTimeout(90_000);
+  const tag = randomUUID().slice(0, 6);
+  const contributor = await fixtures.user('CONTRIBUTOR', { organisationSlug: 'the-staff-college' });
+  const editor = await fixtures.user('EDITOR');
+  const [org] = await fixtures.sql(`SELECT id FROM "Organisation" WHERE slug = 'the-staff-college'`);
+  const [c] = await fixtures.sql(
+    `INSERT INTO "Contribution" (kind, title, body, "organisationId", "submittedById", "updatedAt") VALUES ('ARTICLE', $1, $2, $3, $4, now()) RETURNING id`,
+    [`Our hub ${tag}`, JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'We opened a hub.' }] }] }), org.id, contributor.id],
+  );
+  const [comment] = await fixtures.sql(
+    `INSERT INTO "Comment" ("contributionId", "authorId", body, "updatedAt") VALUES ($1, $2, $3, now()) RETURNING id`,
+    [c.id, editor.id, `Could you add the opening date? ${tag}`],
+  );
+
+  await signIn(page, contributor.email, contributor.password);
+  await page.goto(`/admin/contributions/${c.id}`);
+  const thread = page.locator(`#comment-${comment.id}`);
+  await expect(thread).toContainText(`Could you add the opening date? ${tag}`);
+  await expect(page.getByRole('button', { name: /^Resolve/ })).toHaveCount(0);
+  await expect(page.getByLabel('Blocking: must be resolved before publishing')).toHaveCount(0);
+  await thread.locator('summary').click();
+  await thread.getByRole('textbox', { name: 'Reply' }).fill(`It opens on 3 March. ${tag}`);
+  await thread.getByRole('button', { name: 'Reply', exact: true }).click();
+  await expect(thread.getByRole('status').filter({ hasText: 'Reply added.' })).toBeVisible();
+  await expect(thread.getByRole('list', { name: /Replies to/ })).toContainText(`It opens on 3 March. ${tag}`);
+  await checkAxe(makeAxe, 'submission with comments');
+  const [n] = await fixtures.sql(`SELECT count(*)::int AS n FROM "Notification" WHERE "userId" = $1 AND kind = 'COMMENT'`, [editor.id]);
+  expect(n.n).toBe(1);
+});
