@@ -9,6 +9,8 @@ export function proxy(request: NextRequest) {
   const csp = buildCsp({ nonce, dev: process.env.NODE_ENV === 'development' });
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
+  // Where to come back to after signing in (the admin layout's redirect); always overwritten.
+  headers.set('x-return-to', request.nextUrl.pathname + request.nextUrl.search);
   headers.set('Content-Security-Policy', csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', csp);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { requirePermission } from '@/lib/auth/permissions';
+import { can, requirePermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -18,7 +18,9 @@ const ENTRY_SELECT = {
   actor: { select: { id: true, name: true, email: true } },
 } as const satisfies Prisma.AuditLogSelect;
 
-export type AuditEntry = Omit<Prisma.AuditLogGetPayload<{ select: typeof ENTRY_SELECT }>, 'id'> & { id: string };
+type EntryRow = Prisma.AuditLogGetPayload<{ select: typeof ENTRY_SELECT }>;
+/** Email addresses only for those who may read users; others see names. */
+export type AuditEntry = Omit<EntryRow, 'id' | 'actor'> & { id: string; actor: { id: string; name: string; email: string | null } | null };
 
 function whereOf(filter: AuditQuery['where']): Prisma.AuditLogWhereInput {
   const where: Prisma.AuditLogWhereInput = {};
@@ -82,7 +84,12 @@ export async function listAuditLog(
       }));
   }
 
-  const entries: AuditEntry[] = rows.map((r) => ({ ...r, id: r.id.toString() }));
+  const showEmail = can(user, 'user:read');
+  const entries: AuditEntry[] = rows.map((r) => ({
+    ...r,
+    id: r.id.toString(),
+    actor: r.actor ? { ...r.actor, email: showEmail ? r.actor.email : null } : null,
+  }));
   return {
     entries,
     older: olderExists && entries.length ? entries.at(-1)!.id : null,
@@ -92,16 +99,21 @@ export async function listAuditLog(
   };
 }
 
-/** The choices of the filter form: every user, and the actions and kinds of record that occur. */
+/** The choices of the filter form: the people, actions and kinds of record that occur in the log. */
 export async function auditFilterOptions(user: SessionUser) {
   requirePermission(user, 'audit:read');
   const [actors, actions, entityTypes] = await Promise.all([
-    db.user.findMany({ orderBy: [{ name: 'asc' }, { email: 'asc' }], select: { id: true, name: true, email: true } }),
+    db.user.findMany({
+      where: { auditLogs: { some: {} } },
+      orderBy: [{ name: 'asc' }, { email: 'asc' }],
+      select: { id: true, name: true, email: true },
+    }),
     db.auditLog.findMany({ distinct: ['action'], orderBy: { action: 'asc' }, select: { action: true } }),
     db.auditLog.findMany({ distinct: ['entityType'], orderBy: { entityType: 'asc' }, select: { entityType: true } }),
   ]);
+  const showEmail = can(user, 'user:read');
   return {
-    actors,
+    actors: actors.map((a) => ({ ...a, email: showEmail ? a.email : null })),
     actions: actions.map((a) => a.action),
     entityTypes: entityTypes.map((e) => e.entityType),
   };

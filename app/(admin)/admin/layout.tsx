@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { NotificationsNavLink } from '@/components/admin/notifications/notifications-nav-link';
 import { SignOutButton } from '@/components/admin/sign-out-button';
 import { can, type Action } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
+import { safeCallbackUrl } from '@/lib/validation/auth';
 
 const NAV: { href: string; label: string; permission: Action }[] = [
   { href: '/admin/issues', label: 'Issues', permission: 'issue:read' },
@@ -22,7 +24,8 @@ export const metadata: Metadata = { title: { default: 'Admin', template: '%s –
 const ROLE_LABEL = { ADMIN: 'Administrator', EDITOR: 'Editor', SPONSOR: 'Sponsor', CONTRIBUTOR: 'Contributor' } as const;
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser();
+  // The page asked for, so signing in leads back to it (set by proxy.ts).
+  const user = await requireUser(safeCallbackUrl((await headers()).get('x-return-to')));
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-[var(--color-focus)] focus:px-3 focus:py-2 focus:text-black">

@@ -169,7 +169,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
         <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {select('actor', 'Who', 'Anyone', [
             { value: 'none', label: 'No one (the system)' },
-            ...options.actors.map((a) => ({ value: a.id, label: `${a.name} (${a.email})` })),
+            ...options.actors.map((a) => ({ value: a.id, label: a.email ? `${a.name} (${a.email})` : a.name })),
           ])}
           {select('action', 'Action', 'Any action', options.actions.map((a) => ({ value: a, label: a })))}
           {select('entity', 'Kind of record', 'Any kind', options.entityTypes.map((e) => ({ value: e, label: e })))}
@@ -266,8 +266,12 @@ function EntryRow({ entry, canOpen }: { entry: AuditEntry; canOpen: (permission:
         {entry.actor ? (
           <>
             {entry.actor.name}
-            <br />
-            <span className="text-sm text-[var(--color-muted)]">{entry.actor.email}</span>
+            {entry.actor.email && (
+              <>
+                <br />
+                <span className="text-sm text-[var(--color-muted)]">{entry.actor.email}</span>
+              </>
+            )}
           </>
         ) : (
           <span className="text-[var(--color-muted)]">No one (the system)</span>
