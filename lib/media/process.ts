@@ -41,7 +41,7 @@ export type ProcessedImage = {
   sourceType: DetectedType;
 };
 
-export type MediaErrorCode = 'empty' | 'too_large' | 'unsupported_type' | 'markup' | 'too_many_pixels' | 'undecodable';
+export type MediaErrorCode = 'empty' | 'too_large' | 'unsupported_type' | 'markup' | 'trailing_data' | 'too_many_pixels' | 'undecodable';
 
 /** An upload that cannot be accepted; `message` is written for the person uploading. */
 export class MediaProcessingError extends Error {
@@ -85,6 +85,50 @@ const MARKUP = /<(script|html|body|iframe|object|embed)[\s>/]|<!doctype html|jav
 function containsMarkup(bytes: Buffer): boolean {
   // latin1 maps every byte to one char, so offsets and matches are exact.
   return MARKUP.test(bytes.toString('latin1'));
+}
+
+/**
+ * Where the image's own data ends (PNG IEND, GIF trailer, JPEG EOI, WebP's RIFF
+ * size), or null when the structure cannot be followed. Anything after that is not
+ * image data: it is how image/script polyglots carry their payload.
+ */
+export function imageDataEnd(b: Buffer, type: DetectedType): number | null {
+  if (type === 'png') {
+    let at = 8;
+    while (at + 12 <= b.length) {
+      const length = b.readUInt32BE(at);
+      const name = b.toString('latin1', at + 4, at + 8);
+      at += 12 + length;
+      if (name === 'IEND') return at;
+    }
+    return null;
+  }
+  if (type === 'webp') return b.length >= 12 ? 8 + b.readUInt32LE(4) + (b.readUInt32LE(4) % 2) : null;
+  if (type === 'jpeg') {
+    const eoi = b.lastIndexOf(Buffer.from([0xff, 0xd9]));
+    return eoi === -1 ? null : eoi + 2;
+  }
+  // GIF: header, logical screen (+ global colour table), then blocks until the trailer.
+  if (b.length < 13) return null;
+  let at = 13 + (b[10]! & 0x80 ? 3 * 2 ** ((b[10]! & 0x07) + 1) : 0);
+  const skipSubBlocks = () => {
+    while (at < b.length && b[at] !== 0) at += b[at]! + 1;
+    at += 1; // the block terminator
+  };
+  while (at < b.length) {
+    const introducer = b[at];
+    if (introducer === 0x3b) return at + 1;
+    if (introducer === 0x21) {
+      at += 2; // introducer + label
+      skipSubBlocks();
+    } else if (introducer === 0x2c) {
+      const packed = b[at + 9] ?? 0;
+      at += 10 + (packed & 0x80 ? 3 * 2 ** ((packed & 0x07) + 1) : 0);
+      at += 1; // LZW minimum code size
+      skipSubBlocks();
+    } else return null;
+  }
+  return null;
 }
 
 const OUTPUT: Record<DetectedType, { ext: OutputExtension; mimeType: ProcessedImage['mimeType'] }> = {
@@ -141,6 +185,11 @@ export async function processUpload(bytes: Buffer, declaredName: string): Promis
   }
   if (containsMarkup(bytes)) {
     throw new MediaProcessingError('markup', 'The selected file contains web page code as well as an image, so it cannot be uploaded. Save the image again from an image editor and upload that.');
+  }
+  const end = imageDataEnd(bytes, type);
+  // Zero padding after the end is harmless (some cameras write it); anything else is not.
+  if (end !== null && end < bytes.length && bytes.subarray(end).some((byte) => byte !== 0)) {
+    throw new MediaProcessingError('trailing_data', 'The selected file has other data after the image, so it cannot be uploaded. Save the image again from an image editor and upload that.');
   }
 
   let meta: Metadata;

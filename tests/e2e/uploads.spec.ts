@@ -126,19 +126,12 @@ test('hostile uploads are refused with a clear error and add nothing; a PNG is a
     expect([...body.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     await expect(page.getByRole('img', { name: 'A coloured rectangle' })).toBeVisible();
 
-    // A GIF/JavaScript polyglot with no markup in it decodes as a valid GIF. Whether it is
-    // refused or accepted, none of its bytes may be served: only a re-encoded PNG.
+    // A GIF/JavaScript polyglot with no markup in it decodes as a valid GIF; its script
+    // lives after the GIF's end, which is what gets it refused.
     await upload({ name: 'pure.gif', mimeType: 'image/gif', buffer: await gifJsPolyglot('*/=alert(document.domain);//') }, 'Pure GIF/JS polyglot');
-    await expect(form.getByRole('status').filter({ hasText: 'Image uploaded.' }).or(form.locator('p[id$="-file-error"]'))).toBeVisible();
-    const rows = await fixtures.sql(`SELECT "fileName", "mimeType" FROM "Media" WHERE "uploadedById" = $1 AND alt = 'Pure GIF/JS polyglot'`, [editor.id]) as { fileName: string; mimeType: string }[];
-    test.info().annotations.push({ type: 'GIF/JS polyglot without markup', description: rows.length ? 'accepted, re-encoded as PNG' : 'refused' });
-    for (const r of rows) {
-      expect(r.mimeType).toBe('image/png');
-      const bytes = await (await request.get(`/media/${r.fileName}`)).body();
-      expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-      expect(bytes.toString('latin1')).not.toContain('alert(');
-      expect(bytes.toString('latin1')).not.toContain('GIF89a');
-    }
+    await expect(form.locator('p[id$="-file-error"]')).toContainText('other data after the image');
+    const rows = await fixtures.sql(`SELECT "fileName" FROM "Media" WHERE "uploadedById" = $1 AND alt = 'Pure GIF/JS polyglot'`, [editor.id]);
+    expect(rows).toEqual([]);
   } finally {
     await fixtures.sql(`DELETE FROM "Media" WHERE "uploadedById" = $1`, [editor.id]);
   }

@@ -123,6 +123,26 @@ describe('processUpload: refused files', () => {
     expect((await rejection(processUpload(polyglot, 'x.jpg'))).code).toBe('markup');
   });
 
+  it('image/script polyglots with no markup: data after the image’s end', async () => {
+    // GIF89a/*…*/=alert(1): the screen-width bytes open a JS comment closed after the trailer.
+    const gif = Buffer.from(await makeGif(2, 2));
+    gif[6] = 0x2f;
+    gif[7] = 0x2a;
+    const gifJs = Buffer.concat([gif, Buffer.from('*/=alert(document.domain);//')]);
+    expect((await rejection(processUpload(gifJs, 'x.gif'))).code).toBe('trailing_data');
+    for (const [image, name] of [[await makePng(), 'x.png'], [await makeWebp(), 'x.webp'], [await makeJpeg(), 'x.jpg']] as const) {
+      const tailed = Buffer.concat([image, Buffer.from('=alert(1)//')]);
+      const refused = await rejection(processUpload(tailed, name));
+      expect(refused.code, name).toBe('trailing_data');
+      expect(refused.message).toContain('other data after the image');
+    }
+  });
+
+  it('zero padding after a JPEG’s end is not trailing data', async () => {
+    const padded = Buffer.concat([await makeJpeg(), Buffer.alloc(64)]);
+    await expect(processUpload(padded, 'x.jpg')).resolves.toMatchObject({ mimeType: 'image/jpeg' });
+  });
+
   it('a text file named .png', async () => {
     const text = Buffer.from('Hello, this is just some text pretending to be a picture.');
     expect((await rejection(processUpload(text, 'picture.png'))).code).toBe('unsupported_type');
