@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { NotificationsNavLink } from '@/components/admin/notifications/notifications-nav-link';
 import { SignOutButton } from '@/components/admin/sign-out-button';
+import { ZodJitless } from '@/components/zod-jitless';
 import { can, type Action } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { safeCallbackUrl } from '@/lib/validation/auth';
@@ -28,6 +29,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const user = await requireUser(safeCallbackUrl((await headers()).get('x-return-to')));
   return (
     <>
+      <ZodJitless />
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-[var(--color-focus)] focus:px-3 focus:py-2 focus:text-black">
         Skip to main content
       </a>

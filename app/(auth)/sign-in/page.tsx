@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { SiteChrome } from '@/components/site-chrome';
+import { ZodJitless } from '@/components/zod-jitless';
 import { magicLinksEnabled } from '@/lib/auth/magic-link';
 import { getCurrentUser } from '@/lib/auth/session';
 import { safeCallbackUrl } from '@/lib/validation/auth';
@@ -22,6 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const error = typeof params.error === 'string' ? (ERRORS[params.error] ?? 'Sign-in failed. Try again.') : undefined;
   return (
     <SiteChrome>
+      <ZodJitless />
       <h1 className="text-3xl font-bold">Sign in</h1>
       <p className="mt-2">For editors, sponsors, contributors and administrators of the Regional Update.</p>
       <SignInForm callbackUrl={callbackUrl} initialError={error} />
