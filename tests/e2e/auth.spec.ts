@@ -95,6 +95,6 @@ test('the sign-in form validates in the browser without breaking its CSP (no eva
   });
   await page.goto('/sign-in');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toContainText('Enter an email address in the correct format');
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('Enter an email address in the correct format');
   expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
 });
