@@ -46,6 +46,7 @@ export const ACTIONS = {
   'user:create': 'Invite and create users',
   'user:update': 'Change roles, deactivate, reset passwords',
   'audit:read': 'View the audit log',
+  'notification:read': 'See and mark your notifications',
   'revision:read': 'See revision history',
   'revision:restore': 'Restore a revision',
 } as const;
@@ -71,13 +72,14 @@ const EDITING = any(
 
 export const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   ADMIN: new Set(any(...(Object.keys(ACTIONS) as Action[]))),
-  EDITOR: new Set(EDITING),
+  EDITOR: new Set([...EDITING, ...own('notification:read')]),
   SPONSOR: new Set([
     ...any('issue:read', 'section:read', 'intro:update', 'intro:approve', 'comment:create', 'comment:read', 'comment:resolve'),
     ...any('event:read', 'person:read', 'organisation:read', 'media:read', 'revision:read'),
+    ...own('notification:read'),
   ]),
   CONTRIBUTOR: new Set([
-    ...own('contribution:create', 'contribution:read', 'contribution:update', 'comment:read', 'comment:create'),
+    ...own('contribution:create', 'contribution:read', 'contribution:update', 'comment:read', 'comment:create', 'notification:read'),
     ...any('person:read', 'organisation:read'),
   ]),
 };

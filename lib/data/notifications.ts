@@ -1,6 +1,6 @@
 import 'server-only';
 import { ActionError } from '@/lib/actions/action';
-import { UnauthenticatedError } from '@/lib/auth/permissions';
+import { requirePermission, UnauthenticatedError } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import type { NotificationKind, Prisma } from '@/lib/generated/prisma/client';
@@ -35,8 +35,10 @@ export async function createNotifications(tx: Tx, inputs: NotificationInput[]): 
   return created.map((c) => c.id);
 }
 
+/** Everyone may read their own notifications, and only their own (every query filters on userId). */
 function signedIn(user: SessionUser | null | undefined): asserts user is SessionUser {
   if (!user || !user.active) throw new UnauthenticatedError();
+  requirePermission(user, 'notification:read', { ownerId: user.id });
 }
 
 /** The user's own notifications, newest first, with how many are unread. */

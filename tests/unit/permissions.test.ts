@@ -14,14 +14,14 @@ const EDITOR_ANY: Action[] = [
 ];
 const EXPECTED: Record<Role, { any: Action[]; own: Action[] }> = {
   ADMIN: { any: Object.keys(ACTIONS) as Action[], own: [] },
-  EDITOR: { any: EDITOR_ANY, own: [] },
+  EDITOR: { any: EDITOR_ANY, own: ['notification:read'] },
   SPONSOR: {
     any: ['issue:read', 'section:read', 'intro:update', 'intro:approve', 'comment:create', 'comment:read', 'comment:resolve', 'event:read', 'person:read', 'organisation:read', 'media:read', 'revision:read'],
-    own: [],
+    own: ['notification:read'],
   },
   CONTRIBUTOR: {
     any: ['person:read', 'organisation:read'],
-    own: ['contribution:create', 'contribution:read', 'contribution:update', 'comment:read', 'comment:create'],
+    own: ['contribution:create', 'contribution:read', 'contribution:update', 'comment:read', 'comment:create', 'notification:read'],
   },
 };
 

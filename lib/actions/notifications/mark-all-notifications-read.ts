@@ -9,7 +9,7 @@ import { markAllNotificationsReadSchema } from '@/lib/validation/notifications';
 // See mark-notification-read.ts for why comment:read gates it.
 const action = createAction({
   schema: markAllNotificationsReadSchema,
-  permission: 'comment:read',
+  permission: 'notification:read',
   run: async (_input, { user }) => {
     const count = await markAllNotificationsRead(user);
     revalidatePath(links.notifications());

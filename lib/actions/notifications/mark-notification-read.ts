@@ -7,12 +7,11 @@ import { isAppPath, links } from '@/lib/workflow/links';
 import { markNotificationReadSchema } from '@/lib/validation/notifications';
 
 // Opening a notification: mark it read, then go where it points. A form POST, so it
-// works before (or without) JavaScript. The permission table has no notification
-// entry: every role holds comment:read (contributors `own`), and the data layer
-// only ever touches the signed-in user's own rows.
+// works before (or without) JavaScript. Everyone holds notification:read for their
+// own notifications; the data layer only ever touches the signed-in user's rows.
 const action = createAction({
   schema: markNotificationReadSchema,
-  permission: 'comment:read',
+  permission: 'notification:read',
   run: async (input, { user }) => {
     const { href } = await markNotificationRead(user, input.id);
     revalidatePath(links.notifications());
