@@ -2,11 +2,11 @@
 
 import { EditorContent, useEditor, type JSONContent } from '@tiptap/react';
 import Link from 'next/link';
-import { startTransition, useActionState, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useActionState, useId, useMemo, useRef, useState } from 'react';
 import { editorExtensions } from '@/components/admin/editor/extensions';
 import { EditorToolbar } from '@/components/admin/editor/toolbar';
 import { ErrorSummary } from '@/components/admin/forms/error-summary';
-import { inputClass } from '@/components/admin/forms/fields';
+import { describedBy, FieldChrome, inputClass } from '@/components/admin/forms/fields';
 import { createEventAction } from '@/lib/actions/events/create-event';
 import { updateEventAction } from '@/lib/actions/events/update-event';
 import { IDLE, type ActionState } from '@/lib/actions/state';
@@ -60,30 +60,7 @@ function flatten(v: EventFormValues): Record<string, unknown> {
   return out;
 }
 
-function Field({ id, label, hint, error, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode }) {
-  return (
-    <div className={error ? 'border-l-4 border-red-700 pl-3' : undefined}>
-      <label htmlFor={id} className="block font-bold">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-[var(--color-muted)]">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="font-bold text-red-700">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
-      {children}
-    </div>
-  );
-}
 
-const describedBy = (id: string, hint: boolean, error?: string) =>
-  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 
 /**
  * Create or edit an event. Every value lives in React state, so a failed save keeps
@@ -265,7 +242,7 @@ export function EventForm({
         <h2 id={`${uid}-about`} className="text-2xl font-bold">
           About the event
         </h2>
-        <Field id={`${P}-title`} label="Title" error={err('title')}>
+        <FieldChrome id={`${P}-title`} label="Title" error={err('title')}>
           <input
             id={`${P}-title`}
             name="title"
@@ -275,7 +252,7 @@ export function EventForm({
             aria-describedby={describedBy(`${P}-title`, false, err('title'))}
             className={inputClass}
           />
-        </Field>
+        </FieldChrome>
         <div className={err('description') ? 'border-l-4 border-red-700 pl-3' : undefined}>
           <p id={`${P}-description-label`} className="font-bold">
             Description (optional)
@@ -295,7 +272,7 @@ export function EventForm({
             <p className="mt-1">Loading the editor…</p>
           )}
         </div>
-        <Field id={`${P}-audience`} label="Who is it for? (optional)" hint="For example, Social workers and practice educators" error={err('audience')}>
+        <FieldChrome id={`${P}-audience`} label="Who is it for? (optional)" hint="For example, Social workers and practice educators" error={err('audience')}>
           <input
             id={`${P}-audience`}
             name="audience"
@@ -305,8 +282,8 @@ export function EventForm({
             aria-describedby={describedBy(`${P}-audience`, true, err('audience'))}
             className={inputClass}
           />
-        </Field>
-        <Field id={`${P}-organiserId`} label="Organiser (optional)" error={err('organiserId')}>
+        </FieldChrome>
+        <FieldChrome id={`${P}-organiserId`} label="Organiser (optional)" error={err('organiserId')}>
           <select
             id={`${P}-organiserId`}
             name="organiserId"
@@ -323,7 +300,7 @@ export function EventForm({
               </option>
             ))}
           </select>
-        </Field>
+        </FieldChrome>
         <PresenterPicker
           idPrefix={`${P}-presenters`}
           people={people}
@@ -386,7 +363,7 @@ export function EventForm({
                   </div>
                   {!s.allDay && (
                     <div className="flex flex-wrap gap-6">
-                      <Field id={`${id}-startTime`} label={`Start time of session ${n}`} hint="For example, 09:30" error={startError}>
+                      <FieldChrome id={`${id}-startTime`} label={`Start time of session ${n}`} hint="For example, 09:30" error={startError}>
                         <input
                           id={`${id}-startTime`}
                           name={`sessions.${i}.startTime`}
@@ -398,8 +375,8 @@ export function EventForm({
                           aria-describedby={describedBy(`${id}-startTime`, true, startError)}
                           className={TIME_CLASS}
                         />
-                      </Field>
-                      <Field id={`${id}-endTime`} label={`End time of session ${n}`} hint="For example, 12:30" error={endError}>
+                      </FieldChrome>
+                      <FieldChrome id={`${id}-endTime`} label={`End time of session ${n}`} hint="For example, 12:30" error={endError}>
                         <input
                           id={`${id}-endTime`}
                           name={`sessions.${i}.endTime`}
@@ -411,10 +388,10 @@ export function EventForm({
                           aria-describedby={describedBy(`${id}-endTime`, true, endError)}
                           className={TIME_CLASS}
                         />
-                      </Field>
+                      </FieldChrome>
                     </div>
                   )}
-                  <Field id={`${id}-label`} label={`Note for session ${n} (optional)`} hint="For example, Practice Educators only" error={labelError}>
+                  <FieldChrome id={`${id}-label`} label={`Note for session ${n} (optional)`} hint="For example, Practice Educators only" error={labelError}>
                     <input
                       id={`${id}-label`}
                       name={`sessions.${i}.label`}
@@ -424,7 +401,7 @@ export function EventForm({
                       aria-describedby={describedBy(`${id}-label`, true, labelError)}
                       className={inputClass}
                     />
-                  </Field>
+                  </FieldChrome>
                   {values.sessions.length > 1 && (
                     <button type="button" className={BUTTON} onClick={() => removeSession(i)}>
                       Remove session {n}
@@ -476,7 +453,7 @@ export function EventForm({
           </fieldset>
         </div>
         {online && (
-          <Field id={`${P}-platform`} label="Online platform" hint="For example, Microsoft Teams" error={err('platform')}>
+          <FieldChrome id={`${P}-platform`} label="Online platform" hint="For example, Microsoft Teams" error={err('platform')}>
             <input
               id={`${P}-platform`}
               name="platform"
@@ -486,11 +463,11 @@ export function EventForm({
               aria-describedby={describedBy(`${P}-platform`, true, err('platform'))}
               className={inputClass}
             />
-          </Field>
+          </FieldChrome>
         )}
         {inPerson && (
           <>
-            <Field id={`${P}-venueName`} label="Venue" hint="For example, The Lighthouse" error={err('venueName')}>
+            <FieldChrome id={`${P}-venueName`} label="Venue" hint="For example, The Lighthouse" error={err('venueName')}>
               <input
                 id={`${P}-venueName`}
                 name="venueName"
@@ -500,8 +477,8 @@ export function EventForm({
                 aria-describedby={describedBy(`${P}-venueName`, true, err('venueName'))}
                 className={inputClass}
               />
-            </Field>
-            <Field id={`${P}-venueAddress`} label="Venue address" error={err('venueAddress')}>
+            </FieldChrome>
+            <FieldChrome id={`${P}-venueAddress`} label="Venue address" error={err('venueAddress')}>
               <textarea
                 id={`${P}-venueAddress`}
                 name="venueAddress"
@@ -512,7 +489,7 @@ export function EventForm({
                 aria-describedby={describedBy(`${P}-venueAddress`, false, err('venueAddress'))}
                 className={`${inputClass} py-2`}
               />
-            </Field>
+            </FieldChrome>
           </>
         )}
         <div className={err('isFree') ? 'border-l-4 border-red-700 pl-3' : undefined}>
@@ -543,7 +520,7 @@ export function EventForm({
           </fieldset>
         </div>
         {values.isFree === 'false' && (
-          <Field id={`${P}-cost`} label="Cost" hint="As it should appear, for example £95 per delegate" error={err('cost')}>
+          <FieldChrome id={`${P}-cost`} label="Cost" hint="As it should appear, for example £95 per delegate" error={err('cost')}>
             <input
               id={`${P}-cost`}
               name="cost"
@@ -553,7 +530,7 @@ export function EventForm({
               aria-describedby={describedBy(`${P}-cost`, true, err('cost'))}
               className={inputClass}
             />
-          </Field>
+          </FieldChrome>
         )}
       </section>
 
@@ -561,7 +538,7 @@ export function EventForm({
         <h2 id={`${uid}-booking`} className="text-2xl font-bold">
           Booking
         </h2>
-        <Field id={`${P}-registrationUrl`} label="Registration link (optional)" hint="Must start with https://" error={err('registrationUrl')}>
+        <FieldChrome id={`${P}-registrationUrl`} label="Registration link (optional)" hint="Must start with https://" error={err('registrationUrl')}>
           <input
             id={`${P}-registrationUrl`}
             name="registrationUrl"
@@ -574,8 +551,8 @@ export function EventForm({
             aria-describedby={describedBy(`${P}-registrationUrl`, true, err('registrationUrl'))}
             className={inputClass}
           />
-        </Field>
-        <Field
+        </FieldChrome>
+        <FieldChrome
           id={`${P}-registrationContact`}
           label="How else to book (optional)"
           hint="For example, an email address or “Request your space through the Teaching Partnership”"
@@ -590,7 +567,7 @@ export function EventForm({
             aria-describedby={describedBy(`${P}-registrationContact`, true, err('registrationContact'))}
             className={inputClass}
           />
-        </Field>
+        </FieldChrome>
         <DateInput
           id={`${P}-registrationOpens`}
           name="registrationOpens"

@@ -18,11 +18,13 @@ type FieldProps = {
   error?: string;
 };
 
-function describedBy(id: string, hint: unknown, error: unknown) {
+/** The ids a field's input should point at: its hint and its error, when shown. */
+export function describedBy(id: string, hint: unknown, error: unknown) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
-function FieldChrome({
+/** Label, hint and error around any control, GOV.UK style. */
+export function FieldChrome({
   id,
   label,
   hint,
