@@ -1,9 +1,8 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
-import { appUrl, assertHeaderSafe, escapeHtml, type EmailMessage } from '@/lib/email/messages';
+import { appUrl, signInLinkEmail } from '@/lib/email/messages';
 import { sendEmail } from '@/lib/email/send';
-import { SITE_NAME } from '@/lib/site';
 import { consumeSignInAttempt } from './throttle';
 
 // Email magic-link sign-in (optional: only when SMTP_URL is set). The link carries
@@ -15,27 +14,6 @@ export const SIGN_IN_LINK_MINUTES = 15;
 export const magicLinksEnabled = () => !!process.env.SMTP_URL?.trim();
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
-function signInLinkEmail(to: string, name: string, link: string): EmailMessage {
-  const subject = assertHeaderSafe(`Your sign-in link – ${SITE_NAME}`, 'subject');
-  const lines = [
-    `Hello ${name},`,
-    `Use this link to sign in to ${SITE_NAME}. It works once and expires in ${SIGN_IN_LINK_MINUTES} minutes.`,
-    'If you did not ask for it, ignore this email: nobody can sign in without the link.',
-  ];
-  return {
-    to: assertHeaderSafe(to, 'to'),
-    subject,
-    text: [...lines, '', `Sign in: ${link}`].join('\n\n'),
-    html: [
-      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in</title></head>',
-      '<body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5;">',
-      ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
-      `<p><a href="${escapeHtml(link)}" style="color: #1d70b8;">Sign in to ${escapeHtml(SITE_NAME)}</a></p>`,
-      '</body></html>',
-    ].join('\n'),
-  };
-}
 
 export type LinkRequest = { email: string; ip: string | null; callbackUrl: string };
 
@@ -65,7 +43,7 @@ export async function requestSignInLink({ email, ip, callbackUrl }: LinkRequest)
   ]);
   const link = appUrl(`/sign-in/link?${new URLSearchParams({ token, callbackUrl })}`);
   try {
-    await sendEmail(signInLinkEmail(user.email, user.name, link));
+    await sendEmail(signInLinkEmail({ to: user.email, name: user.name, link, minutes: SIGN_IN_LINK_MINUTES }));
   } catch (error) {
     // The user sees the same page either way; the failure is for the operator.
     console.error('[sign-in link] email not sent', error);

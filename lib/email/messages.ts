@@ -91,3 +91,20 @@ export function approvalLinkEmail(n: ApprovalLinkEmailInput): EmailMessage {
   });
   return { to: assertHeaderSafe(n.to, 'to'), subject, text, html };
 }
+
+export type SignInLinkEmailInput = { to: string; name: string; link: string; minutes: number };
+
+/** A one-time sign-in link (lib/auth/magic-link.ts). */
+export function signInLinkEmail(n: SignInLinkEmailInput): EmailMessage {
+  const subject = assertHeaderSafe(`Your sign-in link – ${SITE_NAME}`, 'subject');
+  const { text, html } = layout({
+    heading: `Sign in to ${SITE_NAME}`,
+    paragraphs: [
+      `Hello ${n.name},`,
+      `Use this link to sign in to ${SITE_NAME}. It works once and expires in ${n.minutes} minutes.`,
+    ],
+    link: { href: n.link, label: `Sign in to ${SITE_NAME}` },
+    footer: 'If you did not ask for this link, ignore this email: nobody can sign in without it.',
+  });
+  return { to: assertHeaderSafe(n.to, 'to'), subject, text, html };
+}
