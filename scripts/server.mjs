@@ -4,10 +4,25 @@
 // X-Forwarded-For to the socket's address, so sign-in throttling counts real
 // clients. Behind a reverse proxy set TRUST_PROXY=true: the proxy then appends
 // the client address and the app reads the last entry.
+// It is also the edge guard (scripts/lib/edge-guard.mjs): malformed addresses,
+// cross-site or oversized server action posts and undecodable action bodies get
+// a 4xx here instead of a 500 from Next.js.
 //   node scripts/server.mjs [--dev] [--port N]
+import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
+import {
+  ACTION_BODY_LIMIT_BYTES,
+  PAGES,
+  answerAfterBody,
+  isCrossSite,
+  isPossibleServerAction,
+  samePath,
+  sendPage,
+  undecodableActionIs400,
+  urlProblem,
+} from './lib/edge-guard.mjs';
 
 const { values: args } = parseArgs({ options: { dev: { type: 'boolean', default: false }, port: { type: 'string' } } });
 const port = Number(args.port ?? process.env.PORT ?? 3000);
@@ -33,14 +48,46 @@ function validRouterState(value) {
   }
 }
 
+// createAction (lib/actions/action.ts) calls this when an action starts, so a 5xx
+// afterwards is known to be a real server error rather than an undecodable request.
+/** @type {AsyncLocalStorage<{ started: boolean }>} */
+const actionRequest = new AsyncLocalStorage();
+/** @type {{ __regionalUpdateActionStarted?: () => void }} */ (globalThis).__regionalUpdateActionStarted = () => {
+  const store = actionRequest.getStore();
+  if (store) store.started = true;
+};
+
 const server = http.createServer((req, res) => {
+  if (urlProblem(req.url)) {
+    // Before any handler: Next.js would answer some of these with a 500.
+    sendPage(res, 400, PAGES.badRequest);
+    req.resume();
+    return;
+  }
+  if (isPossibleServerAction(req)) {
+    if (isCrossSite(req.headers)) {
+      sendPage(res, 403, PAGES.crossSite);
+      req.resume();
+      return;
+    }
+    if (Number(req.headers['content-length'] ?? 0) > ACTION_BODY_LIMIT_BYTES) {
+      answerAfterBody(req, () => sendPage(res, 413, { ...PAGES.tooLarge, back: samePath(req.url) }));
+      return;
+    }
+  }
   if ('next-router-state-tree' in req.headers && !validRouterState(req.headers['next-router-state-tree'])) {
     delete req.headers['next-router-state-tree'];
   }
   const socketAddress = req.socket.remoteAddress ?? '';
   if (!trustProxy) req.headers['x-forwarded-for'] = socketAddress;
   else if (!req.headers['x-forwarded-for']) req.headers['x-forwarded-for'] = socketAddress;
-  void handle(req, res);
+  if (!isPossibleServerAction(req)) {
+    void handle(req, res);
+    return;
+  }
+  const store = { started: false };
+  undecodableActionIs400(req, res, () => store.started);
+  actionRequest.run(store, () => void handle(req, res));
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`✓ Ready on http://localhost:${port}`));
