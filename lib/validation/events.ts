@@ -4,6 +4,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { safeHref } from '@/lib/rich-text/links';
 import type { RichTextDoc } from '@/lib/rich-text/types';
 import { validateRichText } from '@/lib/rich-text/validate';
+import { queryPage, queryText } from './query';
 
 // Events as the admin event form, the contributors' event submission and their
 // server actions see them. Shared by client and server: no server-only imports.
@@ -544,24 +545,14 @@ export const EVENT_PAGE_SIZE = 25;
 
 /** `?q=&when=&page=` of the admin event list: lenient, never an error. */
 export const eventListQuerySchema = z.object({
-  q: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (Array.isArray(v) ? v[0] : v) ?? '')
-    .transform((v) => v.replace(/\s+/g, ' ').trim().slice(0, 200))
-    .catch(''),
+  q: queryText(200),
   when: z
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((v) => (Array.isArray(v) ? v[0] : v))
     .pipe(z.enum(['upcoming', 'past', 'all']))
     .catch('upcoming'),
-  page: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => Number.parseInt((Array.isArray(v) ? v[0] : v) ?? '1', 10))
-    .transform((n) => (Number.isFinite(n) && n >= 1 ? Math.min(n, 10_000) : 1))
-    .catch(1),
+  page: queryPage,
 });
 export type EventListQuery = z.output<typeof eventListQuerySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanQueryText } from './query';
 
 // GET /api/media?q=&page= (the editor's image picker). Strict: any other
 // parameter is a 400, so the route's input is exactly this.
@@ -12,7 +13,7 @@ export const mediaPickerQuerySchema = z
       .max(200, 'The search must be 200 characters or fewer')
       .optional()
       .default('')
-      .transform((v) => v.replace(/\s+/g, ' ').trim()),
+      .transform((v) => cleanQueryText(v, 200)),
     page: z.coerce
       .number({ message: 'page must be a number' })
       .int('page must be a whole number')

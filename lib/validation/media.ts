@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { fileTooLargeMessage, MAX_UPLOAD_BYTES } from '@/lib/media/limits';
+import { queryPage, queryText } from './query';
 
 // Media library forms. Shared by the admin forms, the server actions and
 // lib/data/media.ts; `.strict()` refuses any field not listed. The file itself is
@@ -34,7 +36,11 @@ const isFileLike = (v: unknown): v is File =>
 
 export const uploadMediaSchema = z
   .object({
-    file: z.custom<File>((v) => isFileLike(v) && v.size > 0, { message: 'Select an image to upload' }),
+    file: z
+      .custom<File>((v) => isFileLike(v) && v.size > 0, { message: 'Select an image to upload' })
+      .superRefine((file, ctx) => {
+        if (isFileLike(file) && file.size > MAX_UPLOAD_BYTES) ctx.addIssue({ code: 'custom', message: fileTooLargeMessage(file.size) });
+      }),
     ...altFields,
   })
   .strict()
@@ -47,14 +53,7 @@ export const updateMediaAltSchema = z
 
 export const deleteMediaSchema = z.object({ id: z.uuid({ message: 'Choose a valid image' }) }).strict();
 
-export const mediaListSchema = z.object({
-  q: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (Array.isArray(v) ? v[0] : v)?.replace(/\s+/g, ' ').trim().slice(0, 200) ?? '')
-    .catch(''),
-  page: z.coerce.number().int().min(1).max(10_000).optional().default(1).catch(1),
-});
+export const mediaListSchema = z.object({ q: queryText(200), page: queryPage });
 
 export type UploadMediaInput = z.output<typeof uploadMediaSchema>;
 export type UpdateMediaAltInput = z.output<typeof updateMediaAltSchema>;

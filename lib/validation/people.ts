@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryPage, queryText } from './query';
 
 // People named in the bulletin (authors, signatories, presenters). Shared by the
 // admin forms and the server actions; `.strict()` refuses any field not listed.
@@ -48,19 +49,6 @@ export type MergePeopleInput = z.output<typeof mergePeopleSchema>;
 export const PAGE_SIZE = 50;
 
 /** `?q=&page=` of list pages: lenient, never an error. */
-export const listQuerySchema = z.object({
-  q: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (Array.isArray(v) ? v[0] : v) ?? '')
-    .transform((v) => v.replace(/\s+/g, ' ').trim().slice(0, 200))
-    .catch(''),
-  page: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => Number.parseInt((Array.isArray(v) ? v[0] : v) ?? '1', 10))
-    .transform((n) => (Number.isFinite(n) && n >= 1 ? Math.min(n, 10_000) : 1))
-    .catch(1),
-});
+export const listQuerySchema = z.object({ q: queryText(200), page: queryPage });
 
 export type ListQuery = z.output<typeof listQuerySchema>;
