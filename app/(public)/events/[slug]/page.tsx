@@ -7,6 +7,7 @@ import { cachedGetPublicEvent } from '@/lib/data/cached';
 import { registrationState } from '@/lib/events/registration';
 import { safeHref } from '@/lib/rich-text/links';
 import { richTextToPlain } from '@/lib/rich-text/plain-text';
+import { isSlugParam } from '@/lib/validation/params';
 
 export const revalidate = 3600;
 
@@ -17,8 +18,14 @@ export function generateStaticParams() {
 
 type Props = { params: Promise<{ slug: string }> };
 
+/** The published event at this address; a segment that cannot be a slug is not looked up. */
+const eventAt = async (params: Props['params']) => {
+  const { slug } = await params;
+  return isSlugParam(slug) ? cachedGetPublicEvent(slug) : null;
+};
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const event = await cachedGetPublicEvent((await params).slug);
+  const event = await eventAt(params);
   if (!event) return { title: 'Event not found' };
   const description = richTextToPlain(event.description).slice(0, 200);
   const path = `/events/${event.slug}`;
@@ -31,7 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EventPage({ params }: Props) {
-  const event = await cachedGetPublicEvent((await params).slug);
+  const event = await eventAt(params);
   if (!event) notFound();
   const now = new Date();
   const state = registrationState(event, now);

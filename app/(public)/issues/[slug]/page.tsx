@@ -5,6 +5,7 @@ import { IssueArticle } from '@/components/issue/issue-article';
 import { ShareButtons } from '@/components/share-buttons';
 import { cachedGetIssueNeighbours, cachedGetPublishedIssue } from '@/lib/data/cached';
 import { siteUrl, SITE_NAME } from '@/lib/site';
+import { isSlugParam } from '@/lib/validation/params';
 
 // Cached HTML, regenerated at least hourly so registration states change on the right day
 // (segment config must be a literal; it equals PUBLIC_REVALIDATE_SECONDS).
@@ -17,8 +18,14 @@ export function generateStaticParams() {
 
 type Props = { params: Promise<{ slug: string }> };
 
+/** The published issue at this address; a segment that cannot be a slug is not looked up. */
+const issueAt = async (params: Props['params']) => {
+  const { slug } = await params;
+  return isSlugParam(slug) ? cachedGetPublishedIssue(slug) : null;
+};
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const issue = await cachedGetPublishedIssue((await params).slug);
+  const issue = await issueAt(params);
   if (!issue) return { title: 'Issue not found' };
   const path = `/issues/${issue.slug}`;
   return {
@@ -37,7 +44,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function IssuePage({ params }: Props) {
-  const issue = await cachedGetPublishedIssue((await params).slug);
+  const issue = await issueAt(params);
   if (!issue) notFound();
   const { previous, next } = await cachedGetIssueNeighbours(issue.month, issue.slug);
   const url = `${siteUrl()}/issues/${issue.slug}`;

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { z } from 'zod';
 import { CommentsPanel } from '@/components/admin/comments/comments-panel';
 import { AcceptForm } from '@/components/admin/contributions/accept-form';
 import { ArticleForm } from '@/components/admin/contributions/article-form';
@@ -18,6 +17,7 @@ import { requireUser } from '@/lib/auth/session';
 import { acceptTargets, eventFormOptions, getContribution } from '@/lib/data/contributions';
 import { formatDate, formatTime } from '@/lib/dates';
 import { KIND_LABEL, type StoredEventData } from '@/lib/validation/contributions';
+import { isUuidParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Submission' };
 
@@ -36,7 +36,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
   const { id } = await params;
   const user = await requireUser(`/admin/contributions/${id}`);
   if (!can(user, 'contribution:read', { ownerId: user.id })) return <AccessDenied what="submissions" />;
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!isUuidParam(id)) notFound();
   const c = await getContribution(user, id);
   if (!c) notFound();
   const done = (await searchParams).done;

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { z } from 'zod';
 import { EventForm } from '@/components/admin/events/event-form';
 import { eventValues } from '@/components/admin/events/form-values';
 import { modeLabel, sessionSummary, STATUS_LABEL } from '@/components/admin/events/summary';
@@ -11,6 +10,7 @@ import { DoneBanner } from '@/components/admin/forms/search-form';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { eventFormOptions, getEventForEdit } from '@/lib/data/events-admin';
+import { isUuidParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Edit event' };
 
@@ -23,7 +23,7 @@ export default async function EventPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requireUser(`/admin/events/${id}`);
   if (!can(user, 'event:read')) return <AccessDenied what="events" />;
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!isUuidParam(id)) notFound();
   const event = await getEventForEdit(user, id);
   if (!event) notFound();
   const done = (await searchParams).done;

@@ -13,17 +13,17 @@ import { unresolvedCommentCounts } from '@/lib/data/comments';
 import { getIssueForEditor } from '@/lib/data/issues-admin';
 import { editPermission } from '@/lib/data/sections';
 import { formatMonth } from '@/lib/dates';
+import { isUuidParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Edit issue' };
 
 const KIND_LABEL = { INTRO: 'Intro', ARTICLE: 'Article', EVENT_LIST: 'Events' } as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function IssueEditorPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; deleted?: string }> }) {
   const { id } = await params;
   const { created, deleted } = await searchParams;
   const user = await requireUser(`/admin/issues/${id}`);
-  if (!UUID.test(id)) notFound();
+  if (!isUuidParam(id)) notFound();
   if (!can(user, 'issue:read') || !can(user, 'section:read')) {
     return (
       <>

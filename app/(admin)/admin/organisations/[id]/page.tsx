@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { z } from 'zod';
 import { AccessDenied } from '@/components/admin/forms/access-denied';
 import { Breadcrumbs } from '@/components/admin/forms/breadcrumbs';
 import { DoneBanner } from '@/components/admin/forms/search-form';
@@ -10,6 +9,7 @@ import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { getOrganisation, organisationOptions } from '@/lib/data/organisations';
 import { ORGANISATION_KIND_LABEL } from '@/lib/validation/organisations';
+import { isUuidParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Organisation' };
 
@@ -24,7 +24,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const { id } = await params;
   const user = await requireUser(`/admin/organisations/${id}`);
   if (!can(user, 'organisation:read')) return <AccessDenied what="organisations" />;
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!isUuidParam(id)) notFound();
   const organisation = await getOrganisation(user, id);
   if (!organisation) notFound();
   const done = (await searchParams).done;

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { z } from 'zod';
 import { AccessDenied } from '@/components/admin/forms/access-denied';
 import { Breadcrumbs } from '@/components/admin/forms/breadcrumbs';
 import { DoneBanner } from '@/components/admin/forms/search-form';
@@ -11,6 +10,7 @@ import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { organisationOptions } from '@/lib/data/organisations';
 import { getPerson, personOptions } from '@/lib/data/people';
+import { isUuidParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Person' };
 
@@ -22,7 +22,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requireUser(`/admin/people/${id}`);
   if (!can(user, 'person:read')) return <AccessDenied what="people" />;
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!isUuidParam(id)) notFound();
   const person = await getPerson(user, id);
   if (!person) notFound();
   const done = (await searchParams).done;

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { z } from 'zod';
 import { AccessDenied } from '@/components/admin/forms/access-denied';
 import { Breadcrumbs } from '@/components/admin/forms/breadcrumbs';
 import { DoneBanner } from '@/components/admin/forms/search-form';
@@ -14,6 +13,7 @@ import { organisationOptions } from '@/lib/data/organisations';
 import { personOptions } from '@/lib/data/people';
 import { getUser } from '@/lib/data/users';
 import { ROLE_LABEL } from '@/lib/validation/users';
+import { isUuidParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'User' };
 
@@ -23,7 +23,7 @@ export default async function UserPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requireUser(`/admin/users/${id}`);
   if (!can(user, 'user:read')) return <AccessDenied what="user accounts" />;
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!isUuidParam(id)) notFound();
   const account = await getUser(user, id);
   if (!account) notFound();
   const done = (await searchParams).done;

@@ -2,10 +2,11 @@ import { getPublicEvent } from '@/lib/data/events';
 import { buildCalendar, toIcsEvent } from '@/lib/events/ics';
 import { richTextToPlain } from '@/lib/rich-text/plain-text';
 import { siteUrl } from '@/lib/site';
+import { isSlugParam } from '@/lib/validation/params';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const event = await getPublicEvent(slug);
+  const event = isSlugParam(slug) ? await getPublicEvent(slug) : null;
   if (!event) {
     return new Response('This event is not published, or the link is wrong.\n', {
       status: 404,

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { z } from 'zod';
 import { DeleteEventForm } from '@/components/admin/events/delete-event-form';
 import { AccessDenied } from '@/components/admin/forms/access-denied';
 import { Breadcrumbs } from '@/components/admin/forms/breadcrumbs';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { getEventForEdit } from '@/lib/data/events-admin';
+import { isUuidParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Delete event' };
 
@@ -16,7 +16,7 @@ export default async function DeleteEventPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const user = await requireUser(`/admin/events/${id}/delete`);
   if (!can(user, 'event:delete') || !can(user, 'event:read')) return <AccessDenied what="this page" />;
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!isUuidParam(id)) notFound();
   const event = await getEventForEdit(user, id);
   if (!event) notFound();
   const drafts = [...new Set(event.sections.map((s) => s.section.issue.title))];

@@ -10,17 +10,17 @@ import { getIssueForPreview } from '@/lib/data/issues-admin';
 import { getIssueWorkflow } from '@/lib/data/workflow';
 import { APPROVAL_STATE_LABELS } from '@/lib/workflow/intro-hash';
 import { links } from '@/lib/workflow/links';
+import { isUuidParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Approve the intro', robots: { index: false, follow: false } };
 
 const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The sponsor reads the intro exactly as readers will, then approves it or asks for changes. */
 export default async function IntroApprovalPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(links.introApproval(id));
-  if (!UUID.test(id)) notFound();
+  if (!isUuidParam(id)) notFound();
   if (!can(user, 'intro:approve') || !can(user, 'issue:read') || !can(user, 'section:read')) return <AccessDenied what="intros waiting for approval" />;
   const [issue, wf] = await Promise.all([getIssueForPreview(user, id), getIssueWorkflow(user, id)]);
   if (!issue || !wf) notFound();

@@ -6,10 +6,9 @@ import { IssueArticle } from '@/components/issue/issue-article';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { getIssueForPreview } from '@/lib/data/issues-admin';
+import { isUuidParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Preview', robots: { index: false, follow: false } };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const STATUS_LABEL: Record<string, string> = {
   DRAFT: 'a draft',
@@ -24,7 +23,7 @@ const STATUS_LABEL: Record<string, string> = {
 export default async function IssuePreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/admin/issues/${id}/preview`);
-  if (!UUID.test(id)) notFound();
+  if (!isUuidParam(id)) notFound();
   if (!can(user, 'issue:read') || !can(user, 'section:read')) return <AccessDenied what="unpublished issues" />;
   const issue = await getIssueForPreview(user, id);
   if (!issue) notFound();

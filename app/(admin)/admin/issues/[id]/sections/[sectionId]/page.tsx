@@ -12,15 +12,14 @@ import { requireUser } from '@/lib/auth/session';
 import { organisationOptions } from '@/lib/data/organisations';
 import { personOptions } from '@/lib/data/people';
 import { editPermission, getSectionForEdit } from '@/lib/data/sections';
+import { isUuidParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Edit section' };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function EditSectionPage({ params }: { params: Promise<{ id: string; sectionId: string }> }) {
   const { id, sectionId } = await params;
   const user = await requireUser(`/admin/issues/${id}/sections/${sectionId}`);
-  if (!UUID.test(sectionId)) notFound();
+  if (!isUuidParam(id) || !isUuidParam(sectionId)) notFound();
   if (!can(user, 'section:read')) {
     return (
       <>

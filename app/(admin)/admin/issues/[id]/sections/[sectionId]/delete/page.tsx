@@ -6,15 +6,14 @@ import { LINK } from '@/components/admin/issues/styles';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { getSectionForEdit } from '@/lib/data/sections';
+import { isUuidParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Delete section' };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function DeleteSectionPage({ params }: { params: Promise<{ id: string; sectionId: string }> }) {
   const { id, sectionId } = await params;
   const user = await requireUser(`/admin/issues/${id}/sections/${sectionId}/delete`);
-  if (!UUID.test(sectionId)) notFound();
+  if (!isUuidParam(id) || !isUuidParam(sectionId)) notFound();
   if (!can(user, 'section:delete') || !can(user, 'section:read')) {
     return (
       <>

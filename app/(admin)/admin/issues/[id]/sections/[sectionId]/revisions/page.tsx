@@ -8,17 +8,17 @@ import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { listSectionRevisions } from '@/lib/data/revisions';
 import { editPermission, getSectionForEdit } from '@/lib/data/sections';
+import { isUuidParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Revisions' };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const when = (d: Date) => d.toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
 
 export default async function RevisionsPage({ params, searchParams }: { params: Promise<{ id: string; sectionId: string }>; searchParams: Promise<{ restored?: string }> }) {
   const { id, sectionId } = await params;
   const { restored } = await searchParams;
   const user = await requireUser(`/admin/issues/${id}/sections/${sectionId}/revisions`);
-  if (!UUID.test(sectionId)) notFound();
+  if (!isUuidParam(id) || !isUuidParam(sectionId)) notFound();
   if (!can(user, 'revision:read') || !can(user, 'section:read')) {
     return (
       <>
