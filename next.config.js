@@ -1,18 +1,13 @@
 // @ts-check
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
 const { buildCsp } = require('./lib/security/csp.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
+const { securityHeaders: headersFor, SERVER_ACTION_BODY_LIMIT_MB } = require('./lib/security/headers.js');
 
 const production = process.env.NODE_ENV === 'production';
 
 /** Headers on every response; proxy.ts replaces the CSP on signed-in pages with a nonce-based one. */
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  ...(production ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
-];
+const securityHeaders = headersFor({ production });
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -20,8 +15,10 @@ const nextConfig = {
   reactStrictMode: true,
   // @touch4it/ical-timezones reads its zone files from disk, so it must not be bundled.
   serverExternalPackages: ['@prisma/adapter-pg', 'pg', '@node-rs/argon2', '@touch4it/ical-timezones', 'sharp'],
-  // Image uploads go through a server action: 5 MB files plus form overhead.
-  experimental: { serverActions: { bodySizeLimit: '6mb' } },
+  // Image uploads go through a server action. Files over 5 MB are refused by the
+  // form's own check; the body limit is higher so that check, not a cut-off, answers
+  // (scripts/lib/edge-guard.mjs answers 413 above it).
+  experimental: { serverActions: { bodySizeLimit: `${SERVER_ACTION_BODY_LIMIT_MB}mb` } },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

@@ -5,6 +5,7 @@ import { audit } from '@/lib/audit';
 import { requirePermission, type Actor } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { fileTooLargeMessage } from '@/lib/media/limits';
 import { MAX_UPLOAD_BYTES, MediaProcessingError, processUpload } from '@/lib/media/process';
 import { deleteMediaFile, writeMediaFile } from '@/lib/media/storage';
 import { mediaAltSchema } from '@/lib/validation/media';
@@ -62,7 +63,7 @@ export async function uploadMedia(user: Actor, input: { file: FileLike | { name:
   const size = buffer ? buffer.length : (file as FileLike).size;
   if (size > MAX_UPLOAD_BYTES) {
     // Refuse before reading the whole upload into memory.
-    const message = `The selected file must be smaller than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`;
+    const message = fileTooLargeMessage(size);
     throw new ActionError(400, message, undefined, { file: [message] });
   }
   const bytes = buffer ?? Buffer.from(await (file as FileLike).arrayBuffer());

@@ -1,9 +1,9 @@
 'use client';
 
-import { useActionState, useId } from 'react';
+import { useActionState, useId, useState, type FormEvent } from 'react';
 import { IDLE, type ActionState } from '@/lib/actions/state';
 import { uploadMediaAction } from '@/lib/actions/media/upload-media';
-import { ACCEPT_ATTRIBUTE, MAX_DIMENSION, MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from '@/lib/media/limits';
+import { ACCEPT_ATTRIBUTE, fileTooLargeMessage, MAX_DIMENSION, MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from '@/lib/media/limits';
 import { ALT_MAX_LENGTH } from '@/lib/validation/media';
 import { ErrorSummary } from '@/components/admin/forms/error-summary';
 import { fieldError, keptValue } from '@/lib/actions/state';
@@ -11,16 +11,33 @@ import { BUTTON_CLASS, FIELD_CLASS } from './styles';
 
 type UploadResult = { id: string; fileName: string };
 
+/**
+ * A file over the limit is refused here before it is sent (the server refuses it
+ * too, for a browser without JavaScript), with the same message and state shape.
+ */
+function tooLargeBeforeSending(event: FormEvent<HTMLFormElement>): ActionState<UploadResult> | null {
+  const data = new FormData(event.currentTarget);
+  const file = data.get('file');
+  if (!(file instanceof File) || file.size <= MAX_UPLOAD_BYTES) return null;
+  event.preventDefault();
+  const message = fileTooLargeMessage(file.size);
+  const values: Record<string, string> = { alt: String(data.get('alt') ?? '') };
+  if (data.get('decorative')) values.decorative = 'on';
+  return { status: 'error', code: 400, message, fieldErrors: { file: [message] }, values };
+}
+
 /** Upload an image with its alt text (or marked decorative). */
 export function UploadMediaForm() {
-  const [state, action, pending] = useActionState<ActionState<UploadResult>, FormData>(uploadMediaAction, IDLE as ActionState<UploadResult>);
+  const [serverState, action, pending] = useActionState<ActionState<UploadResult>, FormData>(uploadMediaAction, IDLE as ActionState<UploadResult>);
+  const [browserState, setBrowserState] = useState<ActionState<UploadResult> | null>(null);
+  const state = browserState ?? serverState;
   const id = useId();
   const ids = { file: `${id}-file`, alt: `${id}-alt`, decorative: `${id}-decorative` };
   const fileError = fieldError(state, 'file');
   const altError = fieldError(state, 'alt');
   const decorativeBefore = keptValue(state, 'decorative');
   return (
-    <form action={action} noValidate className="mt-4 space-y-5">
+    <form action={action} onSubmit={(event) => setBrowserState(tooLargeBeforeSending(event))} noValidate className="mt-4 space-y-5">
       <ErrorSummary state={state} fieldIds={ids} />
       <p id={`${id}-status`} role="status" className={state.status === 'success' ? 'border-l-8 border-green-700 bg-green-50 p-4 font-bold' : ''}>
         {state.status === 'success' ? state.message : ''}
