@@ -7,10 +7,11 @@
 //   --port N       HTTP port (default $PORT or 3000)
 //   --database-url-file F   write the database URL to F (e2e fixtures seed their own data)
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { buildForProduction, buildIsStale, newestMtime } from './lib/build.mjs';
 import { loadDotEnv, resolveDatabase, ROOT } from './lib/database-url.mjs';
 import { bin, children, runNode, step } from './lib/run.mjs';
 
@@ -24,33 +25,6 @@ const { values: args } = parseArgs({
 });
 
 const log = (/** @type {string} */ m) => console.log(`▸ ${m}`);
-
-/** Newest modification time under the given paths (files or folders). @param {string[]} paths */
-function newestMtime(paths) {
-  let newest = 0;
-  const visit = (/** @type {string} */ p) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const entry of readdirSync(p)) {
-        if (entry === 'node_modules' || entry === 'generated' || entry.startsWith('.')) continue;
-        visit(path.join(p, entry));
-      }
-    } else if (st.mtimeMs > newest) newest = st.mtimeMs;
-  };
-  paths.forEach((/** @type {string} */ p) => visit(path.join(ROOT, p)));
-  return newest;
-}
-
-// Written after a successful build only: a failed `next build` can leave a BUILD_ID behind.
-const BUILD_MARKER = path.join(ROOT, '.next', 'build-complete');
-
-function buildIsStale() {
-  const buildId = BUILD_MARKER;
-  if (!existsSync(buildId)) return true;
-  const sources = ['app', 'components', 'lib', 'public', 'prisma/schema.prisma', 'next.config.js', 'package-lock.json', 'postcss.config.mjs', 'instrumentation.ts', 'proxy.ts'];
-  return newestMtime(sources) > statSync(buildId).mtimeMs;
-}
 
 /**
  * The session-signing secret when NEXTAUTH_SECRET is not set: kept in .data so
@@ -142,9 +116,7 @@ async function main() {
   }
   if (buildIsStale()) {
     log('Building for production (first run or changed sources)…');
-    rmSync(BUILD_MARKER, { force: true });
-    await step('next build', bin.next, ['build'], { ...env, NODE_ENV: 'production' });
-    writeFileSync(BUILD_MARKER, new Date().toISOString());
+    await buildForProduction(env);
   }
   log(`Starting on http://localhost:${port}`);
   const code = await runNode(path.join(ROOT, 'scripts/server.mjs'), ['--port', port], { ...env, NODE_ENV: 'production' });
