@@ -18,10 +18,15 @@ const CONTROL = /\p{Cc}/u;
 // What may appear literally in a request target (RFC 3986 characters; anything else is percent-encoded).
 const RAW_TARGET = /^[\x21-\x7e]*$/;
 
-/** @param {string} text */
-function decodes(text) {
+/**
+ * Whether percent-escapes decode to UTF-8 (and, for a path, to no control character).
+ * @param {string} text
+ * @param {{ allowControl?: boolean }} [opts]
+ */
+function decodes(text, opts = {}) {
   try {
-    return !CONTROL.test(decodeURIComponent(text));
+    const decoded = decodeURIComponent(text);
+    return opts.allowControl || !CONTROL.test(decoded);
   } catch {
     // Undecodable: a stray %, an invalid or overlong UTF-8 sequence (%FF, %C0%AF), an encoded surrogate.
     return false;
@@ -53,7 +58,7 @@ export function urlProblem(target) {
   const query = q === -1 ? '' : pathAndQuery.slice(q + 1);
   if (!decodes(path)) return 'malformed path';
   for (const part of query.split('&')) {
-    if (part && !decodes(part.replace(/\+/g, ' '))) return 'malformed query';
+    if (part && !decodes(part.replace(/\+/g, ' '), { allowControl: true })) return 'malformed query';
   }
   return null;
 }

@@ -165,7 +165,7 @@ describe('every route in app/', () => {
 
 describe('the edge guard', () => {
   it('answers a malformed address with a small 400 page carrying the site’s headers', async () => {
-    for (const url of ['/issues/%FF', '/events/%00/calendar.ics', '/admin/issues/%C0%AF', '/admin/media?page=-1&q=%00', '/admin/people?q=%00&page=1e9']) {
+    for (const url of ['/issues/%FF', '/events/%00/calendar.ics', '/admin/issues/%C0%AF', '/admin/people/%00', '/search?q=%FF']) {
       const res = await fetch(app.url + url, { headers: { cookie: cookies.editor }, redirect: 'manual' });
       expect(res.status, url).toBe(400);
       const body = await res.text();
@@ -177,6 +177,20 @@ describe('the edge guard', () => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
       expect(res.headers.get('x-frame-options')).toBe('DENY');
+    }
+  });
+});
+
+describe('control characters in a query', () => {
+  it('reach the page, whose schema strips them: the list answers, with the page number clamped', async () => {
+    for (const [url, heading] of [
+      ['/admin/media?page=-1&q=%00', 'Media library'],
+      ['/admin/people?q=%00&page=1e9', 'People'],
+      ['/search?q=safe%00guarding%0A', 'Search'],
+    ] as const) {
+      const res = await fetch(app.url + url, { headers: { cookie: cookies.editor }, redirect: 'manual' });
+      expect(res.status, url).toBe(200);
+      expect(await res.text(), url).toContain(heading);
     }
   });
 });

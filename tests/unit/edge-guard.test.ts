@@ -15,12 +15,8 @@ describe('urlProblem: the edge refuses malformed addresses', () => {
     '/admin/issues/a%0Ab',
     '/x%7F',
     '/x%C2%85', // U+0085, a C1 control
-    '/admin/media?page=-1&q=%00',
-    '/admin/people?q=%00&page=1e9',
     '/search?q=%FF',
     '/search?q=100%',
-    '/search?%00=x',
-    '/sign-in?callbackUrl=%0D%0ALocation:%20http://evil.example',
     'http://localhost/issues/%FF',
   ])('%s', (url) => {
     expect(urlProblem(url)).not.toBeNull();
@@ -37,6 +33,11 @@ describe('urlProblem: the edge refuses malformed addresses', () => {
     '/issues/regional-update-october-2025',
     '/search?q=caf%C3%A9+au+lait',
     '/search?q=%E2%80%A8', // a line separator is not a control character
+    // Control characters in a query are well formed: the page's schema strips or refuses them.
+    '/admin/media?page=-1&q=%00',
+    '/admin/people?q=%00&page=1e9',
+    '/search?%00=x',
+    '/sign-in?callbackUrl=%0D%0ALocation:%20http://evil.example',
     '/search?q=100%25',
     '/admin/media?page=2&q=',
     '/events?mode=online&free=yes&topic=&page=3',
