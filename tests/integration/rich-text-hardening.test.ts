@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
 // Odd rich text through the real server actions and data functions (issue 9): an
@@ -24,9 +25,10 @@ let eventListId: string;
 let issueId: string;
 let mediaSrc: string;
 
-const doc = (...content: unknown[]) => ({ type: 'doc', content });
-const p = (...content: unknown[]) => ({ type: 'paragraph', content });
-const text = (t: string, marks?: unknown[]) => ({ type: 'text', text: t, ...(marks ? { marks } : {}) });
+type Json = Prisma.InputJsonValue;
+const doc = (...content: Json[]): Json => ({ type: 'doc', content });
+const p = (...content: Json[]): Json => ({ type: 'paragraph', content });
+const text = (t: string, marks?: Json[]): Json => ({ type: 'text', text: t, ...(marks ? { marks } : {}) });
 const objectHref = doc(p(text('x', [{ type: 'link', attrs: { href: { toString: 'x' } } }])));
 const image = (src: string) => doc(p(text('Chart:')), { type: 'image', attrs: { src, alt: 'A chart' } });
 const unknownSrc = () => `/media/${randomBytes(32).toString('hex')}.png`;
