@@ -19,6 +19,34 @@ const ENTRY_SELECT = {
 } as const satisfies Prisma.AuditLogSelect;
 
 type EntryRow = Prisma.AuditLogGetPayload<{ select: typeof ENTRY_SELECT }>;
+
+// Details are written by many modules (user.create, deactivate, password reset, …
+// record the address) and any of them may add one later, so addresses are removed
+// from everything here, keys and values at any depth, not from known fields only.
+// Broad on purpose (any non-delimiter run around an @): hiding too much is harmless here.
+const EMAIL_LIKE = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]*[^\s@<>()[\]"',;:.]/g;
+export const EMAIL_HIDDEN = '(email address hidden)';
+const MAX_DETAIL_DEPTH = 32;
+
+const hideEmails = (s: string) => s.replace(EMAIL_LIKE, EMAIL_HIDDEN);
+
+function redactJson(value: Prisma.JsonValue, depth = 0): Prisma.JsonValue {
+  if (typeof value === 'string') return hideEmails(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_DETAIL_DEPTH) return '…';
+  if (Array.isArray(value)) return value.map((v) => redactJson(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [hideEmails(k), redactJson(v ?? null, depth + 1)]));
+}
+
+/** What a viewer without user:read may see of an entry: no email address anywhere in it. */
+function redactEntry(entry: AuditEntry): AuditEntry {
+  return {
+    ...entry,
+    entityId: entry.entityId === null ? null : hideEmails(entry.entityId),
+    details: redactJson(entry.details),
+    actor: entry.actor ? { id: entry.actor.id, name: hideEmails(entry.actor.name), email: null } : null,
+  };
+}
 /** Email addresses only for those who may read users; others see names. */
 export type AuditEntry = Omit<EntryRow, 'id' | 'actor'> & { id: string; actor: { id: string; name: string; email: string | null } | null };
 
@@ -85,11 +113,10 @@ export async function listAuditLog(
   }
 
   const showEmail = can(user, 'user:read');
-  const entries: AuditEntry[] = rows.map((r) => ({
-    ...r,
-    id: r.id.toString(),
-    actor: r.actor ? { ...r.actor, email: showEmail ? r.actor.email : null } : null,
-  }));
+  const entries: AuditEntry[] = rows.map((r) => {
+    const entry: AuditEntry = { ...r, id: r.id.toString() };
+    return showEmail ? entry : redactEntry(entry);
+  });
   return {
     entries,
     older: olderExists && entries.length ? entries.at(-1)!.id : null,
@@ -113,7 +140,7 @@ export async function auditFilterOptions(user: SessionUser) {
   ]);
   const showEmail = can(user, 'user:read');
   return {
-    actors: actors.map((a) => ({ ...a, email: showEmail ? a.email : null })),
+    actors: actors.map((a) => (showEmail ? a : { id: a.id, name: hideEmails(a.name), email: null })),
     actions: actions.map((a) => a.action),
     entityTypes: entityTypes.map((e) => e.entityType),
   };

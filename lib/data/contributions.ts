@@ -4,6 +4,7 @@ import { audit } from '@/lib/audit';
 import { can, requirePermission, scopeOf } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { MISSING_IMAGE_MESSAGE, missingImages } from '@/lib/data/media-references';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { validateRichText } from '@/lib/rich-text/validate';
 import {
@@ -211,6 +212,10 @@ type Content = { title: string; body: Prisma.InputJsonValue; eventData: Prisma.I
  * presenters must exist.
  */
 async function contentOf(tx: Tx, input: SubmitContributionInput | UpdateContributionInput, organisationId: string): Promise<Content> {
+  const field = input.kind === 'ARTICLE' ? 'body' : 'description';
+  if ((await missingImages(tx, [input.kind === 'ARTICLE' ? input.body : input.description])).length) {
+    throw new ActionError(400, MISSING_IMAGE_MESSAGE, undefined, { [field]: [MISSING_IMAGE_MESSAGE] });
+  }
   if (input.kind === 'ARTICLE') return { title: input.title, body: json(input.body), eventData: Prisma.DbNull };
   const { title, description, kind: _kind, ...rest } = input as EventInput & { kind: 'EVENT'; id?: string; version?: number };
   const { id: _id, version: _version, ...event } = rest as typeof rest & { id?: string; version?: number };
@@ -377,6 +382,9 @@ async function uniqueEventSlug(tx: Tx, title: string): Promise<string> {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
+const GONE_IMAGE_ON_ACCEPT =
+  'An image in this submission is no longer in the media library. Decline it with that reason so the contributor can submit it again.';
+
 /**
  * The Event for an accepted EVENT submission, validated again with the shared event
  * schema. An organiser or presenter deleted since submission is left out rather
@@ -394,6 +402,7 @@ async function createEventFromContribution(
       `The event’s details cannot be used: ${parsed.error.issues[0]?.message ?? 'they are not valid'}. Decline it with that reason so the contributor can submit it again.`,
     );
   }
+  if ((await missingImages(tx, [parsed.data.description])).length) throw new ActionError(400, GONE_IMAGE_ON_ACCEPT);
   const { fields, sessions } = toEventWriteData(parsed.data);
   const organiser = fields.organiserId
     ? await tx.organisation.findUnique({ where: { id: fields.organiserId }, select: { id: true } })
@@ -480,6 +489,7 @@ async function acceptOnce(user: SessionUser, input: AcceptContributionInput) {
     if (contribution.kind === 'ARTICLE') {
       const checked = validateRichText(contribution.body);
       if (!checked.ok) throw new ActionError(400, `The article’s text cannot be used: ${checked.error}`);
+      if ((await missingImages(tx, [checked.doc])).length) throw new ActionError(400, GONE_IMAGE_ON_ACCEPT);
       // Positions become 0..n contiguous, with the new section right after the chosen one.
       const index = sections.indexOf(chosen) + 1;
       await parkSections(tx, input.issueId);

@@ -12,6 +12,7 @@ import {
   type EventInput,
   type EventListQuery,
 } from '@/lib/validation/events';
+import { MISSING_IMAGE_MESSAGE, missingImages } from './media-references';
 import { DataError } from './sections';
 
 // The editor's side of events: list, edit, delete, and placing events in the
@@ -167,6 +168,9 @@ export async function listSectionEvents(user: SessionUser, sectionId: string) {
 // Helpers inside transactions
 
 async function assertReferencesExist(tx: Tx, input: EventInput) {
+  if ((await missingImages(tx, [input.description])).length) {
+    throw new DataError(400, MISSING_IMAGE_MESSAGE, { description: [MISSING_IMAGE_MESSAGE] });
+  }
   if (input.organiserId) {
     const found = await tx.organisation.findUnique({ where: { id: input.organiserId }, select: { id: true } });
     if (!found) {

@@ -5,6 +5,7 @@ import { audit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { validateRichText } from '@/lib/rich-text/validate';
+import { missingImages } from './media-references';
 import { DataError, editPermission } from './sections';
 
 export type RevisionData = { title?: unknown; body?: unknown; rejected?: boolean; restoredFrom?: string; deleted?: boolean };
@@ -43,6 +44,9 @@ export async function restoreRevision(user: SessionUser, revisionId: string) {
     const title = typeof data.title === 'string' && data.title.trim() ? data.title : null;
     const checked = validateRichText(data.body);
     if (!title || !checked.ok) throw new DataError(400, checked.ok ? 'That revision has no title.' : checked.error);
+    if ((await missingImages(tx, [checked.doc])).length) {
+      throw new DataError(400, 'That revision shows an image that has since been deleted from the media library, so it cannot be restored.');
+    }
 
     const updated = await tx.section.update({
       where: { id: section.id },

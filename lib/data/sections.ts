@@ -3,6 +3,7 @@ import { requirePermission, type Action } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { audit } from '@/lib/audit';
 import { db } from '@/lib/db';
+import { MISSING_IMAGE_MESSAGE, missingImages } from '@/lib/data/media-references';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { validateRichText } from '@/lib/rich-text/validate';
 import { MAX_BYLINES } from '@/lib/validation/sections';
@@ -224,6 +225,7 @@ export async function saveSection(
     const section = await tx.section.findUnique({ where: { id: input.id }, select: { id: true, kind: true } });
     if (!section) throw new DataError(404, 'That section no longer exists.');
     requirePermission(user, editPermission(section.kind));
+    if ((await missingImages(tx, [checked.doc])).length) throw new DataError(400, MISSING_IMAGE_MESSAGE, { body: [MISSING_IMAGE_MESSAGE] });
 
     const updated = await tx.section.updateMany({
       where: { id: input.id, version: input.version },

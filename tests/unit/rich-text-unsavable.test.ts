@@ -13,7 +13,7 @@ describe('validateRichText: characters the database cannot store', () => {
     ['a null character in text', doc(p(text('<IMG SRC=java\u0000script:alert("XSS")>')))],
     ['a lone high surrogate', doc(p(text('broken \ud83d emoji')))],
     ['a lone low surrogate', doc(p(text('broken \ude00 emoji')))],
-    ['a null character in an image alt', doc({ type: 'image', attrs: { src: '/media/a.png', alt: 'a\u0000b' } })],
+    ['a null character in an image alt', doc({ type: 'image', attrs: { src: `/media/${'a'.repeat(64)}.png`, alt: 'a\u0000b' } })],
     ['a null character deep in paragraph attributes', doc({ type: 'paragraph', attrs: { a: { b: ['\u0000'] } }, content: [text('x')] })],
     ['a null character in an attribute name', doc({ type: 'paragraph', attrs: { 'a\u0000': 1 }, content: [text('x')] })],
   ])('rejects %s with a clear message', (_name, input) => {

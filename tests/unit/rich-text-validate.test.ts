@@ -4,6 +4,8 @@ import { validateRichText } from '@/lib/rich-text/validate';
 const doc = (...content: unknown[]) => ({ type: 'doc', content });
 const p = (...content: unknown[]) => ({ type: 'paragraph', content });
 const text = (t: string, marks?: unknown[]) => ({ type: 'text', text: t, ...(marks ? { marks } : {}) });
+const HASH = 'c0ffee'.padEnd(64, '0');
+const image = (src: unknown) => doc({ type: 'image', attrs: { src, alt: 'A photo' } });
 
 describe('validateRichText: the editor allowlist on the server', () => {
   it('accepts headings, formatting, lists, quotes, safe links and library images', () => {
@@ -13,7 +15,7 @@ describe('validateRichText: the editor allowlist on the server', () => {
         p(text('Bold', [{ type: 'bold' }]), text(' and '), text('a link', [{ type: 'link', attrs: { href: 'https://www.gov.uk' } }])),
         { type: 'bulletList', content: [{ type: 'listItem', content: [p(text('one'))] }] },
         { type: 'blockquote', content: [p(text('quoted'))] },
-        { type: 'image', attrs: { src: '/media/abc.webp', alt: 'A photo' } },
+        { type: 'image', attrs: { src: `/media/${HASH}.webp`, alt: 'A photo' } },
         p(text('mail', [{ type: 'link', attrs: { href: 'mailto:a@example.org' } }])),
       ),
     );
@@ -33,5 +35,47 @@ describe('validateRichText: the editor allowlist on the server', () => {
     const result = validateRichText(input);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(message);
+  });
+});
+
+describe('validateRichText: images only by their canonical media-library path', () => {
+  it.each([`/media/${HASH}.png`, `/media/${HASH}.jpg`, `/media/${HASH}.webp`])('accepts %s', (src) => {
+    expect(validateRichText(image(src))).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    '/media/../api/auth/signout',
+    `/media/../media/${HASH}.png`,
+    `/media/./${HASH}.png`,
+    '/media/%2e%2e/api/auth/signout',
+    '/media/%2E%2E/api/auth/signout',
+    `/media/%2e%2e%2fapi%2fauth%2fsignout`,
+    `/media/${HASH}%2epng`,
+    `/media\\${HASH}.png`,
+    `/media/${HASH}.png\\`,
+    `/MEDIA/${HASH}.png`,
+    `/Media/${HASH}.png`,
+    `/media/${HASH.toUpperCase()}.png`,
+    `/media/${HASH}.PNG`,
+    `/media/${HASH}.png?download=1`,
+    `/media/${HASH}.png#x`,
+    `/media/${HASH}.gif`,
+    `/media/${HASH}.svg`,
+    `/media//${HASH}.png`,
+    `//media/${HASH}.png`,
+    `/media/${HASH.slice(1)}.png`,
+    `/media/${HASH}.png/`,
+    ` /media/${HASH}.png`,
+    `/media/${HASH}.png\n`,
+    `https://evil.example/media/${HASH}.png`,
+    `media/${HASH}.png`,
+    '/media/abc.webp',
+    '/media/',
+    '',
+    42,
+    { toString: `/media/${HASH}.png` },
+  ])('refuses %j', (src) => {
+    const result = validateRichText(image(src));
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/images must come from the media library/) });
   });
 });
