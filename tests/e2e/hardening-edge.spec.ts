@@ -96,5 +96,5 @@ test('a control character in a query value is stripped by the page, not refused'
   // A pasted line break in a search is a typo, not an attack: the query schema strips it.
   const response = await page.goto('/search?q=child%00protection%0A&page=1e9');
   expect(response?.status()).toBe(200);
-  await expect(page.getByRole('searchbox')).toHaveValue('child protection');
+  await expect(page.getByRole('main').getByRole('searchbox')).toHaveValue('child protection');
 });
