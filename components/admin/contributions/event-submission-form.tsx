@@ -81,9 +81,11 @@ function DateInput({
 export function EventSubmissionForm({
   event,
   options,
+  canInsertImage,
 }: {
   event?: Saved;
   options: { organisations: Option[]; ownOrganisation: string };
+  canInsertImage: boolean;
 }) {
   const action = (event ? updateContributionAction : submitContributionAction) as (
     state: ActionState,
@@ -153,6 +155,7 @@ export function EventSubmissionForm({
         label="Description (optional)"
         hint="What the event is about and who is speaking"
         defaultValue={event?.body}
+        canInsertImage={canInsertImage}
         error={err('description')}
       />
 

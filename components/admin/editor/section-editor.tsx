@@ -59,10 +59,12 @@ const PRIMARY = 'min-h-11 rounded bg-[var(--color-brand)] px-5 font-bold text-wh
 export function SectionEditor({
   section,
   byline = EMPTY_BYLINE,
+  canInsertImage,
 }: {
   section: { id: string; title: string; body: unknown; version: number };
   /** Byline and sign-off, edited in their own panels; the preview shows them as readers will. */
   byline?: Omit<IssueSectionData, 'title' | 'body'>;
+  canInsertImage: boolean;
 }) {
   const id = useId();
   const [title, setTitle] = useState(section.title);
@@ -237,7 +239,7 @@ export function SectionEditor({
           <p id={`${id}-body-label`} className="font-bold">Text</p>
           {editor ? (
             <div className="mt-1 space-y-2">
-              <EditorToolbar editor={editor} labelledBy={`${id}-body`} />
+              <EditorToolbar editor={editor} labelledBy={`${id}-body`} canInsertImage={canInsertImage} />
               <EditorContent editor={editor} />
             </div>
           ) : (

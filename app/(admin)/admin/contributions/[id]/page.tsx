@@ -145,11 +145,12 @@ export default async function ContributionPage({ params, searchParams }: Props) 
           </h2>
           <p className="mt-2 max-w-2xl">You can change it until the editor has decided.</p>
           {c.kind === 'ARTICLE' ? (
-            <ArticleForm article={{ id: c.id, version: c.version, title: c.title, body: c.body }} />
+            <ArticleForm article={{ id: c.id, version: c.version, title: c.title, body: c.body }} canInsertImage={can(user, 'media:read')} />
           ) : (
             <EventSubmissionForm
               event={{ id: c.id, version: c.version, title: c.title, body: c.body, eventData: c.eventData as StoredEventData }}
               options={options!}
+              canInsertImage={can(user, 'media:read')}
             />
           )}
         </section>
