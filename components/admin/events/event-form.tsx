@@ -361,7 +361,7 @@ export function EventForm({
                       onChange={(e) => setSession(i, { allDay: e.target.checked })}
                       className="h-6 w-6"
                     />
-                    <label htmlFor={`${id}-allDay`}>All day (no start or end time)</label>
+                    <label htmlFor={`${id}-allDay`}>All day (no start or end time)<span className="sr-only">: session {n}</span></label>
                   </div>
                   {!s.allDay && (
                     <div className="flex flex-wrap gap-6">
