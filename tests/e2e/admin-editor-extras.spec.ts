@@ -112,15 +112,19 @@ test('an editor sets a byline, inserts an image by keyboard, edits details, prev
     await page.getByLabel('Action').selectOption('section.bylines');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/\/admin\/audit\?.*action=section.bylines/);
-    const table = page.getByRole('table', { name: /Entries, newest first \(by Fixture editor, action section\.bylines\)/ });
+    const table = page.getByRole('table', { name: 'Entries, newest first (by Fixture editor, “Changed the byline of a section”)' });
     await expect(table).toBeVisible();
     // Added Abdul, created + added the new person, moved up.
     await expect(table.locator('tbody tr')).toHaveCount(3);
-    await expect(table.locator('tbody')).not.toContainText('issue.update');
+    await expect(table.locator('tbody')).not.toContainText('Edited the details of an issue');
+    // Codes and dates in words: no raw "section.bylines", and GOV.UK style times.
+    await expect(table.locator('tbody')).not.toContainText('section.bylines');
+    await expect(table.locator('tbody tr').first()).toContainText('Changed the byline of a section');
+    await expect(table.locator('tbody tr').first().locator('time')).toHaveText(/^\d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}(:\d\d)?(am|pm)$/);
     await page.getByLabel('Action').selectOption('issue.update');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(1);
-    await expect(page.getByRole('table').locator('tbody')).toContainText('Issue');
+    await expect(page.getByRole('table').locator('tbody')).toContainText('Edited the details of an issue');
 
     // A bad date in the URL is reported next to the field, and the rest still works.
     await page.goto('/admin/audit?from=2026-02-30&action=issue.update');

@@ -81,6 +81,7 @@ test('a failed autosave keeps the text, says “Not saved – retrying”, asks 
     mode = 'offline';
     const asked = page.waitForEvent('dialog');
     await page.getByRole('link', { name: `Back to ${d.title}` }).click();
+    // Asked after the click returned: the save is tried first.
     const dialog = await asked;
     expect(dialog.message()).toBe('Your latest changes could not be saved. Leave this page and lose them?');
     await dialog.dismiss();
@@ -101,16 +102,30 @@ test('a form with typed, unsaved input asks before a link leaves it; its own Can
   await signIn(page, editor.email, editor.password);
   await page.goto('/admin/people/new');
   await page.getByLabel('Full name').fill('Half-typed Person');
-  const asked = page.waitForEvent('dialog');
+  // The handler answers before the click returns (a pending dialog would hold the click).
+  const messages: string[] = [];
+  page.once('dialog', (d) => {
+    messages.push(d.message());
+    void d.dismiss();
+  });
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Issues' }).click();
-  const dialog = await asked;
-  expect(dialog.message()).toBe('You have typed into a form without saving it. Leave this page and lose what you typed?');
-  await dialog.dismiss();
+  await expect.poll(() => messages).toEqual(['You have typed into a form without saving it. Leave this page and lose what you typed?']);
   await expect(page).toHaveURL(/\/admin\/people\/new$/);
   await expect(page.getByLabel('Full name')).toHaveValue('Half-typed Person');
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Issues' }).click();
   await page.waitForURL(/\/admin\/issues$/);
+
+  // The form's own Cancel link means "throw this away": no question.
+  await page.goto('/admin/events/new');
+  await page.getByLabel('Title', { exact: true }).fill('An event not wanted after all');
+  page.once('dialog', (d) => {
+    messages.push(d.message());
+    void d.dismiss();
+  });
+  await page.getByRole('link', { name: 'Cancel', exact: true }).click();
+  await page.waitForURL(/\/admin\/events$/);
+  expect(messages).toHaveLength(1);
 });
 
 test('a new section goes where the editor chooses, by default before the event lists, also without JavaScript; Delete sits apart', async ({ page, browser, fixtures }) => {
@@ -174,7 +189,7 @@ test('the link popover applies with a button; a new byline person keeps the type
     const byline = page.getByRole('region', { name: 'Byline' });
     const name = `Nobody Yet ${d.tag}`;
     await byline.getByLabel('Search people by name').fill(name);
-    await expect(byline.getByRole('status')).toHaveText('No one matches. Check the spelling, or add a new person below.');
+    await expect(byline.getByText('No one matches. Check the spelling, or add a new person below.')).toBeVisible();
     await byline.getByRole('button', { name: 'Not in the list? Add a new person' }).click();
     await expect(byline.getByLabel('Full name')).toHaveValue(name);
 
