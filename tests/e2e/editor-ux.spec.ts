@@ -79,12 +79,14 @@ test('a failed autosave keeps the text, says “Not saved – retrying”, asks 
 
     // Leaving now would lose the text: the editor tries once more, then asks.
     mode = 'offline';
-    const asked = page.waitForEvent('dialog');
+    // Answered by a handler: the question can come while the click is still in progress.
+    const messages: string[] = [];
+    page.once('dialog', (dialog) => {
+      messages.push(dialog.message());
+      void dialog.dismiss();
+    });
     await page.getByRole('link', { name: `Back to ${d.title}` }).click();
-    // Asked after the click returned: the save is tried first.
-    const dialog = await asked;
-    expect(dialog.message()).toBe('Your latest changes could not be saved. Leave this page and lose them?');
-    await dialog.dismiss();
+    await expect.poll(() => messages).toEqual(['Your latest changes could not be saved. Leave this page and lose them?']);
     await expect(page).toHaveURL(new RegExp(`${path}$`));
     await expect(status).toContainText('The server could not be reached.');
 
