@@ -159,11 +159,14 @@ export async function bylineOrganisation(user: SessionUser) {
 /** Choices for the event submission form: organisations for the organiser, and the user's own. */
 export async function eventFormOptions(user: SessionUser) {
   requirePermission(user, 'contribution:create');
-  const [organisations, own] = await Promise.all([
+  const [organisations, own, topics] = await Promise.all([
     db.organisation.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true } }),
     user.organisationId ? db.organisation.findUnique({ where: { id: user.organisationId }, select: { name: true } }) : null,
+    // Topics are public (the events filter lists them).
+    db.topic.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true } }),
   ]);
   return {
+    topics: topics.map((t) => ({ value: t.id, label: t.name })),
     organisations: organisations.filter((o) => o.id !== user.organisationId).map((o) => ({ value: o.id, label: o.name })),
     ownOrganisation: own?.name ?? 'none',
   };
@@ -412,6 +415,8 @@ async function createEventFromContribution(
     (await tx.person.findMany({ where: { id: { in: parsed.data.presenterIds } }, select: { id: true } })).map((p) => p.id),
   );
   const presenters = parsed.data.presenterIds.filter((id) => people.has(id)).map((personId, position) => ({ personId, position }));
+  // A topic removed since the submission is left out, as a merged-away presenter is.
+  const topics = await tx.topic.findMany({ where: { id: { in: parsed.data.topicIds } }, select: { id: true } });
   const event = await tx.event.create({
     data: {
       ...fields,
@@ -422,6 +427,7 @@ async function createEventFromContribution(
         createMany: { data: sessions.map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt, allDay: s.allDay, label: s.label })) },
       },
       presenters: { createMany: { data: presenters } },
+      topics: { createMany: { data: topics.map((t) => ({ topicId: t.id })) } },
     },
     select: { id: true, slug: true, title: true },
   });

@@ -121,6 +121,7 @@ export async function getEventForEdit(user: SessionUser, id: string) {
       updatedAt: true,
       sessions: { orderBy: [{ startsAt: 'asc' }, { id: 'asc' }], select: { id: true, startsAt: true, endsAt: true, allDay: true, label: true } },
       presenters: { orderBy: { position: 'asc' }, select: { personId: true } },
+      topics: { select: { topicId: true } },
       sections: {
         select: {
           position: true,
@@ -176,6 +177,9 @@ async function assertReferencesExist(tx: Tx, input: EventInput) {
     if (!found) {
       throw new DataError(400, 'That organiser no longer exists.', { organiserId: ['Choose an organiser from the list'] });
     }
+  }
+  if (input.topicIds.length && (await tx.topic.count({ where: { id: { in: input.topicIds } } })) !== input.topicIds.length) {
+    throw new DataError(400, 'A topic you chose no longer exists.', { topicIds: ['Choose topics from the list'] });
   }
   if (input.presenterIds.length) {
     const found = await tx.person.count({ where: { id: { in: input.presenterIds } } });
@@ -268,7 +272,7 @@ const sectionChange = (section: { issue: { slug: string; status: string } }, eve
 export async function createEvent(user: SessionUser, input: EventInput & { sectionId?: string | null }) {
   requirePermission(user, 'event:create');
   if (input.sectionId) requirePermission(user, 'section:update');
-  const { fields, sessions, presenters } = toEventWriteData(input);
+  const { fields, sessions, presenters, topics } = toEventWriteData(input);
   // Two events with the same title created at once can race for a slug: retry with the next free one.
   for (let attempt = 1; ; attempt++) {
     try {
@@ -281,6 +285,7 @@ export async function createEvent(user: SessionUser, input: EventInput & { secti
             createdById: user.id,
             sessions: { create: sessions.map(({ id: _id, ...s }) => s) },
             presenters: { create: presenters },
+            topics: { create: topics },
           },
           select: { id: true, slug: true, title: true, version: true },
         });
@@ -324,7 +329,7 @@ export type UpdateEventResult =
  */
 export async function updateEvent(user: SessionUser, input: EventInput & { id: string; version: number }): Promise<UpdateEventResult> {
   requirePermission(user, 'event:update');
-  const { fields, sessions, presenters } = toEventWriteData(input);
+  const { fields, sessions, presenters, topics } = toEventWriteData(input);
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Event" WHERE id = ${input.id}::uuid FOR UPDATE`;
     if (locked.length === 0) throw new DataError(404, 'That event no longer exists. It may have been deleted.');
@@ -368,6 +373,8 @@ export async function updateEvent(user: SessionUser, input: EventInput & { id: s
     if (added.length) await tx.eventSession.createMany({ data: added });
     await tx.eventPresenter.deleteMany({ where: { eventId: input.id } });
     if (presenters.length) await tx.eventPresenter.createMany({ data: presenters.map((p) => ({ ...p, eventId: input.id })) });
+    await tx.eventTopic.deleteMany({ where: { eventId: input.id } });
+    if (topics.length) await tx.eventTopic.createMany({ data: topics.map((t) => ({ ...t, eventId: input.id })) });
 
     const saved = await tx.event.update({
       where: { id: input.id },
@@ -528,12 +535,13 @@ export async function eventFormOptions(user: SessionUser) {
   requirePermission(user, 'event:read');
   requirePermission(user, 'organisation:read');
   requirePermission(user, 'person:read');
-  const [organisations, people] = await Promise.all([
+  const [organisations, people, topics] = await Promise.all([
     db.organisation.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true } }),
     db.person.findMany({
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
       select: { id: true, name: true, jobTitle: true, organisation: { select: { name: true } } },
     }),
+    db.topic.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true } }),
   ]);
-  return { organisations, people };
+  return { organisations, people, topics };
 }

@@ -109,6 +109,20 @@ describe('creating events', () => {
     expect(again.slug).toBe('clock-change-masterclass-2026-2');
   });
 
+  it('stores topics (so the public Topic filter matches), replaces them on update, and refuses one that does not exist', async () => {
+    const topics = await testDb.prisma.topic.findMany({ take: 2, orderBy: { name: 'asc' }, select: { id: true } });
+    expect(topics).toHaveLength(2);
+    const created = await events.createEvent(as.editor, input('Topical', [['4', '11', '2026', '10:00', '11:00']], { topicIds: topics.map((t) => t.id) }));
+    const stored = async () => (await testDb.prisma.eventTopic.findMany({ where: { eventId: created.id }, select: { topicId: true } })).map((t) => t.topicId).sort();
+    expect(await stored()).toEqual(topics.map((t) => t.id).sort());
+    const edit = updateEventSchema.parse({ ...fields('Topical', [['4', '11', '2026', '10:00', '11:00']], { topicIds: topics[1]!.id }), id: created.id, version: '1' });
+    expect(await events.updateEvent(as.editor, edit)).toMatchObject({ ok: true });
+    expect(await stored()).toEqual([topics[1]!.id]);
+    await expect(
+      events.createEvent(as.editor, input('Ghost topic', [['4', '11', '2026', '10:00', '11:00']], { topicIds: '00000000-0000-4000-8000-000000000000' })),
+    ).rejects.toMatchObject({ code: 400, fieldErrors: { topicIds: ['Choose topics from the list'] } });
+  });
+
   it('stores presenters in order and refuses an organiser that does not exist', async () => {
     const people = await testDb.prisma.person.findMany({ take: 2, orderBy: { name: 'desc' }, select: { id: true } });
     const created = await events.createEvent(as.admin, input('Presented', [['3', '11', '2026', '10:00', '11:00']], { presenterIds: people.map((p) => p.id) }));

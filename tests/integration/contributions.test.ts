@@ -501,6 +501,23 @@ describe('events', () => {
     expect(asArticle).toMatchObject({ status: 'error', code: 400 });
   });
 
+  it('an event submission carries its topics into the accepted event, so the public Topic filter finds it', async () => {
+    const topics = await Promise.all(
+      ['Fostering (contributions test)', 'Adoption (contributions test)'].map((name, i) =>
+        testDb.prisma.topic.create({ data: { slug: `contribution-topic-${i}`, name }, select: { id: true } }),
+      ),
+    );
+    const title = 'Topical submission 2026';
+    expect(await call('submit', u.alice, eventForm({ title, topicIds: topics.map((t) => t.id) }))).toMatchObject({ status: 'success' });
+    const { id, eventData } = await testDb.prisma.contribution.findFirstOrThrow({ where: { title }, select: { id: true, eventData: true } });
+    expect((eventData as { topicIds: string[] }).topicIds.sort()).toEqual(topics.map((t) => t.id).sort());
+    expect(await call('accept', u.editor, { id, version: 1, issueId, sectionId: sec['Upcoming Conferences and Events']! })).toMatchObject({ status: 'success' });
+    const accepted = await row(id);
+    const stored = await testDb.prisma.eventTopic.findMany({ where: { eventId: accepted.acceptedEventId! }, select: { topicId: true } });
+    expect(stored.map((t) => t.topicId).sort()).toEqual(topics.map((t) => t.id).sort());    // Out of the list again, so the next test finds it as it expects.
+    await testDb.prisma.sectionEvent.deleteMany({ where: { eventId: accepted.acceptedEventId! } });
+  });
+
   it('accepting creates the event with its sessions at the end of the chosen event-list section', async () => {
     const list = sec['Upcoming Conferences and Events']!;
     const existing = await testDb.prisma.event.create({
