@@ -10,7 +10,7 @@ test('printing an issue or an event shows where to book and the event page, in p
     { title: `Printed event ${randomUUID().slice(0, 6)}`, mode: 'ONLINE', platform: 'Teams', daysAhead: 30, registrationUrl },
   ]);
   const event = events[0]!;
-  const host = new URL(page.context().browser() ? (test.info().project.use.baseURL ?? '') : '').host;
+  const host = new URL(test.info().project.use.baseURL!).host;
   for (const url of [`/issues/${issueSlug}`, `/events/${event.slug}`]) {
     await page.goto(url);
     const printed = page.getByText(`Book at ${registrationUrl}. Details: ${host}/events/${event.slug}`);
