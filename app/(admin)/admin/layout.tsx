@@ -8,7 +8,7 @@ import { SignOutButton } from '@/components/admin/sign-out-button';
 import { ZodJitless } from '@/components/zod-jitless';
 import { can, type Action } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { safeCallbackUrl } from '@/lib/validation/auth';
+import { safeCallbackUrl } from '@/lib/validation/callback-url';
 
 const NAV: { href: string; label: string; permission: Action }[] = [
   { href: '/admin/issues', label: 'Issues', permission: 'issue:read' },
