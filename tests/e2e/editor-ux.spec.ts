@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './support/fixtures';
+import { expect, signInAs, test } from './support/fixtures';
 
 // What an editor trips over in the issue and section editors (issue 10): typing
 // lost by following a link, a failed autosave, where a new section goes, where
@@ -39,7 +39,7 @@ test('text typed just before clicking “Back to …” is saved, not lost', asy
   const editor = await fixtures.user('EDITOR');
   const d = await draftIssue(fixtures.sql.bind(fixtures));
   try {
-    await signIn(page, editor.email, editor.password);
+    await signInAs(page, editor);
     await openSection(page, d.issue, d.article);
     await page.getByRole('textbox', { name: 'Text' }).click();
     await page.keyboard.press('End');
@@ -60,7 +60,7 @@ test('a failed autosave keeps the text, says “Not saved – retrying”, asks 
   const editor = await fixtures.user('EDITOR');
   const d = await draftIssue(fixtures.sql.bind(fixtures));
   try {
-    await signIn(page, editor.email, editor.password);
+    await signInAs(page, editor);
     await openSection(page, d.issue, d.article);
     const path = `/admin/issues/${d.issue}/sections/${d.article}`;
     // The autosave is a server action: a POST to the page's own address.
@@ -98,7 +98,7 @@ test('a failed autosave keeps the text, says “Not saved – retrying”, asks 
 
 test('a form with typed, unsaved input asks before a link leaves it; its own Cancel does not', async ({ page, fixtures }) => {
   const editor = await fixtures.user('EDITOR');
-  await signIn(page, editor.email, editor.password);
+  await signInAs(page, editor);
   await page.goto('/admin/people/new');
   await page.getByLabel('Full name').fill('Half-typed Person');
   const asked = page.waitForEvent('dialog');
@@ -118,7 +118,7 @@ test('a new section goes where the editor chooses, by default before the event l
   const d = await draftIssue(fixtures.sql.bind(fixtures));
   const titles = (p: Page) => p.locator('ol > li h3').allInnerTexts().then((t) => t.map((x) => x.replace(/^\d+\.\s*/, '')));
   try {
-    await signIn(page, editor.email, editor.password);
+    await signInAs(page, editor);
     await page.goto(`/admin/issues/${d.issue}`);
     const add = page.getByRole('region', { name: 'Add a section' });
     await expect(add.getByLabel('Where to add it')).toHaveValue(d.article);
@@ -160,7 +160,7 @@ test('the link popover applies with a button; a new byline person keeps the type
   await fixtures.sql(`INSERT INTO "Organisation" (slug, name, kind, "updatedAt") VALUES ($1, $2, 'PARTNER', now())`, [org, `E2E UX organisation ${d.tag}`]);
   const contributor = await fixtures.user('CONTRIBUTOR', { organisationSlug: org });
   try {
-    await signIn(page, editor.email, editor.password);
+    await signInAs(page, editor);
     await openSection(page, d.issue, d.article);
     await page.getByRole('textbox', { name: 'Text' }).click();
     await page.keyboard.press('ControlOrMeta+a');
@@ -180,7 +180,7 @@ test('the link popover applies with a button; a new byline person keeps the type
 
     const context = await browser.newContext();
     const own = await context.newPage();
-    await signIn(own, contributor.email, contributor.password);
+    await signInAs(own, contributor);
     await own.goto('/admin/contributions/new?kind=ARTICLE');
     await expect(own.getByRole('button', { name: 'Bold' })).toBeVisible();
     await expect(own.getByRole('button', { name: 'Insert image' })).toHaveCount(0);
