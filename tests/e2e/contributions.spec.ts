@@ -49,8 +49,8 @@ test('a contributor submits an event; the editor accepts it into a draft issueâ€
   await page.locator('input[name="sessions.0.day"]').fill('12');
   await page.locator('input[name="sessions.0.month"]').fill('3');
   await page.locator('input[name="sessions.0.year"]').fill(year);
-  await page.getByLabel('Start time', { exact: true }).fill('13:00');
-  await page.getByLabel('End time', { exact: true }).fill('10:00');
+  await page.getByLabel('Start time of session 1', { exact: true }).fill('13:00');
+  await page.getByLabel('End time of session 1', { exact: true }).fill('10:00');
   await page.getByLabel('Online', { exact: true }).check();
   await page.getByLabel('Platform').fill('Microsoft Teams');
   await page.getByLabel('Yes, it is free').check();
@@ -63,7 +63,7 @@ test('a contributor submits an event; the editor accepts it into a draft issueâ€
   await expect(page.getByLabel('Title of the event')).toHaveValue(title);
   await expect(page.getByRole('textbox', { name: 'Description (optional)' })).toContainText('A morning on kinship assessments.');
   await expectNoAxeViolations(page, 'event form with errors');
-  await page.getByLabel('End time', { exact: true }).fill('16:30');
+  await page.getByLabel('End time of session 1', { exact: true }).fill('16:30');
   await page.getByRole('button', { name: 'Submit event' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
@@ -76,7 +76,7 @@ test('a contributor submits an event; the editor accepts it into a draft issueâ€
   // While it is waiting, the contributor can change it: the form comes back filled in.
   await expect(page.getByLabel('Title of the event')).toHaveValue(title);
   await expect(page.locator('input[name="sessions.0.day"]')).toHaveValue('12');
-  await expect(page.getByLabel('End time', { exact: true })).toHaveValue('16:30');
+  await expect(page.getByLabel('End time of session 1', { exact: true })).toHaveValue('16:30');
   await expect(page.getByLabel('Online', { exact: true })).toBeChecked();
   await page.getByLabel('Platform').fill('Microsoft Teams (link sent on booking)');
   await page.getByRole('button', { name: 'Save changes' }).click();

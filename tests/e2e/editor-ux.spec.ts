@@ -56,7 +56,6 @@ test('text typed just before clicking “Back to …” is saved, not lost', asy
 });
 
 test('a failed autosave keeps the text, says “Not saved – retrying”, asks before leaving, and saves once the server answers', async ({ page, fixtures }) => {
-  test.setTimeout(60_000);
   const editor = await fixtures.user('EDITOR');
   const d = await draftIssue(fixtures.sql.bind(fixtures));
   try {
@@ -74,22 +73,27 @@ test('a failed autosave keeps the text, says “Not saved – retrying”, asks 
     await page.getByRole('textbox', { name: 'Text' }).click();
     await page.keyboard.press('End');
     await page.keyboard.type(' Written while the server was down.');
-    await expect(status).toContainText(/^Not saved – retrying in \d+ seconds\..*Your text is kept here\.$/, { timeout: 15_000 });
+    await expect(status).toContainText(/^Not saved – retrying in \d+ seconds\..*Your text is kept here\.$/, { timeout: 30_000 });
     await expect(page.getByRole('textbox', { name: 'Text' })).toContainText('Written while the server was down.');
 
     // Leaving now would lose the text: the editor tries once more, then asks.
     mode = 'offline';
-    const asked = page.waitForEvent('dialog');
+    // The listener answers the confirm(): it can open before the click has returned,
+    // and the click would then wait for it.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.dismiss();
+      }),
+    );
     await page.getByRole('link', { name: `Back to ${d.title}` }).click();
-    const dialog = await asked;
-    expect(dialog.message()).toBe('Your latest changes could not be saved. Leave this page and lose them?');
-    await dialog.dismiss();
+    expect(await asked).toBe('Your latest changes could not be saved. Leave this page and lose them?');
     await expect(page).toHaveURL(new RegExp(`${path}$`));
     await expect(status).toContainText('The server could not be reached.');
 
     mode = 'through';
     await page.getByRole('button', { name: 'Try again now' }).click();
-    await expect(status).toHaveText(/^Saved at \d\d:\d\d$/, { timeout: 15_000 });
+    await expect(status).toHaveText(/^Saved at \d\d:\d\d$/, { timeout: 30_000 });
     expect(await bodyText(fixtures.sql.bind(fixtures), d.article)).toContain('Written while the server was down.');
   } finally {
     await d.cleanup();
@@ -100,12 +104,19 @@ test('a form with typed, unsaved input asks before a link leaves it; its own Can
   const editor = await fixtures.user('EDITOR');
   await signInAs(page, editor);
   await page.goto('/admin/people/new');
+  // The guard listens once the page has hydrated (React has claimed the form).
+  await page.waitForFunction(() => Object.keys(document.querySelector('#main form') ?? {}).some((k) => k.startsWith('__react')));
   await page.getByLabel('Full name').fill('Half-typed Person');
-  const asked = page.waitForEvent('dialog');
+  // The guard's confirm() opens inside the click, which cannot finish until the
+  // dialog is answered: so the listener answers it.
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (dialog) => {
+      resolve(dialog.message());
+      void dialog.dismiss();
+    }),
+  );
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Issues' }).click();
-  const dialog = await asked;
-  expect(dialog.message()).toBe('You have typed into a form without saving it. Leave this page and lose what you typed?');
-  await dialog.dismiss();
+  expect(await asked).toBe('You have typed into a form without saving it. Leave this page and lose what you typed?');
   await expect(page).toHaveURL(/\/admin\/people\/new$/);
   await expect(page.getByLabel('Full name')).toHaveValue('Half-typed Person');
   page.once('dialog', (d) => void d.accept());
@@ -174,7 +185,8 @@ test('the link popover applies with a button; a new byline person keeps the type
     const byline = page.getByRole('region', { name: 'Byline' });
     const name = `Nobody Yet ${d.tag}`;
     await byline.getByLabel('Search people by name').fill(name);
-    await expect(byline.getByRole('status')).toHaveText('No one matches. Check the spelling, or add a new person below.');
+    // The panel has two live regions (the byline's saved status and the search count).
+    await expect(byline.getByRole('status').filter({ hasText: 'No one matches' })).toHaveText('No one matches. Check the spelling, or add a new person below.');
     await byline.getByRole('button', { name: 'Not in the list? Add a new person' }).click();
     await expect(byline.getByLabel('Full name')).toHaveValue(name);
 

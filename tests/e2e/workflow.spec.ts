@@ -134,7 +134,7 @@ test('the December issue: sponsor approval, changes requested, scheduled publish
         await anonymous.goto('/');
         return archive.getByRole('link', { name: title }).getAttribute('href', { timeout: 1_000 }).catch(() => null);
       },
-      { timeout: 30_000, intervals: [2_000] },
+      { timeout: 60_000, intervals: [2_000] },
     )
     .toBe(`/issues/${slug}`);
   await archive.getByRole('link', { name: title }).click();
