@@ -13,10 +13,22 @@ import { E2E_PORT } from './support/paths';
 type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
 /** One HTTP request to the e2e server from `from`. */
-function send(from: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  from: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: E2E_PORT, localAddress: from, path, method: init.method ?? 'GET', headers: init.headers, agent: false },
+      {
+        host: '127.0.0.1',
+        port: E2E_PORT,
+        localAddress: from,
+        path,
+        method: init.method ?? 'GET',
+        headers: init.headers,
+        agent: false,
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -34,46 +46,84 @@ async function attempt(from: string, email: string, i: number) {
   const csrf = await send(from, '/api/auth/csrf');
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
   const cookie = (csrf.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
-  const form = new URLSearchParams({ csrfToken, email, password: `wrong-${i}`, json: 'true', [`extra${i}`]: String(i), callbackUrl: '/admin' });
+  const form = new URLSearchParams({
+    csrfToken,
+    email,
+    password: `wrong-${i}`,
+    json: 'true',
+    [`extra${i}`]: String(i),
+    callbackUrl: '/admin',
+  });
   return send(from, '/api/auth/callback/credentials', {
     method: 'POST',
-    headers: { Cookie: cookie, 'X-Forwarded-For': `203.0.113.${i % 250}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: {
+      Cookie: cookie,
+      'X-Forwarded-For': `203.0.113.${i % 250}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
     body: form.toString(),
   });
 }
 
-test.afterAll(async ({ fixtures }) => {
-  // Only this spec's own counts; a repeated run (--repeat-each) starts afresh.
-  await fixtures.sql(`DELETE FROM "RateLimiterFlexible" WHERE key IN ('sign-in:ip:127.0.0.2', 'sign-in:ip:127.0.0.3')`);
-});
-
-test('an account is throttled after 10 attempts, whatever X-Forwarded-For or extra fields say', async () => {
-  const from = '127.0.0.2';
-  const email = `throttle-${randomUUID()}@example.org`;
-  for (let i = 0; i < 10; i++) expect((await attempt(from, email, i)).status).not.toBe(429);
-  const blocked = await attempt(from, email, 10);
-  expect(blocked.status).toBe(429);
-  expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-  expect((JSON.parse(blocked.body) as { message: string }).message).toMatch(/Too many sign-in attempts/);
-  // Different capitalisation is the same account.
-  expect((await attempt(from, email.toUpperCase(), 11)).status).toBe(429);
-});
-
-test('one client rotating accounts and X-Forwarded-For is throttled by its real address', async ({ request }) => {
-  const from = '127.0.0.3';
-  let status = 0;
-  let tries = 0;
-  for (; tries < 60 && status !== 429; tries++) {
-    status = (await attempt(from, `spray-${tries}-${randomUUID()}@example.org`, tries)).status;
+/**
+ * Runs `body` with attempts from `from`, then removes that address's counters, and
+ * only those: the two tests may run at the same time in different workers, so
+ * neither may clear the other's count (a shared afterAll did).
+ */
+async function fromAddress(
+  fixtures: { sql: (text: string, params?: unknown[]) => Promise<unknown[]> },
+  from: string,
+  body: () => Promise<void>,
+) {
+  try {
+    await body();
+  } finally {
+    await fixtures.sql(`DELETE FROM "RateLimiterFlexible" WHERE key = $1`, [`sign-in:ip:${from}`]);
   }
-  expect(status).toBe(429);
-  // 50 failures per address (lib/auth/throttle.ts): the 51st is refused, not earlier.
-  expect(tries).toBe(51);
-  // Only that address: the same attempt from 127.0.0.1 is still answered.
-  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  const fromHere = await request.post('/api/auth/callback/credentials', {
-    form: { csrfToken, email: `spray-other-${randomUUID()}@example.org`, password: 'wrong', json: 'true', callbackUrl: '/admin' },
-    maxRedirects: 0,
+}
+
+test('an account is throttled after 10 attempts, whatever X-Forwarded-For or extra fields say', async ({
+  fixtures,
+}) => {
+  const from = '127.0.0.2';
+  await fromAddress(fixtures, from, async () => {
+    const email = `throttle-${randomUUID()}@example.org`;
+    for (let i = 0; i < 10; i++) expect((await attempt(from, email, i)).status).not.toBe(429);
+    const blocked = await attempt(from, email, 10);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect((JSON.parse(blocked.body) as { message: string }).message).toMatch(/Too many sign-in attempts/);
+    // Different capitalisation is the same account.
+    expect((await attempt(from, email.toUpperCase(), 11)).status).toBe(429);
   });
-  expect(fromHere.status()).not.toBe(429);
+});
+
+test('one client rotating accounts and X-Forwarded-For is throttled by its real address', async ({
+  request,
+  fixtures,
+}) => {
+  const from = '127.0.0.3';
+  await fromAddress(fixtures, from, async () => {
+    let status = 0;
+    let tries = 0;
+    for (; tries < 60 && status !== 429; tries++) {
+      status = (await attempt(from, `spray-${tries}-${randomUUID()}@example.org`, tries)).status;
+    }
+    expect(status).toBe(429);
+    // 50 failures per address (lib/auth/throttle.ts): the 51st is refused, not earlier.
+    expect(tries).toBe(51);
+    // Only that address: the same attempt from 127.0.0.1 is still answered.
+    const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+    const fromHere = await request.post('/api/auth/callback/credentials', {
+      form: {
+        csrfToken,
+        email: `spray-other-${randomUUID()}@example.org`,
+        password: 'wrong',
+        json: 'true',
+        callbackUrl: '/admin',
+      },
+      maxRedirects: 0,
+    });
+    expect(fromHere.status()).not.toBe(429);
+  });
 });
