@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { expect, test } from './support/fixtures';
 import { E2E_PORT } from './support/paths';
 
 // Sign-in throttling by account and by client address (lib/auth/throttle.ts). The
-// attempts come from addresses of their own on the loopback network (127.0.0.2 and
-// 127.0.0.3, bound as the source of each connection), so using up an allowance here
+// attempts come from an address of each test's own on the loopback network (a random
+// 127.x.y.z, bound as the source of each connection), so using up an allowance here
 // never blocks a sign-in elsewhere in the suite, and the spec may run at any time.
 // The server sets X-Forwarded-For from the socket (docs/decisions/005), so the
 // header each attempt sends is ignored.
@@ -66,9 +66,14 @@ async function attempt(from: string, email: string, i: number) {
 }
 
 /**
- * Runs `body` with attempts from `from`, then removes that address's counters, and
- * only those: the two tests may run at the same time in different workers, so
- * neither may clear the other's count (a shared afterAll did).
+ * A loopback address of this test's own (127.0.0.0/8, never 127.0.0.1), so tests
+ * running at the same time, or repeated (--repeat-each), never share a count.
+ */
+const ownAddress = () => `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+
+/**
+ * Runs `body` with attempts from `from`, then removes that address's counter, and
+ * only that one (a shared afterAll once cleared another worker's count mid-test).
  */
 async function fromAddress(
   fixtures: { sql: (text: string, params?: unknown[]) => Promise<unknown[]> },
@@ -85,7 +90,7 @@ async function fromAddress(
 test('an account is throttled after 10 attempts, whatever X-Forwarded-For or extra fields say', async ({
   fixtures,
 }) => {
-  const from = '127.0.0.2';
+  const from = ownAddress();
   await fromAddress(fixtures, from, async () => {
     const email = `throttle-${randomUUID()}@example.org`;
     for (let i = 0; i < 10; i++) expect((await attempt(from, email, i)).status).not.toBe(429);
@@ -102,7 +107,7 @@ test('one client rotating accounts and X-Forwarded-For is throttled by its real 
   request,
   fixtures,
 }) => {
-  const from = '127.0.0.3';
+  const from = ownAddress();
   await fromAddress(fixtures, from, async () => {
     let status = 0;
     let tries = 0;
