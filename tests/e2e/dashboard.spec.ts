@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, signIn, test } from './support/fixtures';
+import { expect, signInAs, test } from './support/fixtures';
 
 // The dashboard is where work starts: every task and unfinished issue is a link to
 // where it is done, and "Recent activity" reads as words with GOV.UK dates,
@@ -22,7 +22,7 @@ test('an editor’s tasks and draft issues are links, and recent activity is in 
     [editor.id, randomUUID()],
   )) as { id: string }[];
   try {
-    await signIn(page, editor.email, editor.password);
+    await signInAs(page, editor);
     await page.goto('/admin');
     const tasks = page.getByRole('region', { name: 'My tasks' });
     await expect(tasks.getByRole('link', { name: `Finish ${title} (draft)` })).toHaveAttribute('href', `/admin/issues/${issue!.id}`);
@@ -58,7 +58,7 @@ test('the sponsor’s “Approve the intro” task leads to the approval page, w
     [issue!.id, doc],
   )) as { id: string }[];
   try {
-    await signIn(page, sponsor.email, sponsor.password);
+    await signInAs(page, sponsor);
     await page.goto('/admin');
     await page.getByRole('region', { name: 'My tasks' }).getByRole('link', { name: `Approve the intro of ${title}` }).click();
     await page.waitForURL(`**/admin/issues/${issue!.id}/approval`);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, signIn, test } from './support/fixtures';
+import { expect, signInAs, test } from './support/fixtures';
 
 // An editor gives an event a topic in the admin form; the public Topic filter then finds it.
 
@@ -13,7 +13,7 @@ test('a topic ticked in the event form makes the event appear under that topic o
   await page.goto(`/events?topic=${topic!.slug}`);
   await expect(page.getByRole('link', { name: title, exact: true })).toHaveCount(0);
 
-  await signIn(page, editor.email, editor.password);
+  await signInAs(page, editor);
   await page.goto(`/admin/events/${event!.id}`);
   const box = page.getByRole('group', { name: 'Topics (optional)' }).getByLabel(topic!.name, { exact: true });
   await expect(box).not.toBeChecked();
