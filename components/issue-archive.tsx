@@ -1,6 +1,11 @@
 import Link from 'next/link';
 import { formatMonth } from '@/lib/dates';
 
+/** True when the title already names the issue's month ("Regional Update – January 2027"). */
+export function titleNamesMonth(title: string, month: Date): boolean {
+  return title.toLowerCase().includes(formatMonth(month).toLowerCase());
+}
+
 type ArchiveIssue = { slug: string; title: string; month: Date; summary: string };
 
 /** Past issues grouped by year, newest first. */
@@ -24,10 +29,12 @@ export function IssueArchive({ issues, headingLevel }: { issues: ArchiveIssue[];
                 <Link href={`/issues/${issue.slug}`} className="text-[var(--color-brand)] underline hover:decoration-2">
                   {issue.title}
                 </Link>
-                <span className="text-[var(--color-muted)]">
-                  {' '}
-                  – <time dateTime={issue.month.toISOString().slice(0, 7)}>{formatMonth(issue.month)}</time>
-                </span>
+                {!titleNamesMonth(issue.title, issue.month) && (
+                  <span className="text-[var(--color-muted)]">
+                    {' '}
+                    – <time dateTime={issue.month.toISOString().slice(0, 7)}>{formatMonth(issue.month)}</time>
+                  </span>
+                )}
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
+import { safeCallbackUrl } from '@/lib/validation/callback-url';
 
 /** The second step of an email link: one click signs in, and the link is then used up. */
 export function EmailLinkSignIn({ token, callbackUrl }: { token: string; callbackUrl: string }) {
@@ -18,7 +19,7 @@ export function EmailLinkSignIn({ token, callbackUrl }: { token: string; callbac
     const result = await signIn('email-link', { token, redirect: false, callbackUrl });
     setPending(false);
     if (result?.ok && !result.error) {
-      router.push(callbackUrl);
+      router.push(safeCallbackUrl(callbackUrl));
       router.refresh();
       return;
     }

@@ -4,6 +4,7 @@ import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { signInSchema } from '@/lib/validation/auth';
+import { safeCallbackUrl } from '@/lib/validation/callback-url';
 
 type Errors = { email?: string; password?: string; form?: string };
 
@@ -28,7 +29,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     const result = await signIn('credentials', { ...parsed.data, redirect: false, callbackUrl });
     setPending(false);
     if (result?.ok && !result.error) {
-      router.push(callbackUrl);
+      router.push(safeCallbackUrl(callbackUrl));
       router.refresh();
       return;
     }

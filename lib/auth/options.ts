@@ -4,6 +4,7 @@ import AzureADProvider from 'next-auth/providers/azure-ad';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { db } from '@/lib/db';
 import { signInSchema } from '@/lib/validation/auth';
+import { safeCallbackUrl } from '@/lib/validation/callback-url';
 import { hashPassword, verifyPassword } from './password';
 import { clientIp } from './client-ip';
 import { consumeSignInLink, magicLinksEnabled } from './magic-link';
@@ -21,11 +22,26 @@ async function recordSignIn(userId: string, method: string) {
   ]);
 }
 
+/**
+ * Thrown from the jwt callback for a token that was revoked. next-auth then answers
+ * the session request with an empty session and clears the cookie instead of
+ * re-issuing it, so /api/auth/session, pages, actions and route handlers all see
+ * a signed-out visitor.
+ */
+class RevokedSessionError extends Error {}
+
+/** A token stays valid while its user is active and its session version is current. */
+async function assertTokenCurrent(token: { uid?: string; sv?: number }) {
+  if (!token.uid) throw new RevokedSessionError('Session has no user');
+  const user = await db.user.findUnique({ where: { id: token.uid }, select: { active: true, sessionVersion: true } });
+  if (!user || !user.active || user.sessionVersion !== token.sv) throw new RevokedSessionError('Session revoked');
+}
+
 const entraConfigured = !!(process.env.AZURE_AD_CLIENT_ID && process.env.AZURE_AD_CLIENT_SECRET && process.env.AZURE_AD_TENANT_ID);
 
 export const authOptions: NextAuthOptions = {
   // Credentials sign-in requires JWT sessions; revocation is the sessionVersion check
-  // in lib/auth/session.ts, made on every request.
+  // in the jwt callback below, made every time a token is read.
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
   pages: { signIn: '/sign-in', error: '/sign-in' },
   providers: [
@@ -95,12 +111,30 @@ export const authOptions: NextAuthOptions = {
           token.sv = local.sessionVersion;
           await recordSignIn(local.id, account.provider);
         }
+      } else {
+        await assertTokenCurrent(token);
       }
       return token;
+    },
+    // Every redirect next-auth makes (after sign-in, sign-out, errors) goes through
+    // the same same-origin check as the sign-in page.
+    async redirect({ url, baseUrl }) {
+      return new URL(safeCallbackUrl(url, baseUrl), baseUrl).toString();
     },
     async session({ session, token }) {
       return { ...session, uid: token.uid, sv: token.sv };
     },
+  },
+  logger: {
+    // A revoked session is an expected outcome, not an error worth a stack trace.
+    error(code, metadata) {
+      if (metadata instanceof RevokedSessionError) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
   },
   events: {
     // Signing out ends every session of that user, not only this browser's.

@@ -1,6 +1,7 @@
 import 'server-only';
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
 import { db } from '@/lib/db';
+import { accountKey } from './sign-in-body';
 
 // Sign-in throttling, counted in Postgres so restarts and several app processes
 // share the count: 10 attempts per 15 minutes per account, and 50 failed
@@ -27,13 +28,16 @@ function limiter(kind: 'account' | 'ip') {
   return l;
 }
 
-const normaliseEmail = (email: string) => email.trim().toLowerCase().slice(0, 254);
-
 export type ThrottleResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-/** Counts one attempt against the account and the IP; refuses once either is spent. */
-export async function consumeSignInAttempt(opts: { email: string; ip: string | null }): Promise<ThrottleResult> {
-  const attempts: Promise<unknown>[] = [limiter('account').consume(normaliseEmail(opts.email))];
+/**
+ * Counts one attempt against the account and the IP; refuses once either is spent.
+ * A body with no address cannot sign anyone in, so it counts against the IP only
+ * (a shared empty-address bucket would let one client lock out everyone else's).
+ */
+export async function consumeSignInAttempt(opts: { email: string | undefined; ip: string | null }): Promise<ThrottleResult> {
+  const account = accountKey(opts.email);
+  const attempts: Promise<unknown>[] = account ? [limiter('account').consume(account)] : [];
   if (opts.ip) attempts.push(limiter('ip').consume(opts.ip));
   const results = await Promise.allSettled(attempts);
   const waits: number[] = [];
@@ -48,6 +52,6 @@ export async function consumeSignInAttempt(opts: { email: string; ip: string | n
 
 /** After a successful sign-in: clear the account's count and refund the IP's attempt. */
 export async function recordSuccessfulSignIn(opts: { email: string; ip: string | null }) {
-  await limiter('account').delete(normaliseEmail(opts.email));
+  await limiter('account').delete(accountKey(opts.email));
   if (opts.ip) await limiter('ip').reward(opts.ip, 1);
 }

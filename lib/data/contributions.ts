@@ -169,16 +169,17 @@ export async function eventFormOptions(user: SessionUser) {
   };
 }
 
-/** Issues an editor may accept into, with their sections in order. */
+/** Issues an editor may accept into (soonest month first), with their sections in order. */
 export async function acceptTargets(user: SessionUser) {
   requirePermission(user, 'contribution:review');
   return db.issue.findMany({
     where: { status: { in: [...OPEN_ISSUE_STATUSES] } },
-    orderBy: [{ month: 'desc' }, { title: 'asc' }],
+    orderBy: [{ month: 'asc' }, { title: 'asc' }],
     select: {
       id: true,
       title: true,
       status: true,
+      month: true,
       sections: { orderBy: { position: 'asc' }, select: { id: true, title: true, kind: true } },
     },
   });

@@ -5,6 +5,7 @@ import { audit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { MISSING_IMAGE_MESSAGE, missingImages } from '@/lib/data/media-references';
+import { openSlot } from '@/lib/data/section-positions';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { validateRichText } from '@/lib/rich-text/validate';
 import { MAX_BYLINES } from '@/lib/validation/sections';
@@ -276,19 +277,22 @@ export async function saveSection(
   });
 }
 
-/** Adds a section at the end of an issue. */
-export async function addSection(user: SessionUser, input: { issueId: string; kind: Kind; title: string }) {
+/** Adds a section at the end, at the start (`after: 'start'`) or straight after another section of the issue. */
+export async function addSection(user: SessionUser, input: { issueId: string; kind: Kind; title: string; after?: string }) {
   requirePermission(user, 'section:create');
   return db.$transaction(async (tx) => {
     await lockIssue(tx, input.issueId);
-    const last = await tx.section.aggregate({ where: { issueId: input.issueId }, _max: { position: true } });
+    const sections = await tx.section.findMany({ where: { issueId: input.issueId }, orderBy: { position: 'asc' }, select: { id: true, position: true } });
+    const after = input.after === 'start' ? -1 : input.after ? sections.findIndex((s) => s.id === input.after) : sections.length - 1;
+    if (after < 0 && input.after && input.after !== 'start') throw new DataError(400, 'That section is no longer in this issue.', { after: ['Choose where to add the section from the list'] });
+    const position = await openSlot(tx, input.issueId, sections, after + 1);
     const section = await tx.section.create({
       data: {
         issueId: input.issueId,
         kind: input.kind,
         title: input.title.trim(),
         body: json({ type: 'doc', content: [] }),
-        position: (last._max.position ?? -1) + 1,
+        position,
       },
       select: { id: true, position: true, issue: { select: { slug: true, status: true } } },
     });

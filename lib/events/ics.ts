@@ -8,6 +8,10 @@ export type IcsEvent = {
   title: string;
   summary: string;
   url: string;
+  /** Where to book (a web address), or null when booking is by contact or not needed. */
+  bookingUrl: string | null;
+  /** Other ways to book ("email training@…"), shown in the description. */
+  bookingContact: string | null;
   location: string | null;
   organiser: string | null;
   updatedAt: Date;
@@ -36,9 +40,18 @@ export function buildCalendar(opts: { name: string; host: string; events: IcsEve
         timezone: LONDON,
         stamp: event.updatedAt,
         summary: `${event.title}${suffix}`,
-        description: [event.summary, event.organiser && `Organised by ${event.organiser}`, event.url].filter(Boolean).join('\n\n'),
+        description: [
+          event.summary,
+          event.organiser && `Organised by ${event.organiser}`,
+          event.bookingUrl && `Book a place: ${event.bookingUrl}`,
+          event.bookingContact && `How to book: ${event.bookingContact}`,
+          `Event details: ${event.url}`,
+        ]
+          .filter(Boolean)
+          .join('\n\n'),
         location: event.location,
-        url: event.url,
+        // The booking page is what a calendar user needs to act on; the event page is in the description.
+        url: event.bookingUrl ?? event.url,
       });
     });
   }
@@ -54,6 +67,8 @@ type IcsSource = {
   platform: string | null;
   venueName: string | null;
   venueAddress: string | null;
+  registrationUrl: string | null;
+  registrationContact: string | null;
   organiser: { name: string } | null;
   sessions: IcsEvent['sessions'];
 };
@@ -68,6 +83,8 @@ export function toIcsEvent(event: IcsSource, origin: string, plainText: (doc: un
     title: event.title,
     summary: plainText(event.description),
     url: `${origin}/events/${event.slug}`,
+    bookingUrl: event.registrationUrl,
+    bookingContact: event.registrationContact,
     location,
     organiser: event.organiser?.name ?? null,
     updatedAt: event.updatedAt,

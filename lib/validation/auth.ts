@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeCallbackUrl } from './callback-url';
 
 export const signInSchema = z
   .object({
@@ -12,17 +13,12 @@ export const signInSchema = z
   })
   .strict();
 
-/** Only same-site paths are followed after sign-in. */
-export function safeCallbackUrl(value: unknown): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return typeof v === 'string' && v.startsWith('/') && !v.startsWith('//') && !v.includes('\\') ? v : '/admin';
-}
 
 /** "Email me a sign-in link". */
 export const signInLinkRequestSchema = z
   .object({
     email: signInSchema.shape.email,
-    callbackUrl: z.string().max(2000).optional().transform(safeCallbackUrl),
+    callbackUrl: z.string().max(2000).optional().transform((value) => safeCallbackUrl(value)),
   })
   .strict();
 

@@ -33,6 +33,8 @@ export const addSectionSchema = z
     issueId: id,
     kind: z.enum(SECTION_KINDS, { message: 'Choose what kind of section to add' }),
     title,
+    /** Where: 'start', or straight after this section; missing means at the end. */
+    after: z.union([z.literal('start'), z.uuid()], { message: 'Choose where to add the section from the list' }).optional(),
   })
   .strict();
 export type AddSectionInput = z.output<typeof addSectionSchema>;

@@ -131,6 +131,25 @@ describe('sections of an issue', () => {
     expect(final.map((s) => s.position)).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it('adds a section at the start or straight after a chosen section, and refuses a section of another issue', async () => {
+    const created = await issues.createIssue(editor, { title: 'Placed', slug: 'placed-test', year: 2027, month: 4 });
+    const [intro] = await positions(created.id);
+    await sections.addSection(editor, { issueId: created.id, kind: 'ARTICLE', title: 'After the intro', after: intro!.id });
+    await sections.addSection(editor, { issueId: created.id, kind: 'ARTICLE', title: 'At the start', after: 'start' });
+    const placed = await positions(created.id);
+    expect(placed.map((s) => s.title)).toEqual([
+      'At the start', 'From our sponsor', 'After the intro', 'Upcoming Conferences and Events', 'CPD Opportunities', 'Key Events',
+    ]);
+    expect(placed.map((s) => s.position)).toEqual([0, 1, 2, 3, 4, 5]);
+
+    const other = await issues.createIssue(editor, { title: 'Other', slug: 'placed-other', year: 2027, month: 5 });
+    const [foreign] = await positions(other.id);
+    await expect(
+      sections.addSection(editor, { issueId: created.id, kind: 'ARTICLE', title: 'Nowhere', after: foreign!.id }),
+    ).rejects.toMatchObject({ code: 400, fieldErrors: { after: expect.any(Array) } });
+    expect(await positions(created.id)).toHaveLength(6);
+  });
+
   it('does not let a sponsor reorder or delete', async () => {
     const [first] = await testDb.prisma.section.findMany({ take: 1, select: { id: true } });
     await expect(sections.moveSection(sponsor, { sectionId: first!.id, direction: 'down' })).rejects.toMatchObject({ code: 'forbidden' });

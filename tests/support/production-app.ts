@@ -11,6 +11,8 @@ import { findFreePort } from '../../scripts/lib/embedded-postgres.mjs';
 // in .next) on a test database, for tests that need the whole HTTP stack. The
 // build is reused when the sources have not changed since the last one, as
 // `npm start` does; otherwise it is rebuilt here (minutes on a small machine).
+// Seed the database first (seedLikeNpmStart): a build made here prerenders the
+// public pages from it, and later runs, the e2e suite's among them, reuse it.
 
 const root = path.resolve(__dirname, '../..');
 

@@ -7,6 +7,8 @@ const event: IcsEvent = {
   title: 'Who’s Got You? – For Social Workers and Practice Educators',
   summary: 'A 3-part course; compassion, wellbeing, and safe practice',
   url: 'https://bulletin.example.org/events/whos-got-you-social-workers-2025',
+  bookingUrl: 'https://booking.example.org/whos-got-you',
+  bookingContact: null,
   location: 'Microsoft Teams',
   organiser: 'West Midlands Social Work Teaching Partnership',
   updatedAt: new Date('2025-10-24T10:00:00Z'),
@@ -80,5 +82,22 @@ describe('buildCalendar (RFC 5545)', () => {
     });
     const vevent = parse(ics).getFirstSubcomponent('vevent')!;
     expect(vevent.getAllProperties('attendee')).toHaveLength(0);
+  });
+
+  it('gives the booking link as URL and in the description, with the event page', () => {
+    const ics = buildCalendar({ name: 'x', host: 'h', events: [{ ...event, bookingContact: 'Email cpd@example.org', sessions: event.sessions.slice(0, 1) }] });
+    const vevent = parse(ics).getFirstSubcomponent('vevent')!;
+    expect(vevent.getFirstPropertyValue('url')).toBe('https://booking.example.org/whos-got-you');
+    const description = String(vevent.getFirstPropertyValue('description'));
+    expect(description).toContain('Book a place: https://booking.example.org/whos-got-you');
+    expect(description).toContain('How to book: Email cpd@example.org');
+    expect(description).toContain(`Event details: ${event.url}`);
+  });
+
+  it('falls back to the event page as URL when there is no booking link', () => {
+    const ics = buildCalendar({ name: 'x', host: 'h', events: [{ ...event, bookingUrl: null, sessions: event.sessions.slice(0, 1) }] });
+    const vevent = parse(ics).getFirstSubcomponent('vevent')!;
+    expect(vevent.getFirstPropertyValue('url')).toBe(event.url);
+    expect(String(vevent.getFirstPropertyValue('description'))).not.toContain('Book a place');
   });
 });

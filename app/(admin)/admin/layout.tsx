@@ -2,12 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
+import { LeaveGuard } from '@/components/admin/forms/leave-guard';
 import { NotificationsNavLink } from '@/components/admin/notifications/notifications-nav-link';
 import { SignOutButton } from '@/components/admin/sign-out-button';
 import { ZodJitless } from '@/components/zod-jitless';
 import { can, type Action } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { safeCallbackUrl } from '@/lib/validation/auth';
+import { safeCallbackUrl } from '@/lib/validation/callback-url';
 
 const NAV: { href: string; label: string; permission: Action }[] = [
   { href: '/admin/issues', label: 'Issues', permission: 'issue:read' },
@@ -30,6 +31,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <>
       <ZodJitless />
+      <LeaveGuard />
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-[var(--color-focus)] focus:px-3 focus:py-2 focus:text-black">
         Skip to main content
       </a>

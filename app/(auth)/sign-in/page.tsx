@@ -5,7 +5,7 @@ import { SiteChrome } from '@/components/site-chrome';
 import { ZodJitless } from '@/components/zod-jitless';
 import { magicLinksEnabled } from '@/lib/auth/magic-link';
 import { getCurrentUser } from '@/lib/auth/session';
-import { safeCallbackUrl } from '@/lib/validation/auth';
+import { safeCallbackUrl } from '@/lib/validation/callback-url';
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false }, alternates: { canonical: '/sign-in' } };
 

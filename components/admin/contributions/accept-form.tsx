@@ -7,7 +7,7 @@ import { fieldError, IDLE, keptValue } from '@/components/admin/forms/form-state
 import { acceptContributionAction } from '@/lib/actions/contributions/accept-contribution';
 import type { ActionState } from '@/lib/actions/state';
 
-export type AcceptTarget = { id: string; title: string; status: string; sections: { id: string; title: string; kind: string }[] };
+export type AcceptTarget = { id: string; title: string; status: string; month: Date; sections: { id: string; title: string; kind: string }[] };
 
 const STATUS = { DRAFT: 'draft', IN_REVIEW: 'in review', APPROVED: 'approved', SCHEDULED: 'scheduled' } as Record<string, string>;
 
@@ -21,17 +21,20 @@ export function AcceptForm({
   version,
   kind,
   issues,
+  defaultIssueId,
 }: {
   id: string;
   version: number;
   kind: 'ARTICLE' | 'EVENT';
   issues: AcceptTarget[];
+  /** The issue due next, chosen unless the editor picks another. */
+  defaultIssueId?: string;
 }) {
   const [state, formAction] = useActionState(
     acceptContributionAction as (state: ActionState, form: FormData) => Promise<ActionState>,
     IDLE as ActionState,
   );
-  const [issueId, setIssueId] = useState(() => keptValue(state, 'issueId', issues[0]?.id));
+  const [issueId, setIssueId] = useState(() => keptValue(state, 'issueId', defaultIssueId ?? issues[0]?.id));
   const p = 'accept';
   const issue = issues.find((i) => i.id === issueId);
   const sections = (issue?.sections ?? []).filter((s) => kind === 'ARTICLE' || s.kind === 'EVENT_LIST');

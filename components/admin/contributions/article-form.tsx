@@ -12,7 +12,7 @@ import { RichTextField } from './rich-text-field';
 type Article = { id: string; version: number; title: string; body: unknown };
 
 /** Submit a new article (no `article`) or edit one's own while it is still submitted. */
-export function ArticleForm({ article }: { article?: Article }) {
+export function ArticleForm({ article, canInsertImage }: { article?: Article; canInsertImage: boolean }) {
   const action = (article ? updateContributionAction : submitContributionAction) as (
     state: ActionState,
     form: FormData,
@@ -46,6 +46,7 @@ export function ArticleForm({ article }: { article?: Article }) {
         hint="Use headings, lists and links as you would like them to appear. Links must start with https:// or mailto:."
         // The editor is not a form control, so a failed submit never clears it.
         defaultValue={article?.body}
+        canInsertImage={canInsertImage}
         error={fieldError(state, 'body')}
       />
       <SubmitButton pendingText={article ? 'Saving…' : 'Submitting…'}>{article ? 'Save changes' : 'Submit article'}</SubmitButton>

@@ -38,9 +38,12 @@ function DateInput({
   hint,
   error,
   value,
+  context,
 }: {
   name: string;
   legend: ReactNode;
+  /** Which date this is, read after each box's label ("Day, date of session 1"). */
+  context: string;
   hint?: string;
   error?: string;
   value: (part: DatePart) => string;
@@ -61,6 +64,7 @@ function DateInput({
           <div key={part}>
             <label htmlFor={`${base}.${part}`} className="block">
               {part === 'day' ? 'Day' : part === 'month' ? 'Month' : 'Year'}
+              <span className="sr-only">, {context}</span>
             </label>
             <input
               id={`${base}.${part}`}
@@ -81,9 +85,11 @@ function DateInput({
 export function EventSubmissionForm({
   event,
   options,
+  canInsertImage,
 }: {
   event?: Saved;
   options: { organisations: Option[]; ownOrganisation: string };
+  canInsertImage: boolean;
 }) {
   const action = (event ? updateContributionAction : submitContributionAction) as (
     state: ActionState,
@@ -153,6 +159,7 @@ export function EventSubmissionForm({
         label="Description (optional)"
         hint="What the event is about and who is speaking"
         defaultValue={event?.body}
+        canInsertImage={canInsertImage}
         error={err('description')}
       />
 
@@ -174,6 +181,7 @@ export function EventSubmissionForm({
               <DateInput
                 name={`sessions.${i}`}
                 legend="Date"
+                context={`date of session ${i + 1}`}
                 hint="For example, 27 3 2026"
                 error={dateError}
                 value={(part) => sessionValue(i, part, s.initial)}
@@ -186,6 +194,7 @@ export function EventSubmissionForm({
                     <div key={field} className={e ? 'border-l-4 border-red-700 pl-3' : undefined}>
                       <label htmlFor={id} className="block font-bold">
                         {field === 'startTime' ? 'Start time' : 'End time'}
+                        <span className="sr-only"> of session {i + 1}</span>
                       </label>
                       <p id={`${id}-hint`} className="text-[var(--color-muted)]">
                         24-hour clock, like {field === 'startTime' ? '09:30' : '14:00'}
@@ -212,13 +221,13 @@ export function EventSubmissionForm({
                   defaultChecked={allDay}
                   className="size-6"
                 />
-                <label htmlFor={`${p}-${sessionField(i, 'allDay')}`}>All day (no start or end time)</label>
+                <label htmlFor={`${p}-${sessionField(i, 'allDay')}`}>All day (no start or end time)<span className="sr-only">: session {i + 1}</span></label>
               </div>
               <div className="mt-4">
                 <TextField
                   idPrefix={p}
                   name={sessionField(i, 'label')}
-                  label="Label (optional)"
+                  label={<>Label<span className="sr-only"> of session {i + 1}</span> (optional)</>}
                   hint="For example, Practice Educators only"
                   defaultValue={sessionValue(i, 'label', s.initial)}
                   error={label}
@@ -354,6 +363,7 @@ export function EventSubmissionForm({
         <DateInput
           name="registrationOpens"
           legend="Booking opens (optional)"
+          context="booking opens"
           hint="Leave empty if booking is open now"
           error={err('registrationOpens')}
           value={dateValue('registrationOpens')}
@@ -361,6 +371,7 @@ export function EventSubmissionForm({
         <DateInput
           name="registrationDeadline"
           legend="Register by (optional)"
+          context="register by"
           hint="The last day to book"
           error={err('registrationDeadline')}
           value={dateValue('registrationDeadline')}

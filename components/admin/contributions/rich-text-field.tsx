@@ -36,6 +36,7 @@ export function RichTextField({
   hint,
   error,
   defaultValue,
+  canInsertImage,
 }: {
   idPrefix: string;
   name: string;
@@ -43,6 +44,7 @@ export function RichTextField({
   hint?: string;
   error?: string;
   defaultValue: unknown;
+  canInsertImage: boolean;
 }) {
   const id = `${idPrefix}-${name}`;
   const initial = parse(defaultValue);
@@ -88,7 +90,7 @@ export function RichTextField({
       <input type="hidden" name={name} value={json} />
       {editor ? (
         <div className="mt-1 space-y-2">
-          <EditorToolbar editor={editor} labelledBy={id} />
+          <EditorToolbar editor={editor} labelledBy={id} canInsertImage={canInsertImage} />
           <EditorContent editor={editor} />
         </div>
       ) : (

@@ -7,6 +7,7 @@ import { RichText } from '@/components/rich-text';
 import { saveSectionAction } from '@/lib/actions/sections/save-section';
 import { editorExtensions } from './extensions';
 import { toPlainJson } from './plain-json';
+import { registerSaver } from '@/components/admin/forms/leave-guard';
 import { EditorToolbar } from './toolbar';
 
 type Conflict = { title: string; body: unknown; version: number; updatedAt: string; by: string | null };
@@ -40,7 +41,7 @@ function statusText(s: Status): string {
     case 'dirty': return 'Unsaved changes';
     case 'saving': return 'Saving…';
     case 'saved': return `Saved at ${clock(s.at)}`;
-    case 'retrying': return `Not saved: retrying in ${s.seconds} seconds. ${s.reason}`;
+    case 'retrying': return `Not saved – retrying in ${s.seconds} seconds. ${s.reason} Your text is kept here.`;
     case 'failed': return `Not saved: ${s.message}`;
     case 'conflict': return 'Not saved: someone else saved a newer version';
   }
@@ -59,10 +60,12 @@ const PRIMARY = 'min-h-11 rounded bg-[var(--color-brand)] px-5 font-bold text-wh
 export function SectionEditor({
   section,
   byline = EMPTY_BYLINE,
+  canInsertImage,
 }: {
   section: { id: string; title: string; body: unknown; version: number };
   /** Byline and sign-off, edited in their own panels; the preview shows them as readers will. */
   byline?: Omit<IssueSectionData, 'title' | 'body'>;
+  canInsertImage: boolean;
 }) {
   const id = useId();
   const [title, setTitle] = useState(section.title);
@@ -152,15 +155,28 @@ export function SectionEditor({
     };
   });
 
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  // Warn before leaving with unsaved changes.
+  // Leaving: a link click waits for the pending save (LeaveGuard), and any other
+  // way out (the back button) still sends it, since the app stays loaded.
   useEffect(() => {
-    const onLeave = (e: BeforeUnloadEvent) => {
-      if (edits.current !== saved.current) e.preventDefault();
+    const unregister = registerSaver({
+      dirty: () => !blocked.current && edits.current !== saved.current,
+      flush: async () => {
+        for (let i = 0; i < 100 && inFlight.current; i++) await new Promise((r) => setTimeout(r, 100));
+        if (edits.current !== saved.current) await saveRef.current();
+        return edits.current === saved.current;
+      },
+    });
+    // Back online: retry now rather than at the end of the backoff.
+    const onOnline = () => {
+      if (attempt.current > 0) void saveRef.current();
     };
-    window.addEventListener('beforeunload', onLeave);
-    return () => window.removeEventListener('beforeunload', onLeave);
+    window.addEventListener('online', onOnline);
+    return () => {
+      unregister();
+      window.removeEventListener('online', onOnline);
+      clearTimeout(timer.current);
+      if (!blocked.current && edits.current !== saved.current && !inFlight.current) void saveRef.current();
+    };
   }, []);
 
   const editor = useEditor({
@@ -210,6 +226,7 @@ export function SectionEditor({
     <div className="mt-6 grid gap-8 lg:grid-cols-2">
       <form
         noValidate
+        data-autosave
         onSubmit={(e) => {
           e.preventDefault();
           if (edits.current === saved.current) edits.current += 1; // explicit save even without changes
@@ -237,7 +254,7 @@ export function SectionEditor({
           <p id={`${id}-body-label`} className="font-bold">Text</p>
           {editor ? (
             <div className="mt-1 space-y-2">
-              <EditorToolbar editor={editor} labelledBy={`${id}-body`} />
+              <EditorToolbar editor={editor} labelledBy={`${id}-body`} canInsertImage={canInsertImage} />
               <EditorContent editor={editor} />
             </div>
           ) : (
@@ -246,6 +263,9 @@ export function SectionEditor({
         </div>
         <div className="flex flex-wrap items-center gap-4">
           <button type="submit" disabled={status.kind === 'saving' || !!conflict} className={PRIMARY}>Save</button>
+          {status.kind === 'retrying' && (
+            <button type="button" onClick={() => void saveRef.current()} className={BUTTON}>Try again now</button>
+          )}
           <p role="status" aria-live="polite" className={status.kind === 'failed' || status.kind === 'retrying' || status.kind === 'conflict' ? 'font-bold text-red-700' : ''}>
             {statusText(status)}
           </p>

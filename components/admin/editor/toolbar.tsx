@@ -10,7 +10,16 @@ const BUTTON =
   'min-h-11 min-w-11 rounded border-2 border-gray-800 bg-white px-2 font-bold text-gray-900 hover:bg-gray-100 aria-pressed:bg-[var(--color-brand)] aria-pressed:text-white disabled:opacity-50';
 
 /** Formatting buttons (toggle state in aria-pressed), a link inserter, and "Insert image" from the media library. */
-export function EditorToolbar({ editor, labelledBy }: { editor: Editor; labelledBy: string }) {
+export function EditorToolbar({
+  editor,
+  labelledBy,
+  canInsertImage,
+}: {
+  editor: Editor;
+  labelledBy: string;
+  /** Only those who may browse the media library get "Insert image" (the picker lists it). */
+  canInsertImage: boolean;
+}) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -38,13 +47,15 @@ export function EditorToolbar({ editor, labelledBy }: { editor: Editor; labelled
     </button>
   );
 
+  function removeLink() {
+    editor.chain().focus().extendMarkRange('link').unsetLink().run();
+    setError('');
+    setPanel(null);
+  }
+
   function applyLink() {
     const url = href.trim();
-    if (!url) {
-      editor.chain().focus().extendMarkRange('link').unsetLink().run();
-      setPanel(null);
-      return;
-    }
+    if (!url) return removeLink();
     if (!safeHref(url)) {
       setError('Use an https://, mailto: or relative link, like https://example.org or /events.');
       return;
@@ -86,9 +97,11 @@ export function EditorToolbar({ editor, labelledBy }: { editor: Editor; labelled
         >
           Link
         </button>
-        <button type="button" aria-haspopup="dialog" onClick={() => { setError(''); setPanel(null); setPicking(true); }} className={BUTTON}>
-          Insert image
-        </button>
+        {canInsertImage && (
+          <button type="button" aria-haspopup="dialog" onClick={() => { setError(''); setPanel(null); setPicking(true); }} className={BUTTON}>
+            Insert image
+          </button>
+        )}
       </div>
       {error && <p role="alert" className="font-bold text-red-700">{error}</p>}
       {panel === 'link' && (
@@ -97,11 +110,14 @@ export function EditorToolbar({ editor, labelledBy }: { editor: Editor; labelled
             <label htmlFor={`${id}-href`} className="font-bold">Link address</label>
             <input id={`${id}-href`} value={href} onChange={(e) => setHref(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); applyLink(); } }} className="mt-1 block min-h-11 w-80 max-w-full rounded border-2 border-gray-800 px-2" />
           </div>
-          <button type="button" onClick={applyLink} className={BUTTON}>{href.trim() ? 'Apply link' : 'Remove link'}</button>
+          <button type="button" onClick={applyLink} className={BUTTON}>Apply link</button>
+          {state.link && (
+            <button type="button" onClick={removeLink} className={BUTTON}>Remove link</button>
+          )}
           <button type="button" onClick={() => setPanel(null)} className={BUTTON}>Cancel</button>
         </div>
       )}
-      <MediaPicker open={picking} onClose={() => setPicking(false)} onInsert={insertImage} />
+      {canInsertImage && <MediaPicker open={picking} onClose={() => setPicking(false)} onInsert={insertImage} />}
     </div>
   );
 }

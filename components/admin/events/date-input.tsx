@@ -53,6 +53,8 @@ export function DateInput({
             <div key={part}>
               <label htmlFor={`${id}-${part}`} className="block">
                 {LABEL[part]}
+                {/* Several dates on one form: each box's name says which date it belongs to. */}
+                <span className="sr-only">, {legend.replace(/ \(optional\)$/, '').toLowerCase()}</span>
               </label>
               <input
                 id={`${id}-${part}`}

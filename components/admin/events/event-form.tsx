@@ -75,6 +75,7 @@ export function EventForm({
   organisations,
   people,
   cancelHref,
+  canInsertImage,
 }: {
   initial: EventFormValues;
   /** Editing: the event's id and the version the form was loaded with. */
@@ -84,6 +85,7 @@ export function EventForm({
   organisations: { id: string; name: string }[];
   people: PersonOption[];
   cancelHref: string;
+  canInsertImage: boolean;
 }) {
   const action = (event ? updateEventAction : createEventAction) as (state: ActionState, form: FormData) => Promise<ActionState>;
   const [state, formAction, pending] = useActionState(action, IDLE as ActionState);
@@ -265,7 +267,7 @@ export function EventForm({
           )}
           {editor ? (
             <div className="mt-1 space-y-2">
-              <EditorToolbar editor={editor} labelledBy={`${P}-description`} />
+              <EditorToolbar editor={editor} labelledBy={`${P}-description`} canInsertImage={canInsertImage} />
               <EditorContent editor={editor} />
             </div>
           ) : (
@@ -359,7 +361,7 @@ export function EventForm({
                       onChange={(e) => setSession(i, { allDay: e.target.checked })}
                       className="h-6 w-6"
                     />
-                    <label htmlFor={`${id}-allDay`}>All day (no start or end time)</label>
+                    <label htmlFor={`${id}-allDay`}>All day (no start or end time)<span className="sr-only">: session {n}</span></label>
                   </div>
                   {!s.allDay && (
                     <div className="flex flex-wrap gap-6">

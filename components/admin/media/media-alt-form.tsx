@@ -22,7 +22,7 @@ export function MediaAltForm({ id, alt, decorative, label }: { id: string; alt: 
       <input type="hidden" name="id" value={id} />
       <div>
         <label htmlFor={ids.alt} className="font-bold">
-          Alt text
+          Alt text<span className="sr-only"> for {label}</span>
         </label>
         {altError && (
           <p id={`${ids.alt}-error`} className="font-bold text-red-700">
@@ -44,7 +44,7 @@ export function MediaAltForm({ id, alt, decorative, label }: { id: string; alt: 
       </div>
       <div className="flex items-center gap-3">
         <input key={`${state.status}-${shownDecorative}`} id={ids.decorative} name="decorative" type="checkbox" defaultChecked={shownDecorative} className="size-6" />
-        <label htmlFor={ids.decorative}>Decorative (no alt text)</label>
+        <label htmlFor={ids.decorative}>Decorative (no alt text)<span className="sr-only">: {label}</span></label>
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <button

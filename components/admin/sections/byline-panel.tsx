@@ -286,6 +286,8 @@ export function BylinePanel({
                   <input
                     id={`${id}-new-${name}`}
                     name={name}
+                    // The name already typed into the search is kept, so it need not be typed twice.
+                    defaultValue={name === 'name' ? query.trim() : undefined}
                     autoComplete="off"
                     aria-invalid={fieldError(name) ? true : undefined}
                     aria-describedby={fieldError(name) ? `${id}-new-${name}-error` : undefined}

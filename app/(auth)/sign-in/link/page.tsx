@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { EmailLinkSignIn } from '@/components/auth/email-link-sign-in';
 import { SiteChrome } from '@/components/site-chrome';
 import { magicLinksEnabled } from '@/lib/auth/magic-link';
-import { safeCallbackUrl, signInLinkTokenSchema } from '@/lib/validation/auth';
+import { signInLinkTokenSchema } from '@/lib/validation/auth';
+import { safeCallbackUrl } from '@/lib/validation/callback-url';
 
 export const metadata: Metadata = { title: 'Sign in with your email link', robots: { index: false }, referrer: 'no-referrer' };
 

@@ -14,6 +14,7 @@ import { Breadcrumbs } from '@/components/admin/forms/breadcrumbs';
 import { DoneBanner } from '@/components/admin/forms/search-form';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
+import { nextIssueDue } from '@/lib/issues/next-due';
 import { acceptTargets, eventFormOptions, getContribution } from '@/lib/data/contributions';
 import { formatDate, formatTime } from '@/lib/dates';
 import { KIND_LABEL, type StoredEventData } from '@/lib/validation/contributions';
@@ -144,11 +145,12 @@ export default async function ContributionPage({ params, searchParams }: Props) 
           </h2>
           <p className="mt-2 max-w-2xl">You can change it until the editor has decided.</p>
           {c.kind === 'ARTICLE' ? (
-            <ArticleForm article={{ id: c.id, version: c.version, title: c.title, body: c.body }} />
+            <ArticleForm article={{ id: c.id, version: c.version, title: c.title, body: c.body }} canInsertImage={can(user, 'media:read')} />
           ) : (
             <EventSubmissionForm
               event={{ id: c.id, version: c.version, title: c.title, body: c.body, eventData: c.eventData as StoredEventData }}
               options={options!}
+              canInsertImage={can(user, 'media:read')}
             />
           )}
         </section>
@@ -187,7 +189,7 @@ export default async function ContributionPage({ params, searchParams }: Props) 
             {c.kind === 'EVENT' && !c.event ? (
               <p className="mt-4">This event cannot be accepted as it is. Decline it with a reason instead.</p>
             ) : (
-              <AcceptForm id={c.id} version={c.version} kind={c.kind} issues={targets} />
+              <AcceptForm id={c.id} version={c.version} kind={c.kind} issues={targets} defaultIssueId={nextIssueDue(targets, new Date())?.id} />
             )}
           </section>
           <section aria-labelledby="decline-heading" className="mt-10">

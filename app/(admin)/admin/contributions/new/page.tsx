@@ -49,8 +49,8 @@ export default async function NewContributionPage({ searchParams }: Props) {
             <span className="block text-[var(--color-muted)]">Your organisation is shown as the author of your submission.</span>
           </p>
           {!kind && <ChooseKind />}
-          {kind === 'ARTICLE' && <ArticleForm />}
-          {kind === 'EVENT' && <EventSubmissionForm options={await eventFormOptions(user)} />}
+          {kind === 'ARTICLE' && <ArticleForm canInsertImage={can(user, 'media:read')} />}
+          {kind === 'EVENT' && <EventSubmissionForm options={await eventFormOptions(user)} canInsertImage={can(user, 'media:read')} />}
         </>
       )}
     </>

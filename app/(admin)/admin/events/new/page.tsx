@@ -54,6 +54,7 @@ export default async function NewEventPage({ searchParams }: Props) {
         organisations={organisations}
         people={people.map((p) => ({ id: p.id, name: p.name, detail: [p.jobTitle, p.organisation?.name].filter(Boolean).join(', ') }))}
         cancelHref={sectionPath ?? '/admin/events'}
+        canInsertImage={can(user, 'media:read')}
       />
     </>
   );

@@ -85,12 +85,15 @@ export default async function IssueEditorPage({ params, searchParams }: { params
                         Revisions<span className="sr-only"> of “{s.title}”</span>
                       </Link>
                     )}
-                    {canDelete && (
+                  </div>
+                  {/* Destructive, so on its own line, away from the everyday buttons. */}
+                  {canDelete && (
+                    <p className="mt-3 border-t border-gray-300 pt-3">
                       <Link href={`/admin/issues/${issue.id}/sections/${s.id}/delete`} className="text-red-700 underline">
                         Delete<span className="sr-only"> “{s.title}”</span>
                       </Link>
-                    )}
-                  </div>
+                    </p>
+                  )}
                 </li>
               );
             })}
@@ -124,7 +127,7 @@ export default async function IssueEditorPage({ params, searchParams }: { params
       {can(user, 'section:create') && (
         <section aria-labelledby="add-heading" className="mt-10">
           <h2 id="add-heading" className="text-2xl font-bold">Add a section</h2>
-          <AddSectionForm issueId={issue.id} />
+          <AddSectionForm issueId={issue.id} sections={issue.sections.map((s) => ({ id: s.id, title: s.title, kind: s.kind }))} />
         </section>
       )}
     </>

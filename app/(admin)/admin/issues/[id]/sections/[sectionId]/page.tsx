@@ -61,6 +61,7 @@ export default async function EditSectionPage({ params }: { params: Promise<{ id
         key={section.id}
         section={{ id: section.id, title: section.title, body: section.body, version: section.version }}
         byline={{ bylines: section.bylines, bylineOrganisation: section.bylineOrganisation, signOff: section.signOff, signatory: section.signatory }}
+        canInsertImage={can(user, 'media:read')}
       />
       {withBylines && (
         <BylinePanel
