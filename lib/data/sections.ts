@@ -284,7 +284,7 @@ export async function addSection(user: SessionUser, input: { issueId: string; ki
     await lockIssue(tx, input.issueId);
     const sections = await tx.section.findMany({ where: { issueId: input.issueId }, orderBy: { position: 'asc' }, select: { id: true, position: true } });
     const after = input.after === 'start' ? -1 : input.after ? sections.findIndex((s) => s.id === input.after) : sections.length - 1;
-    if (after < 0 && input.after && input.after !== 'start') throw new DataError(400, 'That section is no longer in this issue.', { after: ['Choose where to add the section from the list'] });
+    if (after < 0 && input.after && input.after !== 'start') throw new AppError('invalid', 'That section is no longer in this issue.', { fieldErrors: { after: ['Choose where to add the section from the list'] } });
     const position = await openSlot(tx, input.issueId, sections, after + 1);
     const section = await tx.section.create({
       data: {
