@@ -130,7 +130,7 @@ describe('creating events', () => {
     expect(stored.map((p) => p.personId)).toEqual(people.map((p) => p.id));
     await expect(
       events.createEvent(as.editor, input('Ghost organiser', [['3', '11', '2026', '10:00', '11:00']], { organiserId: '00000000-0000-4000-8000-000000000000' })),
-    ).rejects.toMatchObject({ code: 400, fieldErrors: { organiserId: ['Choose an organiser from the list'] } });
+    ).rejects.toMatchObject({ status: 400, fieldErrors: { organiserId: ['Choose an organiser from the list'] } });
     expect(await testDb.prisma.event.count({ where: { title: 'Ghost organiser' } })).toBe(0);
   });
 
@@ -150,7 +150,7 @@ describe('creating events', () => {
     const article = await testDb.prisma.section.findFirstOrThrow({ where: { kind: 'ARTICLE' }, select: { id: true } });
     await expect(
       events.createEvent(as.editor, { ...input('Wrong section', [['5', '11', '2026', '10:00', '11:00']]), sectionId: article.id }),
-    ).rejects.toMatchObject({ code: 400 });
+    ).rejects.toMatchObject({ status: 400 });
     expect(await testDb.prisma.event.count({ where: { title: 'Wrong section' } })).toBe(0);
   });
 });
@@ -200,7 +200,7 @@ describe('updating events', () => {
 
   it('is a 404 for an event that no longer exists', async () => {
     const raw = fields('Gone', [['4', '11', '2026', '09:30', '12:30']]);
-    await expect(events.updateEvent(as.editor, updateEventSchema.parse({ ...raw, id: '00000000-0000-4000-8000-000000000000', version: '1' }))).rejects.toMatchObject({ code: 404 });
+    await expect(events.updateEvent(as.editor, updateEventSchema.parse({ ...raw, id: '00000000-0000-4000-8000-000000000000', version: '1' }))).rejects.toMatchObject({ status: 404 });
   });
 });
 
@@ -224,7 +224,7 @@ describe('events in a section', () => {
     const order = async () => (await sectionOrder(sectionId)).map((r) => [ids.indexOf(r.eventId), r.position]);
     expect(await order()).toEqual([[0, 0], [1, 1], [2, 2], [3, 3]]);
 
-    await expect(events.addSectionEvent(as.editor, { sectionId, eventId: ids[0]! })).rejects.toMatchObject({ code: 409 });
+    await expect(events.addSectionEvent(as.editor, { sectionId, eventId: ids[0]! })).rejects.toMatchObject({ status: 409 });
 
     expect(await events.moveSectionEvent(as.editor, { sectionId, eventId: ids[3]!, direction: 'up' })).toMatchObject({ moved: true });
     expect(await order()).toEqual([[0, 0], [1, 1], [3, 2], [2, 3]]);
@@ -304,7 +304,7 @@ describe('deleting events', () => {
   it('refuses while a published issue features the event', async () => {
     const link = await testDb.prisma.sectionEvent.findFirstOrThrow({ where: { sectionId: publishedSectionId }, select: { eventId: true, event: { select: { title: true } } } });
     await expect(events.deleteEvent(as.editor, link.eventId)).rejects.toMatchObject({
-      code: 409,
+      status: 409,
       message: expect.stringMatching(new RegExp(`^“${link.event.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}” cannot be deleted because it is in the published issue “Regional Update`)),
     });
     expect(await testDb.prisma.event.count({ where: { id: link.eventId } })).toBe(1);
@@ -331,20 +331,20 @@ describe('permissions at the data layer', () => {
     const some = await testDb.prisma.event.findFirstOrThrow({ select: { id: true } });
     const raw: EventInput = input('Not allowed', [['3', '11', '2026', '10:00', '11:00']]);
     for (const user of [as.sponsor, as.contributor]) {
-      await expect(events.createEvent(user, raw)).rejects.toMatchObject({ name: 'ForbiddenError' });
-      await expect(events.updateEvent(user, { ...raw, id: some.id, version: 1 })).rejects.toMatchObject({ name: 'ForbiddenError' });
-      await expect(events.deleteEvent(user, some.id)).rejects.toMatchObject({ name: 'ForbiddenError' });
-      await expect(events.addSectionEvent(user, { sectionId: draftSectionId, eventId: some.id })).rejects.toMatchObject({ name: 'ForbiddenError' });
-      await expect(events.removeSectionEvent(user, { sectionId: draftSectionId, eventId: some.id })).rejects.toMatchObject({ name: 'ForbiddenError' });
-      await expect(events.moveSectionEvent(user, { sectionId: draftSectionId, eventId: some.id, direction: 'up' })).rejects.toMatchObject({ name: 'ForbiddenError' });
+      await expect(events.createEvent(user, raw)).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(events.updateEvent(user, { ...raw, id: some.id, version: 1 })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(events.deleteEvent(user, some.id)).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(events.addSectionEvent(user, { sectionId: draftSectionId, eventId: some.id })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(events.removeSectionEvent(user, { sectionId: draftSectionId, eventId: some.id })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(events.moveSectionEvent(user, { sectionId: draftSectionId, eventId: some.id, direction: 'up' })).rejects.toMatchObject({ code: 'forbidden' });
     }
-    await expect(events.listEventsAdmin(as.contributor, { q: '', when: 'all', page: 1 })).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(events.getEventForEdit(as.contributor, some.id)).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(events.eventFormOptions(as.contributor)).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(events.listEventsAdmin(as.contributor, { q: '', when: 'all', page: 1 })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(events.getEventForEdit(as.contributor, some.id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(events.eventFormOptions(as.contributor)).rejects.toMatchObject({ code: 'forbidden' });
     // Sponsors may read drafts, events included.
     expect(await events.getEventForEdit(as.sponsor, some.id)).not.toBeNull();
     // Deactivated editors can do nothing.
-    await expect(events.createEvent({ ...as.editor, active: false }, raw)).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(events.createEvent({ ...as.editor, active: false }, raw)).rejects.toMatchObject({ code: 'forbidden' });
     expect(await testDb.prisma.event.count({ where: { title: 'Not allowed' } })).toBe(0);
   });
 });

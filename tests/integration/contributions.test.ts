@@ -216,10 +216,10 @@ describe('who sees what', () => {
 
   it('sponsors, deactivated contributors and everyone without the permission see nothing', async () => {
     const a = await submitArticle(u.alice, 'Hidden from sponsors');
-    await expect(data.listContributions(u.sponsor)).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(data.getContribution(u.sponsor, a)).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(data.getContribution({ ...u.alice, active: false }, a)).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(data.acceptTargets(u.alice)).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(data.listContributions(u.sponsor)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(data.getContribution(u.sponsor, a)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(data.getContribution({ ...u.alice, active: false }, a)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(data.acceptTargets(u.alice)).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('the dashboard lists a contributor’s own submissions and no drafts; editors see how many wait', async () => {
@@ -229,8 +229,8 @@ describe('who sees what', () => {
     expect(bobs.every((t) => t.label.startsWith('Your submission “Bob'))).toBe(true);
     expect(bobs.some((t) => t.label === 'Your submission “Bob on the dashboard”: Submitted')).toBe(true);
     expect(JSON.stringify(bobs)).not.toMatch(/December 2026|Alice/);
-    await expect(dashboard.issuesByStatus(u.bob)).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(dashboard.recentActivity(u.bob)).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(dashboard.issuesByStatus(u.bob)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(dashboard.recentActivity(u.bob)).rejects.toMatchObject({ code: 'forbidden' });
 
     const waiting = await testDb.prisma.contribution.count({ where: { status: 'SUBMITTED' } });
     const editors = await dashboard.myTasks(u.editor);
