@@ -179,7 +179,7 @@ async function assertReferencesExist(tx: Tx, input: EventInput) {
     }
   }
   if (input.topicIds.length && (await tx.topic.count({ where: { id: { in: input.topicIds } } })) !== input.topicIds.length) {
-    throw new DataError(400, 'A topic you chose no longer exists.', { topicIds: ['Choose topics from the list'] });
+    throw new AppError('invalid', 'A topic you chose no longer exists.', { fieldErrors: { topicIds: ['Choose topics from the list'] } });
   }
   if (input.presenterIds.length) {
     const found = await tx.person.count({ where: { id: { in: input.presenterIds } } });
