@@ -120,7 +120,7 @@ describe('creating events', () => {
     expect(await stored()).toEqual([topics[1]!.id]);
     await expect(
       events.createEvent(as.editor, input('Ghost topic', [['4', '11', '2026', '10:00', '11:00']], { topicIds: '00000000-0000-4000-8000-000000000000' })),
-    ).rejects.toMatchObject({ code: 400, fieldErrors: { topicIds: ['Choose topics from the list'] } });
+    ).rejects.toMatchObject({ code: 'invalid', status: 400, fieldErrors: { topicIds: ['Choose topics from the list'] } });
   });
 
   it('stores presenters in order and refuses an organiser that does not exist', async () => {
