@@ -146,7 +146,7 @@ describe('sections of an issue', () => {
     const [foreign] = await positions(other.id);
     await expect(
       sections.addSection(editor, { issueId: created.id, kind: 'ARTICLE', title: 'Nowhere', after: foreign!.id }),
-    ).rejects.toMatchObject({ code: 400, fieldErrors: { after: expect.any(Array) } });
+    ).rejects.toMatchObject({ code: 'invalid', status: 400, fieldErrors: { after: expect.any(Array) } });
     expect(await positions(created.id)).toHaveLength(6);
   });
 
