@@ -13,14 +13,14 @@ let as: Record<Who, SessionUser>;
 let comments: typeof import('@/lib/data/comments');
 let notifications: typeof import('@/lib/data/notifications');
 let wf: typeof import('@/lib/data/workflow');
-let boss: typeof import('@/lib/jobs/boss');
+let boss: typeof import('@/lib/jobs/worker');
 
 beforeAll(async () => {
   ({ testDb, as } = await setUpWorkflowDatabase());
   comments = await import('@/lib/data/comments');
   notifications = await import('@/lib/data/notifications');
   wf = await import('@/lib/data/workflow');
-  boss = await import('@/lib/jobs/boss');
+  boss = await import('@/lib/jobs/worker');
 });
 
 afterAll(async () => {

@@ -15,13 +15,13 @@ let testDb: TestDatabase;
 let as: Record<Who, SessionUser>;
 let wf: typeof import('@/lib/data/workflow');
 let hash: typeof import('@/lib/workflow/intro-hash');
-let boss: typeof import('@/lib/jobs/boss');
+let boss: typeof import('@/lib/jobs/worker');
 
 beforeAll(async () => {
   ({ testDb, as } = await setUpWorkflowDatabase());
   wf = await import('@/lib/data/workflow');
   hash = await import('@/lib/workflow/intro-hash');
-  boss = await import('@/lib/jobs/boss');
+  boss = await import('@/lib/jobs/worker');
 });
 
 afterAll(async () => {
