@@ -10,7 +10,7 @@ import { activeUsersWhoCan, notify, sendNotificationEmails, type NotificationInp
 import { londonInstant, parseGovukDate, parseTime } from '@/lib/validation/events';
 import { approvalState, introContentHash } from '@/lib/workflow/intro-hash';
 import { links } from '@/lib/workflow/links';
-import { publishGate, referencedMediaFiles, type GateResult, type GateSnapshot } from '@/lib/workflow/publish-gate';
+import { EMPTY_INTRO_MESSAGE, isBlankRichText, publishGate, referencedMediaFiles, type GateResult, type GateSnapshot } from '@/lib/workflow/publish-gate';
 import { revalidateIssuePages } from '@/lib/workflow/revalidate';
 import { assertTransition, availableTransitions, STATUS_LABELS, type IssueStatus } from '@/lib/workflow/state-machine';
 
@@ -115,7 +115,7 @@ export async function loadGateSnapshot(client: Reader, issueId: string): Promise
           approvedContentHash: introRow.approvedContentHash,
         }
       : null,
-    sections: issue.sections.map((s) => ({ id: s.id, title: s.title, kind: s.kind, body: s.body })),
+    sections: issue.sections.map((s) => ({ id: s.id, title: s.title, kind: s.kind, body: s.body, eventCount: s.events.length })),
     events: [...events.values()],
     media,
     blockingComments: comments.map((c) => ({ id: c.id, sectionId: c.sectionId!, sectionTitle: c.section?.title ?? '' })),
@@ -238,6 +238,7 @@ export async function submitIntroForApproval(user: SessionUser, input: { issueId
     const issue = await issueFor(tx, input.issueId);
     const intro = await introOf(tx, issue.id);
     if (!intro) throw new AppError('invalid', 'This issue has no intro to submit. Add an intro section first.');
+    if (isBlankRichText(intro.body)) throw new AppError('invalid', EMPTY_INTRO_MESSAGE);
     if (issue.status === 'IN_REVIEW') throw new AppError('conflict', 'The intro is already waiting for the sponsor’s approval.');
     if (issue.status === 'APPROVED' && approvalState(intro) === 'approved') {
       throw new AppError('conflict', 'The sponsor has already approved the intro as it is now.');
@@ -384,8 +385,11 @@ export async function requestIntroChanges(
 // ---------------------------------------------------------------------------
 // Scheduling and publishing
 
+/** The unmet items that hold back publishing (warnings do not). */
+const blockingUnmet = (gate: GateResult) => gate.items.filter((i) => !i.met && i.severity === 'blocking');
+
 function gateError(gate: GateResult, verb: 'scheduled' | 'published'): AppError {
-  const unmet = gate.items.filter((i) => !i.met);
+  const unmet = blockingUnmet(gate);
   return new AppError('conflict', `The issue cannot be ${verb} yet: ${unmet.map((i) => i.message).join(' ')}`, { data: { gate } });
 }
 
@@ -548,7 +552,7 @@ export async function publishDueIssue(issueId: string, opts: { now?: Date } = {}
     const gate = await gateFor(tx, issue.id);
     if (!gate.passed) {
       if (!(await move(tx, issue.id, 'SCHEDULED', 'APPROVED', { scheduledAt: null }))) return 'not-scheduled';
-      const unmet = gate.items.filter((i) => !i.met);
+      const unmet = blockingUnmet(gate);
       await audit(tx, {
         actorId: null,
         action: 'issue.schedule-blocked',

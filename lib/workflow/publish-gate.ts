@@ -1,8 +1,10 @@
 // The publish gate: an issue may be scheduled or published only when every item
 // of this checklist is met. Pure: lib/data/workflow.ts loads the snapshot.
+import { richTextToPlain } from '@/lib/rich-text/plain-text';
 import { approvalState, type IntroApprovalFields } from './intro-hash';
 
-export type GateSection = { id: string; title: string; kind: 'INTRO' | 'ARTICLE' | 'EVENT_LIST'; body: unknown };
+/** `eventCount`: the events an EVENT_LIST features (0 for other kinds). */
+export type GateSection = { id: string; title: string; kind: 'INTRO' | 'ARTICLE' | 'EVENT_LIST'; body: unknown; eventCount: number };
 export type GateEvent = {
   id: string;
   title: string;
@@ -27,9 +29,19 @@ export type GateSnapshot = {
   blockingComments: GateComment[];
 };
 
-export type GateKey = 'intro-approved' | 'events-complete' | 'images-described' | 'no-blocking-comments';
+export type GateKey = 'intro-written' | 'intro-approved' | 'events-complete' | 'images-described' | 'no-blocking-comments' | 'no-empty-sections';
 export type GateProblem = { message: string; href: string };
-export type GateItem = { key: GateKey; label: string; met: boolean; message: string; href: string | null; problems: GateProblem[] };
+/** A blocking item holds back publishing; a warning only tells the editor. */
+export type GateSeverity = 'blocking' | 'warning';
+export type GateItem = {
+  key: GateKey;
+  label: string;
+  severity: GateSeverity;
+  met: boolean;
+  message: string;
+  href: string | null;
+  problems: GateProblem[];
+};
 export type GateResult = { passed: boolean; items: GateItem[] };
 
 export type ImageRef = { src: string; alt: string; fileName: string | null };
@@ -71,15 +83,29 @@ export function referencedMediaFiles(docs: unknown[]): string[] {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-function item(key: GateKey, label: string, okMessage: string, problems: GateProblem[], summary: (n: number) => string): GateItem {
+function item(key: GateKey, label: string, okMessage: string, problems: GateProblem[], summary: (n: number) => string, severity: GateSeverity = 'blocking'): GateItem {
   const met = problems.length === 0;
-  return { key, label, met, message: met ? okMessage : summary(problems.length), href: problems[0]?.href ?? null, problems };
+  return { key, label, severity, met, message: met ? okMessage : summary(problems.length), href: problems[0]?.href ?? null, problems };
 }
+
+/** True when a rich-text document has neither text nor an image: readers would see nothing. */
+export function isBlankRichText(doc: unknown): boolean {
+  return richTextToPlain(doc).trim() === '' && imageReferences(doc).length === 0;
+}
+
+/** A section readers would see as a bare heading: an article or intro with no content, an event list with no events. */
+export function isEmptySection(s: Pick<GateSection, 'kind' | 'body' | 'eventCount'>): boolean {
+  return s.kind === 'EVENT_LIST' ? s.eventCount === 0 : isBlankRichText(s.body);
+}
+
+export const EMPTY_INTRO_MESSAGE = 'The intro has no text. Write the intro before submitting it for the sponsor’s approval.';
 
 export function publishGate(s: GateSnapshot): GateResult {
   const issueHref = `/admin/issues/${s.issueId}`;
   const sectionHref = (id: string) => `${issueHref}/sections/${id}`;
   const eventHref = (id: string) => `/admin/events/${id}`;
+
+  const introWritten: GateProblem[] = s.intro && isBlankRichText(s.intro.body) ? [{ message: EMPTY_INTRO_MESSAGE, href: sectionHref(s.intro.id) }] : [];
 
   const introProblems: GateProblem[] = [];
   if (!s.intro) {
@@ -120,17 +146,31 @@ export function publishGate(s: GateSnapshot): GateResult {
     href: `${sectionHref(c.sectionId)}#comment-${c.id}`,
   }));
 
+  const emptyProblems = s.sections
+    .filter((sec) => sec.kind !== 'INTRO' && isEmptySection(sec))
+    .map((sec) => ({
+      message: sec.kind === 'EVENT_LIST' ? `“${sec.title}” has no events.` : `“${sec.title}” has no text.`,
+      href: sectionHref(sec.id),
+    }));
+
+  const noEvents = s.events.length === 0;
   const items: GateItem[] = [
+    ...(introWritten.length ? [item('intro-written', 'The intro has text', '', introWritten, () => introWritten[0]!.message)] : []),
     item('intro-approved', 'Intro approved by the sponsor', 'The sponsor approved the intro as it is now.', introProblems, () => introProblems[0]!.message),
-    item('events-complete', 'Events have dates and a booking route', 'Every event has a date and a booking route or “save the date”.', eventProblems, (n) =>
-      `${plural(n, 'event needs', 'events need')} a date or a booking route.`,
-    ),
+    noEvents
+      ? item('events-complete', 'No events in this issue', '', [{ message: 'No events in this issue.', href: issueHref }], () => 'No events in this issue.', 'warning')
+      : item('events-complete', 'Events have dates and a booking route', 'Every event has a date and a booking route or “save the date”.', eventProblems, (n) =>
+          `${plural(n, 'event needs', 'events need')} a date or a booking route.`,
+        ),
     item('images-described', 'Images have alt text', 'Every image has alt text or is marked decorative.', imageProblems, (n) =>
       `${plural(n, 'image needs', 'images need')} alt text or the decorative mark.`,
     ),
     item('no-blocking-comments', 'No unresolved blocking comments', 'No blocking comment is unresolved.', commentProblems, (n) =>
       `${plural(n, 'blocking comment is', 'blocking comments are')} unresolved.`,
     ),
+    item('no-empty-sections', 'No empty sections', 'Every section has content.', emptyProblems, (n) =>
+      `${plural(n, 'section is', 'sections are')} empty and will not be published.`,
+    'warning'),
   ];
-  return { passed: items.every((i) => i.met), items };
+  return { passed: items.every((i) => i.met || i.severity === 'warning'), items };
 }

@@ -87,19 +87,25 @@ test('the December issue: sponsor approval, changes requested, scheduled publish
 
   await page.goto(issueUrl);
   await expect(panel(page).getByTestId('issue-status')).toHaveText('Approved');
-  await expect(panel(page)).toContainText('Approved by the sponsor');
+  await expect(panel(page).getByTestId('intro-approval')).toContainText('Approved by Fixture sponsor (sponsor) on');
+  await expect(panel(page)).not.toContainText('Approved by the sponsor by');
   await expect(panel(page)).toContainText('Ready to schedule or publish.');
 
   // 5. An edit after approval voids it and blocks publishing; undoing it restores the approval.
   await writeIntro(page, issueUrl, 'An unapproved change.');
-  await expect(panel(page).getByRole('alert').filter({ hasText: 'Intro changed since approval' })).toBeVisible();
+  // The status no longer says "Approved"; the change is said once, in the checklist, linking to the intro.
+  await expect(panel(page).getByTestId('issue-status')).toHaveText('Needs the sponsor’s approval again');
+  await expect(panel(page).getByRole('link', { name: 'Intro changed since approval: submit it for approval again.' })).toBeVisible();
+  await expect(panel(page).getByText('Intro changed since approval')).toHaveCount(1);
   await expect(panel(page)).toContainText('Not ready to publish yet.');
-  await panel(page).getByRole('button', { name: 'Publish now' }).click();
-  await expect(panel(page).getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('cannot be published yet');
-  await expect(panel(page).getByTestId('issue-status')).toHaveText('Approved');
+  // What cannot be done now is left out, with the reason in its place (the server refuses too: integration tests).
+  await expect(panel(page).getByRole('button', { name: 'Publish now' })).toHaveCount(0);
+  await expect(panel(page).getByRole('button', { name: 'Schedule' })).toHaveCount(0);
+  await expect(panel(page).getByTestId('publish-blocked')).toContainText('once every item in the checklist above is done');
   await writeIntro(page, issueUrl, 'Welcome to the December issue, with our new family hubs.');
-  await expect(panel(page)).toContainText('Approved by the sponsor');
+  await expect(panel(page).getByTestId('intro-approval')).toContainText('Approved by Fixture sponsor (sponsor)');
   await expect(panel(page)).toContainText('Ready to schedule or publish.');
+  await expect(panel(page).getByTestId('publish-blocked')).toHaveCount(0);
 
   // 3. The officer schedules it about a minute ahead (the form takes minutes, UK time).
   const at = new Date(Date.now() + 90_000);
@@ -215,7 +221,7 @@ test('links without an account: a preview link (noindex, no-store, revocable) an
     await anonymous.goto(`/approve/${token}`);
     await expect(anonymous.getByRole('heading', { level: 1 })).toHaveText('This approval link has already been used');
     await page.goto(`/admin/issues/${issueId}`);
-    await expect(panel(page)).toContainText('Approved by the sponsor');
+    await expect(panel(page).getByTestId('intro-approval')).toContainText('Approved by Fixture sponsor (sponsor)');
     await checkAxe(makeAxe, 'issue page after approval by link');
     await reader.close();
   } finally {

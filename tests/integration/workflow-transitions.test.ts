@@ -215,6 +215,7 @@ describe('the publish gate on real data', () => {
       ['events-complete', false, `/admin/events/${issue.eventId}`],
       ['images-described', false, `/admin/issues/${issue.id}/sections/${issue.articleId}`],
       ['no-blocking-comments', false, `/admin/issues/${issue.id}/sections/${issue.articleId}#comment-${blocking.id}`],
+      ['no-empty-sections', true, null],
     ]);
     // Fixing each one clears it.
     await testDb.prisma.eventSession.create({ data: { eventId: issue.eventId, startsAt: new Date('2026-12-10T10:00:00Z'), endsAt: new Date('2026-12-10T11:00:00Z') } });

@@ -108,6 +108,36 @@ describe('workflow actions', () => {
     expect(await run('editor', 'submit-intro', { issueId: issue.id })).toMatchObject({ status: 'error', code: 409 });
   });
 
+  it('submit: an intro with no text is refused with a clear message and stays a draft', async () => {
+    const issue = await makeIssue(testDb, { createdById: as.editor.id });
+    for (const body of [{ type: 'doc', content: [] }, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '   ' }] }] }]) {
+      await testDb.prisma.section.update({ where: { id: issue.introId }, data: { body } });
+      const result = await run('editor', 'submit-intro', { issueId: issue.id });
+      expect(result).toMatchObject({ status: 'error', code: 400, message: 'The intro has no text. Write the intro before submitting it for the sponsor’s approval.' });
+      expect(await status(issue.id)).toBe('DRAFT');
+      const intro = await testDb.prisma.section.findUniqueOrThrow({ where: { id: issue.introId }, select: { approvalRequestedAt: true } });
+      expect(intro.approvalRequestedAt).toBeNull();
+    }
+    // The panel's checklist says the same, as a blocking item.
+    const wf = await import('@/lib/data/workflow');
+    const panel = await wf.getIssueWorkflow(as.editor, issue.id);
+    expect(panel!.gate.items[0]).toMatchObject({ key: 'intro-written', severity: 'blocking', met: false });
+  });
+
+  it('publish: empty sections and an issue without events are warnings, not blocks', async () => {
+    const issue = await makeIssue(testDb, { createdById: as.editor.id });
+    await testDb.prisma.sectionEvent.deleteMany({ where: { eventId: issue.eventId } });
+    const wf = await import('@/lib/data/workflow');
+    const gate = (await wf.getIssueWorkflow(as.editor, issue.id))!.gate;
+    const byKey = Object.fromEntries(gate.items.map((i) => [i.key, i]));
+    expect(byKey['events-complete']).toMatchObject({ label: 'No events in this issue', severity: 'warning', met: false });
+    expect(byKey['no-empty-sections']).toMatchObject({ severity: 'warning', message: '1 section is empty and will not be published.' });
+    expect(await run('editor', 'submit-intro', { issueId: issue.id })).toMatchObject({ status: 'success' });
+    expect(await run('sponsor', 'approve-intro', { issueId: issue.id, contentHash: await introHash(issue.introId) })).toMatchObject({ status: 'success' });
+    expect(await run('editor', 'publish-issue', { issueId: issue.id })).toMatchObject({ status: 'success' });
+    expect(await status(issue.id)).toBe('PUBLISHED');
+  });
+
   it('approve and request changes: only the sponsor (and admins); a comment is required', async () => {
     const issue = await inReview();
     const contentHash = await introHash(issue.introId);

@@ -16,7 +16,7 @@ function snapshot(overrides: Partial<GateSnapshot> = {}): GateSnapshot {
   return {
     issueId: ISSUE,
     intro: { id: INTRO, ...intro, approvalRequestedAt: null, approvedAt: new Date(), approvedContentHash: introContentHash(intro) },
-    sections: [{ id: ARTICLE, title: 'News', kind: 'ARTICLE', body: doc(img('/media/a.webp', 'A chart'), img('/media/b.webp', '')) }],
+    sections: [{ id: ARTICLE, title: 'News', kind: 'ARTICLE', body: doc(img('/media/a.webp', 'A chart'), img('/media/b.webp', '')), eventCount: 0 }],
     events: [
       { id: EVENT, title: 'Masterclass', sessionCount: 1, registrationUrl: 'https://example.org/book', registrationContact: null, saveTheDate: false, description: doc() },
     ],
@@ -32,15 +32,67 @@ function snapshot(overrides: Partial<GateSnapshot> = {}): GateSnapshot {
 const byKey = (s: GateSnapshot) => Object.fromEntries(publishGate(s).items.map((i) => [i.key, i]));
 
 describe('publishGate', () => {
-  it('passes when every item is met, and lists the four items in order', () => {
+  it('passes when every item is met, and lists the five items in order', () => {
     const result = publishGate(snapshot());
     expect(result.passed).toBe(true);
-    expect(result.items.map((i) => [i.key, i.met, i.href])).toEqual([
-      ['intro-approved', true, null],
-      ['events-complete', true, null],
-      ['images-described', true, null],
-      ['no-blocking-comments', true, null],
+    expect(result.items.map((i) => [i.key, i.met, i.href, i.severity])).toEqual([
+      ['intro-approved', true, null, 'blocking'],
+      ['events-complete', true, null, 'blocking'],
+      ['images-described', true, null, 'blocking'],
+      ['no-blocking-comments', true, null, 'blocking'],
+      ['no-empty-sections', true, null, 'warning'],
     ]);
+  });
+
+  it('with no events, warns “No events in this issue” instead of passing the events item', () => {
+    const result = publishGate(snapshot({ events: [] }));
+    const events = result.items.find((i) => i.key === 'events-complete')!;
+    expect(events).toMatchObject({ label: 'No events in this issue', met: false, severity: 'warning', message: 'No events in this issue.' });
+    expect(result.items.map((i) => i.label)).not.toContain('Events have dates and a booking route');
+    // A warning does not block publishing.
+    expect(result.passed).toBe(true);
+  });
+
+  it('blocks an intro with no text, with wording that says what to do', () => {
+    const s = snapshot();
+    for (const body of [doc(), doc(para('   ')), doc({ type: 'paragraph' }), null]) {
+      const result = publishGate(snapshot({ intro: { ...s.intro!, body } }));
+      expect(result.passed).toBe(false);
+      expect(result.items[0]).toMatchObject({
+        key: 'intro-written',
+        severity: 'blocking',
+        met: false,
+        message: 'The intro has no text. Write the intro before submitting it for the sponsor’s approval.',
+        href: `/admin/issues/${ISSUE}/sections/${INTRO}`,
+      });
+    }
+    expect(byKey(s)['intro-written']).toBeUndefined();
+  });
+
+  it('warns about empty sections (no text, or an event list with no events), which will not be published', () => {
+    const s = snapshot();
+    const empty = snapshot({
+      sections: [
+        { id: INTRO, title: 'Welcome', kind: 'INTRO', body: s.intro!.body, eventCount: 0 },
+        s.sections[0]!,
+        { id: 's2', title: 'Blank article', kind: 'ARTICLE', body: doc(para(' ')), eventCount: 0 },
+        { id: 's3', title: 'Online events', kind: 'EVENT_LIST', body: doc(), eventCount: 0 },
+        { id: 's4', title: 'In-person events', kind: 'EVENT_LIST', body: doc(), eventCount: 2 },
+      ],
+    });
+    const result = publishGate(empty);
+    expect(result.passed).toBe(true);
+    expect(byKey(empty)['no-empty-sections']).toMatchObject({
+      met: false,
+      severity: 'warning',
+      message: '2 sections are empty and will not be published.',
+      problems: [
+        { message: '“Blank article” has no text.', href: `/admin/issues/${ISSUE}/sections/s2` },
+        { message: '“Online events” has no events.', href: `/admin/issues/${ISSUE}/sections/s3` },
+      ],
+    });
+    const one = snapshot({ sections: [{ id: 's2', title: 'Blank', kind: 'ARTICLE', body: doc(), eventCount: 0 }] });
+    expect(byKey(one)['no-empty-sections']!.message).toBe('1 section is empty and will not be published.');
   });
 
   it('blocks without an intro, linking to the issue', () => {

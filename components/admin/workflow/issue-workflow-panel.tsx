@@ -5,7 +5,7 @@ import { listActiveLinks, listLinkSponsors } from '@/lib/data/access-links';
 import { getIssueWorkflow } from '@/lib/data/workflow';
 import { APPROVAL_STATE_LABELS } from '@/lib/workflow/intro-hash';
 import { links } from '@/lib/workflow/links';
-import { STATUS_LABELS } from '@/lib/workflow/state-machine';
+import { issueStatusLabel } from '@/lib/workflow/status-label';
 import {
   ApprovalLinkForm,
   ArchiveButton,
@@ -38,6 +38,8 @@ export async function IssueWorkflowPanel({ user, issueId }: { user: SessionUser;
   const [activeLinks, sponsors] = manageLinks ? await Promise.all([listActiveLinks(user, issueId), listLinkSponsors(user)]) : [[], []];
   const changed = intro?.state === 'changed-since-approval';
   const unpublished = issue.status !== 'PUBLISHED' && issue.status !== 'ARCHIVED';
+  const approver = intro?.approvedBy?.name;
+  const blocked = !gate.passed && (may.has('publish') || may.has('schedule'));
 
   return (
     <section aria-labelledby="workflow-heading" className="mt-8 rounded border-2 border-gray-800 p-4">
@@ -47,21 +49,26 @@ export async function IssueWorkflowPanel({ user, issueId }: { user: SessionUser;
       <dl className="mt-3 grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
         <dt className="font-bold">Status</dt>
         <dd data-testid="issue-status">
-          {STATUS_LABELS[issue.status]}
+          {issueStatusLabel(issue.status, intro?.state ?? null)}
           {issue.status === 'SCHEDULED' && issue.scheduledAt && <> – to be published on {when(issue.scheduledAt)} (UK time)</>}
           {issue.status === 'PUBLISHED' && issue.publishedAt && <> on {when(issue.publishedAt)}</>}
         </dd>
         <dt className="font-bold">Intro</dt>
-        <dd>
-          {intro ? (
+        <dd data-testid="intro-approval">
+          {!intro ? (
+            'This issue has no intro.'
+          ) : intro.state === 'approved' && intro.approvedAt ? (
             <>
-              <strong className={changed ? 'text-red-700' : undefined}>{APPROVAL_STATE_LABELS[intro.state]}</strong>
-              {intro.state === 'approved' && intro.approvedAt && (
-                <>
-                  {' '}
-                  by {intro.approvedBy?.name ?? 'a former user'} on {when(intro.approvedAt)}
-                </>
-              )}
+              <strong>Approved by {approver ? `${approver} (sponsor)` : 'the sponsor'}</strong> on {when(intro.approvedAt)}
+            </>
+          ) : changed && intro.approvedAt ? (
+            // Said in full once, in the checklist below, where it links to the intro.
+            <strong className="text-red-700">
+              Edited after {approver ? `${approver} (sponsor)` : 'the sponsor'} approved it on {when(intro.approvedAt)}
+            </strong>
+          ) : (
+            <>
+              <strong>{APPROVAL_STATE_LABELS[intro.state]}</strong>
               {intro.state === 'pending' && intro.approvalRequestedAt && <> since {when(intro.approvalRequestedAt)}</>}
               {intro.state === 'pending' && can(user, 'intro:approve') && (
                 <>
@@ -70,54 +77,58 @@ export async function IssueWorkflowPanel({ user, issueId }: { user: SessionUser;
                 </>
               )}
             </>
-          ) : (
-            'This issue has no intro.'
           )}
         </dd>
       </dl>
-      {changed && (
-        <p role="alert" className="mt-4 border-l-8 border-red-700 bg-red-50 p-4 font-bold">
-          Intro changed since approval. Submit it for approval again before the issue can be published.
-        </p>
-      )}
 
       <h3 className="mt-6 text-xl font-bold">Before it can be published</h3>
       <ul className="mt-2 space-y-2" aria-label="Publish checklist">
-        {gate.items.map((item) => (
-          <li key={item.key} className="flex gap-3">
-            <span aria-hidden="true" className={`font-bold ${item.met ? 'text-green-800' : 'text-red-700'}`}>
-              {item.met ? '✓' : '✗'}
-            </span>
-            <div>
-              <p>
-                <span className="font-bold">{item.label}</span>
-                <span className="sr-only">{item.met ? ': done' : ': not done'}</span>
-              </p>
-              {item.met ? (
-                <p className="text-[var(--color-muted)]">{item.message}</p>
-              ) : (
-                <ul className="list-disc pl-6">
-                  {item.problems.map((p, i) => (
-                    <li key={i}>
-                      <Link href={p.href} className={LINK}>
-                        {p.message}
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          </li>
-        ))}
+        {gate.items.map((item) => {
+          const warning = !item.met && item.severity === 'warning';
+          return (
+            <li key={item.key} className="flex gap-3">
+              <span aria-hidden="true" className={`font-bold ${item.met ? 'text-green-800' : warning ? 'text-amber-800' : 'text-red-700'}`}>
+                {item.met ? '✓' : warning ? '!' : '✗'}
+              </span>
+              <div>
+                <p>
+                  <span className="font-bold">{item.label}</span>
+                  <span className="sr-only">{item.met ? ': done' : warning ? ': warning, does not stop publishing' : ': not done'}</span>
+                </p>
+                {item.met ? (
+                  <p className="text-[var(--color-muted)]">{item.message}</p>
+                ) : (
+                  <>
+                    {warning && item.problems.length > 1 && <p>{item.message}</p>}
+                    <ul className="list-disc pl-6">
+                      {item.problems.map((p, i) => (
+                        <li key={i}>
+                          <Link href={p.href} className={LINK}>
+                            {p.message}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+              </div>
+            </li>
+          );
+        })}
       </ul>
       <p className="mt-2 font-bold">{gate.passed ? 'Ready to schedule or publish.' : 'Not ready to publish yet.'}</p>
 
       {transitions.length > 0 && <h3 className="mt-6 text-xl font-bold">What you can do</h3>}
       <div className="mt-2 space-y-6">
         {may.has('submit') && (intro?.state !== 'approved' || issue.status === 'DRAFT') && <SubmitIntroButton issueId={issue.id} />}
-        {may.has('publish') && <PublishButton issueId={issue.id} />}
+        {blocked && (
+          <p data-testid="publish-blocked" className="max-w-2xl border-l-8 border-gray-500 bg-gray-100 p-4">
+            You can publish or schedule the issue once every item in the checklist above is done (warnings do not stop it).
+          </p>
+        )}
+        {may.has('publish') && !blocked && <PublishButton issueId={issue.id} />}
         {may.has('unschedule') && <UnscheduleButton issueId={issue.id} />}
-        {may.has('schedule') && (
+        {may.has('schedule') && !blocked && (
           <div>
             <h4 className="text-lg font-bold">Schedule</h4>
             <ScheduleForm issueId={issue.id} />
