@@ -9,6 +9,7 @@ import { approvalLinkEmail, appUrl } from '@/lib/email/messages';
 import { sendEmail } from '@/lib/email/send';
 import { approveIntro, requestIntroChanges } from '@/lib/data/workflow';
 import { issueArticleSelect } from '@/lib/data/issues';
+import { changesSinceApproval } from '@/lib/workflow/approval-diff';
 import { introContentHash } from '@/lib/workflow/intro-hash';
 
 // Links that work without an account: a sponsor's approval link (the intro and its
@@ -188,6 +189,8 @@ const introSelect = {
   body: true,
   signOff: true,
   signatoryId: true,
+  approvedContent: true,
+  approvedContentHash: true,
   signatory: { select: { name: true, jobTitle: true, organisation: { select: { name: true } } } },
   bylineOrganisation: { select: { name: true } },
   bylines: {
@@ -214,6 +217,7 @@ export async function getApprovalLinkView(token: string, now: Date = new Date())
     intro,
     sponsorName: sponsor?.name ?? null,
     contentHash: introContentHash(intro),
+    changes: changesSinceApproval(intro),
     expiresAt: row!.expiresAt,
   };
 }

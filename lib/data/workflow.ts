@@ -8,6 +8,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { enqueuePublish } from '@/lib/jobs/queues';
 import { activeUsersWhoCan, notify, sendNotificationEmails, type NotificationInput } from '@/lib/notify';
 import { londonInstant, parseGovukDate, parseTime } from '@/lib/validation/events';
+import { changesSinceApproval } from '@/lib/workflow/approval-diff';
 import { approvalState, introContentHash } from '@/lib/workflow/intro-hash';
 import { links } from '@/lib/workflow/links';
 import { EMPTY_INTRO_MESSAGE, isBlankRichText, publishGate, referencedMediaFiles, type GateResult, type GateSnapshot } from '@/lib/workflow/publish-gate';
@@ -136,7 +137,7 @@ export async function getIssueWorkflow(user: SessionUser, issueId: string) {
   if (!issue) return null;
   const snapshot = (await loadGateSnapshot(db, issueId))!;
   const approver = snapshot.intro?.approvedAt
-    ? await db.section.findUnique({ where: { id: snapshot.intro.id }, select: { approvedBy: { select: { id: true, name: true } } } })
+    ? await db.section.findUnique({ where: { id: snapshot.intro.id }, select: { approvedBy: { select: { id: true, name: true } }, approvedContent: true } })
     : null;
   return {
     issue,
@@ -148,6 +149,7 @@ export async function getIssueWorkflow(user: SessionUser, issueId: string) {
           approvalRequestedAt: snapshot.intro.approvalRequestedAt,
           approvedAt: snapshot.intro.approvedAt,
           approvedBy: approver?.approvedBy ?? null,
+          changes: changesSinceApproval({ ...snapshot.intro, approvedContent: approver?.approvedContent ?? null }),
         }
       : null,
     gate: publishGate(snapshot),
@@ -291,7 +293,14 @@ async function approveInTx(tx: Tx, who: Decider, input: { issueId: string; conte
   }
   await tx.section.update({
     where: { id: intro.id },
-    data: { approvedById: who.userId, approvedAt: now, approvedContentHash: contentHash, approvalRequestedAt: null },
+    data: {
+      approvedById: who.userId,
+      approvedAt: now,
+      approvedContentHash: contentHash,
+      // Kept so the next approval can show the sponsor what changed since this one.
+      approvedContent: { title: intro.title, body: intro.body as Prisma.InputJsonValue, signOff: intro.signOff, signatoryId: intro.signatoryId },
+      approvalRequestedAt: null,
+    },
     select: { id: true },
   });
   await audit(tx, {

@@ -225,6 +225,33 @@ describe('approval links', () => {
     expect(view.ok && view.contentHash).toBe(await introHash(issue.introId));
   });
 
+  it('shows the sponsor what changed since their last approval, on the approval page and by link', async () => {
+    const issue = await inReview();
+    // Before any approval there is nothing to compare with.
+    const wf = await import('@/lib/data/workflow');
+    expect((await wf.getIssueWorkflow(as.sponsor, issue.id))!.intro!.changes).toBeNull();
+    expect(await run('sponsor', 'approve-intro', { issueId: issue.id, contentHash: await introHash(issue.introId) })).toMatchObject({ status: 'success' });
+    const stored = await testDb.prisma.section.findUniqueOrThrow({ where: { id: issue.introId }, select: { approvedContent: true } });
+    expect(stored.approvedContent).toMatchObject({ title: 'Welcome', body: { type: 'doc' }, signOff: 'Kind regards' });
+    // Unchanged since approval: no diff.
+    expect((await wf.getIssueWorkflow(as.sponsor, issue.id))!.intro!.changes).toBeNull();
+
+    await testDb.prisma.section.update({
+      where: { id: issue.introId },
+      data: { body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Welcome to the festive December issue.' }] }] } },
+    });
+    expect(await run('editor', 'submit-intro', { issueId: issue.id })).toMatchObject({ status: 'success' });
+    const expected = {
+      before: 'Welcome\n\nWelcome to the December issue.\n\nKind regards',
+      after: 'Welcome\n\nWelcome to the festive December issue.\n\nKind regards',
+      signatoryChanged: false,
+    };
+    expect((await wf.getIssueWorkflow(as.sponsor, issue.id))!.intro!.changes).toEqual(expected);
+    expect(await run('editor', 'create-approval-link', { issueId: issue.id, sponsorId: as.sponsor.id })).toMatchObject({ status: 'success' });
+    const view = await links.getApprovalLinkView(tokenFromEmail(as.sponsor.email));
+    expect(view.ok && view.changes).toEqual(expected);
+  });
+
   it('approves once; a second use, a tampered, expired or revoked token are refused', async () => {
     const { issue, token } = await approvalLink();
     const tampered = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ChangesSinceApproval } from '@/components/admin/workflow/changes-since-approval';
 import { IssueSection } from '@/components/issue/issue-section';
 import { getApprovalLinkView, type LinkProblem } from '@/lib/data/access-links';
 import { SITE_NAME } from '@/lib/site';
@@ -91,6 +92,7 @@ export default async function ApprovalLinkPage({
           </p>
         </div>
       )}
+      <ChangesSinceApproval changes={view.changes} />
       <h2 className="mt-6 text-xl font-bold">The intro as readers will see it</h2>
       <div className="mt-2 rounded border-2 border-gray-400 p-4">
         <IssueSection section={intro} headingLevel={3} className="" />

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AccessDenied } from '@/components/admin/forms/access-denied';
+import { ChangesSinceApproval } from '@/components/admin/workflow/changes-since-approval';
 import { ApproveIntroForm, RequestChangesForm } from '@/components/admin/workflow/workflow-forms';
 import { IssueSection } from '@/components/issue/issue-section';
 import { can } from '@/lib/auth/permissions';
@@ -38,6 +39,7 @@ export default async function IntroApprovalPage({ params }: { params: Promise<{ 
       <p className="mt-2">{wf.intro ? APPROVAL_STATE_LABELS[wf.intro.state] : 'This issue has no intro.'}</p>
       {intro ? (
         <>
+          <ChangesSinceApproval changes={wf.intro?.changes ?? null} />
           <h2 className="mt-6 text-xl font-bold">The intro as readers will see it</h2>
           <div className="mt-2 rounded border-2 border-gray-400 p-4">
             <IssueSection section={intro} headingLevel={3} className="" />
