@@ -202,6 +202,14 @@ test('links without an account: a preview link (noindex, no-store, revocable) an
 
     // An approval link (as emailed: the token's hash is all the database keeps).
     await fixtures.sql(`UPDATE "Issue" SET status = 'IN_REVIEW' WHERE id = $1`, [issueId]);
+    // As if the sponsor had approved an older text: the link page shows what changed since.
+    const para = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+    await fixtures.sql(
+      `UPDATE "Section" SET body = $3::jsonb, "approvedAt" = now() - interval '1 day', "approvedContentHash" = repeat('0', 64),
+         "approvedContent" = jsonb_build_object('title', title, 'body', $2::jsonb, 'signOff', "signOff", 'signatoryId', "signatoryId")
+       WHERE "issueId" = $1 AND kind = 'INTRO'`,
+      [issueId, para('An older approved wording.'), para('A newer wording.')],
+    );
     const token = randomBytes(32).toString('base64url');
     await fixtures.sql(
       `INSERT INTO "AccessToken" (purpose, "tokenHash", "issueId", "userId", email, "expiresAt") VALUES ('INTRO_APPROVAL', $1, $2, $3, $4, now() + interval '7 days')`,
@@ -211,6 +219,10 @@ test('links without an account: a preview link (noindex, no-store, revocable) an
     expect(approve?.headers()['cache-control']).toBe('no-store');
     await expect(anonymous.getByRole('heading', { level: 1 })).toHaveText(`Approve your intro to ${title}`);
     await expect(anonymous.getByRole('link', { name: /admin|dashboard/i })).toHaveCount(0);
+    const diff = anonymous.getByTestId('changes-since-approval');
+    await expect(anonymous.getByRole('heading', { name: 'What changed since you last approved it' })).toBeVisible();
+    await expect(diff.locator('del').filter({ hasText: 'older' })).toContainText('removed:');
+    await expect(diff.locator('ins').filter({ hasText: 'newer' })).toContainText('added:');
     await checkAxe(axeFor(anonymous), 'approval link page');
     await anonymous.getByRole('button', { name: 'Request changes' }).click();
     await expect(anonymous.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('Enter a comment saying what needs to change.');
