@@ -167,6 +167,14 @@ test('links without an account: a preview link (noindex, no-store, revocable) an
   const issueId = new URL(page.url()).pathname.split('/').pop()!;
   const title = await page.getByRole('heading', { level: 1 }).innerText();
   try {
+    // The template's intro is empty: it cannot be submitted, and the checklist says why;
+    // its empty event lists are a warning, as is an issue without events.
+    await expect(panel(page).getByRole('link', { name: 'The intro has no text. Write the intro before submitting it for the sponsor’s approval.' })).toBeVisible();
+    await expect(panel(page).getByRole('button', { name: 'Submit for sponsor approval' })).toHaveCount(0);
+    await expect(panel(page).getByTestId('submit-blocked')).toHaveText('You can submit the intro for the sponsor’s approval once it has text.');
+    await expect(panel(page).getByRole('link', { name: 'No events in this issue.' })).toBeVisible();
+    await expect(panel(page).getByText(/^\d+ sections? (is|are) empty and will not be published\.$/)).toBeVisible();
+    await expect(panel(page)).not.toContainText('Events have dates and a booking route');
     await panel(page).getByRole('button', { name: 'Create a preview link' }).click();
     const url = await panel(page).getByLabel('Preview link (works for 7 days)').inputValue();
     expect(url).toMatch(/\/preview\/[A-Za-z0-9_-]{43}$/);

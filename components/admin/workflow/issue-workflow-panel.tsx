@@ -39,6 +39,8 @@ export async function IssueWorkflowPanel({ user, issueId }: { user: SessionUser;
   const changed = intro?.state === 'changed-since-approval';
   const unpublished = issue.status !== 'PUBLISHED' && issue.status !== 'ARCHIVED';
   const approver = intro?.approvedBy?.name;
+  // The server refuses these too; the panel only stops offering what would be refused.
+  const introBlank = gate.items.some((i) => i.key === 'intro-written' && !i.met);
   const blocked = !gate.passed && (may.has('publish') || may.has('schedule'));
 
   return (
@@ -99,7 +101,7 @@ export async function IssueWorkflowPanel({ user, issueId }: { user: SessionUser;
                   <p className="text-[var(--color-muted)]">{item.message}</p>
                 ) : (
                   <>
-                    {warning && item.problems.length > 1 && <p>{item.message}</p>}
+                    {warning && item.problems.some((p) => p.message !== item.message) && <p>{item.message}</p>}
                     <ul className="list-disc pl-6">
                       {item.problems.map((p, i) => (
                         <li key={i}>
@@ -120,7 +122,15 @@ export async function IssueWorkflowPanel({ user, issueId }: { user: SessionUser;
 
       {transitions.length > 0 && <h3 className="mt-6 text-xl font-bold">What you can do</h3>}
       <div className="mt-2 space-y-6">
-        {may.has('submit') && (intro?.state !== 'approved' || issue.status === 'DRAFT') && <SubmitIntroButton issueId={issue.id} />}
+        {may.has('submit') &&
+          (intro?.state !== 'approved' || issue.status === 'DRAFT') &&
+          (introBlank ? (
+            <p data-testid="submit-blocked" className="max-w-2xl border-l-8 border-gray-500 bg-gray-100 p-4">
+              You can submit the intro for the sponsor’s approval once it has text.
+            </p>
+          ) : (
+            <SubmitIntroButton issueId={issue.id} />
+          ))}
         {blocked && (
           <p data-testid="publish-blocked" className="max-w-2xl border-l-8 border-gray-500 bg-gray-100 p-4">
             You can publish or schedule the issue once every item in the checklist above is done (warnings do not stop it).
