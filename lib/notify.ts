@@ -30,5 +30,19 @@ export async function activeUsersWhoCan(tx: Tx, action: Action): Promise<{ id: s
   const roles = (Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter(
     (role) => PERMISSIONS[role].has(`${action}:any`) || PERMISSIONS[role].has(`${action}:own`),
   );
-  return tx.user.findMany({ where: { active: true, role: { in: roles } }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
+  return activeUsersWithRoles(tx, roles);
+}
+
+/**
+ * Active users with one of `roles`, locked FOR KEY SHARE: a user deleted by a
+ * concurrent transaction is either not seen or waits for this one to commit (and then
+ * takes its notifications with it). Without the lock the notification insert could
+ * reference a row deleted in between and fail the whole action.
+ */
+export async function activeUsersWithRoles(tx: Tx, roles: readonly string[]): Promise<{ id: string; name: string }[]> {
+  return tx.$queryRaw<{ id: string; name: string }[]>`
+    SELECT id, name FROM "User"
+    WHERE active AND role::text = ANY(${[...roles]}::text[])
+    ORDER BY name ASC
+    FOR KEY SHARE`;
 }

@@ -6,7 +6,7 @@ import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { enqueuePublish } from '@/lib/jobs/queues';
-import { activeUsersWhoCan, notify, sendNotificationEmails, type NotificationInput } from '@/lib/notify';
+import { activeUsersWhoCan, activeUsersWithRoles, notify, sendNotificationEmails, type NotificationInput } from '@/lib/notify';
 import { londonInstant, parseGovukDate, parseTime } from '@/lib/validation/events';
 import { changesSinceApproval } from '@/lib/workflow/approval-diff';
 import { approvalState, introContentHash } from '@/lib/workflow/intro-hash';
@@ -190,8 +190,7 @@ async function sponsorsFor(tx: Tx, signatoryId: string | null) {
     const signatory = await tx.user.findFirst({ where: { personId: signatoryId, active: true }, select: { id: true, role: true, active: true } });
     if (signatory && can(signatory, 'intro:approve')) return [signatory.id];
   }
-  const sponsors = await tx.user.findMany({ where: { role: 'SPONSOR', active: true }, select: { id: true } });
-  return sponsors.map((s) => s.id);
+  return (await activeUsersWithRoles(tx, ['SPONSOR'])).map((s) => s.id);
 }
 
 /**
