@@ -6,7 +6,7 @@ import { DoneBanner } from '@/components/admin/forms/search-form';
 // the banner (breadcrumbs, heading, the flash message from `?done=`), titled sections
 // and a read-only list of details.
 
-/** Breadcrumbs under the list, the record's name as the heading, and the flash message for `done`. */
+/** Breadcrumbs under the list, the record's name (or the new-record page's title) as the heading, and the flash message for `done`. */
 export function DetailBanner({
   list,
   name,
@@ -15,10 +15,10 @@ export function DetailBanner({
 }: {
   list: { href: string; label: string };
   name: string;
-  done: unknown;
-  messages: Record<string, string>;
+  done?: unknown;
+  messages?: Record<string, string>;
 }) {
-  const message = typeof done === 'string' && Object.hasOwn(messages, done) ? messages[done]! : null;
+  const message = typeof done === 'string' && messages && Object.hasOwn(messages, done) ? messages[done]! : null;
   return (
     <>
       <Breadcrumbs items={[{ href: '/admin', label: 'Dashboard' }, list, { label: name }]} />
