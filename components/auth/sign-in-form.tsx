@@ -2,18 +2,21 @@
 
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { ErrorSummary } from '@/components/admin/forms/error-summary';
+import { fieldError, IDLE } from '@/components/admin/forms/form-state';
+import type { ActionState } from '@/lib/actions/state';
 import { signInSchema } from '@/lib/validation/auth';
 import { safeCallbackUrl } from '@/lib/validation/callback-url';
 
-type Errors = { email?: string; password?: string; form?: string };
+const problem = (message: string, fieldErrors?: Record<string, string[] | undefined>): ActionState => ({ status: 'error', code: 400, message, fieldErrors });
 
 /** Email and password sign-in; errors are listed in a summary and next to each field. */
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Errors>(initialError ? { form: initialError } : {});
+  // The same shape a server action returns, so the shared error summary shows it.
+  const [state, setState] = useState<ActionState>(initialError ? problem(initialError) : IDLE);
   const [pending, setPending] = useState(false);
-  const summary = useRef<HTMLDivElement>(null);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -21,8 +24,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     const parsed = signInSchema.safeParse({ email: data.get('email'), password: data.get('password') });
     if (!parsed.success) {
       const fields = parsed.error.flatten().fieldErrors;
-      setErrors({ email: fields.email?.[0], password: fields.password?.[0] });
-      requestAnimationFrame(() => summary.current?.focus());
+      setState(problem('There is a problem', { email: fields.email, password: fields.password }));
       return;
     }
     setPending(true);
@@ -33,31 +35,16 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       router.refresh();
       return;
     }
-    setErrors({
-      form:
-        result?.status === 429
-          ? 'Too many sign-in attempts. Wait 15 minutes and try again.'
-          : 'Enter a correct email address and password.',
-    });
-    requestAnimationFrame(() => summary.current?.focus());
+    setState(
+      problem(result?.status === 429 ? 'Too many sign-in attempts. Wait 15 minutes and try again.' : 'Enter a correct email address and password.'),
+    );
   }
 
-  const list = Object.entries(errors).filter(([, v]) => v) as [keyof Errors, string][];
+  const errors = { email: fieldError(state, 'email'), password: fieldError(state, 'password') };
   const field = 'mt-1 block min-h-11 w-full max-w-md rounded border-2 border-gray-800 px-2';
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-5">
-      <div ref={summary} tabIndex={-1} role="alert" aria-live="assertive" className={list.length ? 'border-l-8 border-red-700 bg-red-50 p-4' : ''}>
-        {list.length > 0 && (
-          <>
-            <h2 className="font-bold">There is a problem</h2>
-            <ul className="mt-1 list-disc pl-6">
-              {list.map(([key, message]) => (
-                <li key={key}>{key === 'form' ? message : <a href={`#${key}`} className="underline">{message}</a>}</li>
-              ))}
-            </ul>
-          </>
-        )}
-      </div>
+      <ErrorSummary state={state} />
       <div>
         <label htmlFor="email" className="font-bold">
           Email address

@@ -12,7 +12,6 @@ export const ACTIONS = {
   'issue:read': 'Read unpublished issues',
   'issue:create': 'Create issues',
   'issue:update': 'Edit issue details',
-  'issue:delete': 'Delete issues',
   'issue:publish': 'Schedule, publish and unpublish issues',
   'section:read': 'Read sections of unpublished issues',
   'section:create': 'Add sections',
@@ -35,7 +34,6 @@ export const ACTIONS = {
   'organisation:read': 'List organisations',
   'organisation:create': 'Create organisations',
   'organisation:update': 'Edit and merge organisations',
-  'organisation:delete': 'Delete organisations',
   'media:read': 'Browse the media library',
   'media:create': 'Upload images',
   'media:update': 'Edit alt text',
@@ -61,7 +59,7 @@ const any = (...actions: Action[]): Permission[] => actions.map((a) => `${a}:any
 const own = (...actions: Action[]): Permission[] => actions.map((a) => `${a}:own` as const);
 
 const EDITING = any(
-  'issue:read', 'issue:create', 'issue:update', 'issue:delete', 'issue:publish',
+  'issue:read', 'issue:create', 'issue:update', 'issue:publish',
   'section:read', 'section:create', 'section:update', 'section:delete', 'section:reorder',
   'intro:update', 'comment:create', 'comment:read', 'comment:resolve',
   'event:read', 'event:create', 'event:update', 'event:delete',

@@ -7,7 +7,8 @@ import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { approvalLinkEmail, appUrl } from '@/lib/email/messages';
 import { sendEmail } from '@/lib/email/send';
-import { approveIntro, requestIntroChanges } from '@/lib/data/workflow';
+import { decideIntroInTx, type IntroDecision } from '@/lib/data/intro-decision';
+import { afterCommit } from '@/lib/data/workflow-tx';
 import { issueArticleSelect } from '@/lib/data/issues';
 import { changesSinceApproval } from '@/lib/workflow/approval-diff';
 import { introContentHash } from '@/lib/workflow/intro-hash';
@@ -222,46 +223,49 @@ export async function getApprovalLinkView(token: string, now: Date = new Date())
   };
 }
 
-export type LinkDecision = { decision: 'approve'; contentHash: string } | { decision: 'request-changes'; comment: string };
+export type LinkDecision = IntroDecision;
 export type DecisionOutcome = { ok: true; decision: LinkDecision['decision'] } | { ok: false; problem: LinkProblem | 'conflict' | 'comment'; message?: string };
 
 /**
  * The sponsor's decision through an approval link, taken as the link's sponsor
- * account. The link is claimed first (usedAt set only if still null), so of two
- * submits one decides; if the decision itself fails (the intro changed, the issue
- * moved on, no comment) the claim is released and the link still works.
+ * account. Claiming the link (usedAt set only if still null), the decision and the
+ * link's audit row are one transaction: of two submits one decides, and if the
+ * decision fails (the intro changed, the issue moved on, no comment) nothing is
+ * written and the link still works.
  */
 export async function decideByLink(token: string, input: LinkDecision, opts: { now?: Date } = {}): Promise<DecisionOutcome> {
   const now = opts.now ?? new Date();
   const row = await findLink(token, 'INTRO_APPROVAL');
   const problem = problemOf(row, now, { singleUse: true });
   if (problem) return { ok: false, problem };
+  const link = { id: row!.id, issueId: row!.issueId! };
   const sponsor = await db.user.findUnique({
     where: { id: row!.userId ?? '00000000-0000-0000-0000-000000000000' },
     select: { id: true, email: true, name: true, role: true, active: true, organisationId: true, personId: true },
   });
   if (!sponsor || !can(sponsor, 'intro:approve')) return { ok: false, problem: 'revoked' };
-  const { count } = await db.accessToken.updateMany({
-    where: { id: row!.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
-    data: { usedAt: now },
-  });
-  if (count !== 1) return { ok: false, problem: 'used' };
   try {
-    if (input.decision === 'approve') await approveIntro(sponsor, { issueId: row!.issueId!, contentHash: input.contentHash }, { now, via: 'link' });
-    else await requestIntroChanges(sponsor, { issueId: row!.issueId!, comment: input.comment }, { via: 'link' });
-    // The trail says the decision came through this link, not a signed-in session.
-    await db.$transaction((tx) =>
-      audit(tx, {
+    const result = await db.$transaction(async (tx) => {
+      const { count } = await tx.accessToken.updateMany({
+        where: { id: link.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+        data: { usedAt: now },
+      });
+      if (count !== 1) return null;
+      const done = await decideIntroInTx(tx, sponsor, { issueId: link.issueId, ...input }, { now, via: 'link' });
+      // The trail says the decision came through this link, not a signed-in session.
+      await audit(tx, {
         actorId: sponsor.id,
         action: 'access-link.use',
         entityType: 'Issue',
-        entityId: row!.issueId!,
-        details: { linkId: row!.id, purpose: 'INTRO_APPROVAL', decision: input.decision },
-      }),
-    );
+        entityId: link.issueId,
+        details: { linkId: link.id, purpose: 'INTRO_APPROVAL', decision: input.decision },
+      });
+      return done;
+    });
+    if (!result) return { ok: false, problem: 'used' };
+    await afterCommit(result);
     return { ok: true, decision: input.decision };
   } catch (error) {
-    await db.accessToken.updateMany({ where: { id: row!.id, usedAt: now }, data: { usedAt: null } });
     if (isAppError(error, 'invalid_transition') || isAppError(error, 'forbidden')) {
       return { ok: false, problem: 'conflict', message: 'The intro is no longer waiting for approval.' };
     }

@@ -1,19 +1,20 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
 import { audit } from '@/lib/audit';
-import { can, requirePermission } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { enqueuePublish } from '@/lib/jobs/queues';
-import { activeUsersWhoCan, activeUsersWithRoles, notify, sendNotificationEmails, type NotificationInput } from '@/lib/notify';
+import { notify } from '@/lib/notify';
+import { decideIntroInTx } from '@/lib/data/intro-decision';
+import { afterCommit, conflict, currentStatus, editorsFor, INTRO_FIELDS, introOf, issueFor, ISSUE_FIELDS, move, sponsorsFor, to, type Done, type Tx } from '@/lib/data/workflow-tx';
 import { londonInstant, parseGovukDate, parseTime } from '@/lib/validation/events';
 import { changesSinceApproval } from '@/lib/workflow/approval-diff';
 import { approvalState, introContentHash } from '@/lib/workflow/intro-hash';
 import { links } from '@/lib/workflow/links';
 import { EMPTY_INTRO_MESSAGE, isBlankRichText, publishGate, referencedMediaFiles, type GateResult, type GateSnapshot } from '@/lib/workflow/publish-gate';
-import { revalidateIssuePages } from '@/lib/workflow/revalidate';
-import { assertTransition, availableTransitions, STATUS_LABELS, type IssueStatus } from '@/lib/workflow/state-machine';
+import { assertTransition, availableTransitions, type IssueStatus } from '@/lib/workflow/state-machine';
 
 // Issue workflow: every status change is a conditional update
 // (`updateMany where { id, status: expected }`) in a transaction with its audit row
@@ -21,23 +22,7 @@ import { assertTransition, availableTransitions, STATUS_LABELS, type IssueStatus
 // emails are queued, publishing jobs queued, public pages revalidated; none of those
 // can fail the change.
 
-type Tx = Prisma.TransactionClient;
 type Reader = Pick<Tx, 'issue' | 'media' | 'comment'>;
-
-const MAX_COMMENT = 5000;
-
-const INTRO_FIELDS = {
-  id: true,
-  title: true,
-  body: true,
-  signOff: true,
-  signatoryId: true,
-  approvalRequestedAt: true,
-  approvedAt: true,
-  approvedContentHash: true,
-} as const;
-
-const ISSUE_FIELDS = { id: true, slug: true, title: true, status: true, scheduledAt: true, publishedAt: true, createdById: true } as const;
 
 // ---------------------------------------------------------------------------
 // Reading: the gate snapshot and the workflow panel
@@ -158,77 +143,6 @@ export async function getIssueWorkflow(user: SessionUser, issueId: string) {
 }
 
 // ---------------------------------------------------------------------------
-// Helpers for transitions
-
-async function issueFor(tx: Tx, issueId: string) {
-  const issue = await tx.issue.findUnique({ where: { id: issueId }, select: ISSUE_FIELDS });
-  if (!issue) throw new AppError('not_found', 'That issue no longer exists.');
-  return issue;
-}
-
-function conflict(now: IssueStatus): AppError {
-  return new AppError('conflict', `Someone else changed this issue: it is now ${STATUS_LABELS[now].toLowerCase()}. Reload the page to see where it is.`);
-}
-
-/** The conditional update at the heart of every transition: false if the issue moved on meanwhile. */
-async function move(tx: Tx, issueId: string, from: IssueStatus, to: IssueStatus, data: Prisma.IssueUpdateManyMutationInput = {}) {
-  const { count } = await tx.issue.updateMany({ where: { id: issueId, status: from }, data: { ...data, status: to } });
-  return count === 1;
-}
-
-async function currentStatus(tx: Tx, issueId: string): Promise<IssueStatus> {
-  return (await issueFor(tx, issueId)).status;
-}
-
-async function introOf(tx: Tx, issueId: string) {
-  return tx.section.findFirst({ where: { issueId, kind: 'INTRO' }, orderBy: { position: 'asc' }, select: INTRO_FIELDS });
-}
-
-/** Who gets the sponsor's notifications: the intro's signatory if they have an active sponsor account, else every active sponsor. */
-async function sponsorsFor(tx: Tx, signatoryId: string | null) {
-  if (signatoryId) {
-    const signatory = await tx.user.findFirst({ where: { personId: signatoryId, active: true }, select: { id: true, role: true, active: true } });
-    if (signatory && can(signatory, 'intro:approve')) return [signatory.id];
-  }
-  return (await activeUsersWithRoles(tx, ['SPONSOR'])).map((s) => s.id);
-}
-
-/**
- * Who gets the editor's notifications: whoever last took one of `actions` on the
- * issue and its creator, if still active editors; otherwise every active editor.
- */
-async function editorsFor(tx: Tx, issue: { id: string; createdById: string | null }, actions: string[]) {
-  const last = await tx.auditLog.findFirst({
-    where: { entityType: 'Issue', entityId: issue.id, action: { in: actions }, actorId: { not: null } },
-    orderBy: { id: 'desc' },
-    select: { actorId: true },
-  });
-  const ids = [...new Set([last?.actorId, issue.createdById].filter((id): id is string => !!id))];
-  const users = ids.length ? await tx.user.findMany({ where: { id: { in: ids }, active: true }, select: { id: true, role: true, active: true } }) : [];
-  const editors = users.filter((u) => can(u, 'issue:publish')).map((u) => u.id);
-  if (editors.length) return editors;
-  return (await activeUsersWhoCan(tx, 'issue:publish')).map((u) => u.id);
-}
-
-const to = (userIds: string[], n: Omit<NotificationInput, 'userId'>): NotificationInput[] => userIds.map((userId) => ({ ...n, userId }));
-
-function cleanComment(comment: string | undefined | null, field = 'comment'): string {
-  const text = (comment ?? '').trim();
-  if (!text) throw new AppError('invalid', 'Enter a comment saying what needs to change.', { fieldErrors: { [field]: ['Enter a comment saying what needs to change'] } });
-  if (text.length > MAX_COMMENT) {
-    throw new AppError('invalid', `The comment must be ${MAX_COMMENT} characters or fewer.`, { fieldErrors: { [field]: [`Comment must be ${MAX_COMMENT} characters or fewer`] } });
-  }
-  return text;
-}
-
-type Done = { issue: { id: string; slug: string; status: IssueStatus }; notificationIds: string[] };
-
-async function afterCommit(result: Done, opts: { revalidate?: boolean } = {}) {
-  await sendNotificationEmails(result.notificationIds);
-  if (opts.revalidate) await revalidateIssuePages([result.issue.slug]);
-}
-
-// ---------------------------------------------------------------------------
 // Intro approval
 
 /** DRAFT (or APPROVED after an edit) → IN_REVIEW; notifies the sponsor. */
@@ -271,123 +185,24 @@ export async function submitIntroForApproval(user: SessionUser, input: { issueId
   return result;
 }
 
-type Decider = { userId: string | null; name: string; via: 'account' | 'link'; tokenId?: string };
-
-/** The approval itself, shared by signed-in sponsors and approval links. */
-async function approveInTx(tx: Tx, who: Decider, input: { issueId: string; contentHash: string }, now: Date): Promise<Done & { alreadyApproved: boolean }> {
-  const issue = await issueFor(tx, input.issueId);
-  if (!(await move(tx, issue.id, 'IN_REVIEW', 'APPROVED'))) {
-    const latest = await issueFor(tx, issue.id);
-    const intro = await introOf(tx, issue.id);
-    if (latest.status !== 'IN_REVIEW' && intro && approvalState(intro) === 'approved' && intro.approvedContentHash === input.contentHash) {
-      return { issue: { id: latest.id, slug: latest.slug, status: latest.status }, notificationIds: [], alreadyApproved: true };
-    }
-    throw latest.status === 'IN_REVIEW' ? new AppError('conflict', 'Try again.') : conflict(latest.status);
-  }
-  const intro = await introOf(tx, issue.id);
-  if (!intro) throw new AppError('invalid', 'This issue has no intro to approve.');
-  const contentHash = introContentHash(intro);
-  if (contentHash !== input.contentHash) {
-    throw new AppError('conflict', 'The intro was edited while you were reading it. Read the current text, then approve it.', { data: { contentHash } });
-  }
-  await tx.section.update({
-    where: { id: intro.id },
-    data: {
-      approvedById: who.userId,
-      approvedAt: now,
-      approvedContentHash: contentHash,
-      // Kept so the next approval can show the sponsor what changed since this one.
-      approvedContent: { title: intro.title, body: intro.body as Prisma.InputJsonValue, signOff: intro.signOff, signatoryId: intro.signatoryId },
-      approvalRequestedAt: null,
-    },
-    select: { id: true },
-  });
-  await audit(tx, {
-    actorId: who.userId,
-    action: 'intro.approve',
-    entityType: 'Issue',
-    entityId: issue.id,
-    details: { from: 'IN_REVIEW', to: 'APPROVED', sectionId: intro.id, contentHash, via: who.via, ...(who.tokenId ? { tokenId: who.tokenId, by: who.name } : {}) },
-  });
-  const notificationIds = await notify(
-    tx,
-    to(await editorsFor(tx, issue, ['intro.submit']), {
-      kind: 'APPROVED',
-      title: `Intro approved: ${issue.title}`,
-      body: `${who.name} approved the intro “${intro.title}”. The issue can now be scheduled or published.`,
-      href: links.issue(issue.id),
-    }),
-    { exceptUserId: who.userId },
-  );
-  return { issue: { id: issue.id, slug: issue.slug, status: 'APPROVED' as const }, notificationIds, alreadyApproved: false };
-}
-
-/**
- * IN_REVIEW → APPROVED, recording who, when and the hash of the approved content.
- * `contentHash` is the hash of what the sponsor read: if the intro changed since,
- * nothing is approved. Of concurrent approvals one wins; the others find it
- * already approved and return `alreadyApproved` without writing anything.
- */
+/** IN_REVIEW → APPROVED by a signed-in sponsor (lib/data/intro-decision.ts has the rules). */
 export async function approveIntro(
   user: SessionUser,
   input: { issueId: string; contentHash: string },
-  opts: { now?: Date; via?: 'account' | 'link' } = {},
+  opts: { now?: Date } = {},
 ): Promise<Done & { alreadyApproved: boolean }> {
-  requirePermission(user, 'intro:approve');
-  assertTransition(user, 'IN_REVIEW', 'APPROVED');
-  const now = opts.now ?? new Date();
-  const result = await db.$transaction((tx) => approveInTx(tx, { userId: user.id, name: user.name, via: opts.via ?? 'account' }, input, now));
+  const decision = { decision: 'approve' as const, issueId: input.issueId, contentHash: input.contentHash };
+  const result = await db.$transaction((tx) => decideIntroInTx(tx, user, decision, { now: opts.now ?? new Date(), via: 'account' }));
   await afterCommit(result);
-  return result;
-}
-
-/** Sending the intro back, shared by signed-in sponsors and approval links. Without an account there is no comment author, so the text is kept in the audit row and the notification. */
-async function requestChangesInTx(tx: Tx, who: Decider, input: { issueId: string }, body: string): Promise<Done & { commentId: string | null }> {
-  const issue = await issueFor(tx, input.issueId);
-  if (!(await move(tx, issue.id, 'IN_REVIEW', 'DRAFT'))) throw conflict(await currentStatus(tx, issue.id));
-  const intro = await introOf(tx, issue.id);
-  if (!intro) throw new AppError('invalid', 'This issue has no intro.');
-  await tx.section.update({ where: { id: intro.id }, data: { approvalRequestedAt: null }, select: { id: true } });
-  const comment = who.userId ? await tx.comment.create({ data: { sectionId: intro.id, authorId: who.userId, body }, select: { id: true } }) : null;
-  await audit(tx, {
-    actorId: who.userId,
-    action: 'intro.request-changes',
-    entityType: 'Issue',
-    entityId: issue.id,
-    details: {
-      from: 'IN_REVIEW',
-      to: 'DRAFT',
-      sectionId: intro.id,
-      commentId: comment?.id ?? null,
-      via: who.via,
-      ...(who.tokenId ? { tokenId: who.tokenId, by: who.name, comment: body } : {}),
-    },
-  });
-  const notificationIds = await notify(
-    tx,
-    to(await editorsFor(tx, issue, ['intro.submit']), {
-      kind: 'CHANGES_REQUESTED',
-      title: `Changes requested to the intro: ${issue.title}`,
-      body: who.via === 'link' && !who.userId ? `${who.name}: ${body}` : body,
-      href: comment ? links.comment(issue.id, intro.id, comment.id) : links.section(issue.id, intro.id),
-    }),
-    { exceptUserId: who.userId },
-  );
-  return { issue: { id: issue.id, slug: issue.slug, status: 'DRAFT' as const }, notificationIds, commentId: comment?.id ?? null };
+  return result as Done & { alreadyApproved: boolean };
 }
 
 /** IN_REVIEW → DRAFT with a required comment on the intro, which notifies whoever submitted it. */
-export async function requestIntroChanges(
-  user: SessionUser,
-  input: { issueId: string; comment: string },
-  opts: { via?: 'account' | 'link' } = {},
-): Promise<Done & { commentId: string }> {
-  requirePermission(user, 'intro:approve');
-  assertTransition(user, 'IN_REVIEW', 'DRAFT');
-  const body = cleanComment(input.comment);
-  const result = await db.$transaction((tx) => requestChangesInTx(tx, { userId: user.id, name: user.name, via: opts.via ?? 'account' }, input, body));
+export async function requestIntroChanges(user: SessionUser, input: { issueId: string; comment: string }): Promise<Done & { commentId: string }> {
+  const decision = { decision: 'request-changes' as const, issueId: input.issueId, comment: input.comment };
+  const result = await db.$transaction((tx) => decideIntroInTx(tx, user, decision, { now: new Date(), via: 'account' }));
   await afterCommit(result);
-  return { ...result, commentId: result.commentId! };
+  return result as Done & { commentId: string };
 }
 
 // ---------------------------------------------------------------------------

@@ -40,11 +40,6 @@ export function transitionFor(from: IssueStatus, to: IssueStatus): Transition | 
   return TRANSITIONS.find((t) => t.from === from && t.to === to) ?? null;
 }
 
-/** The transition named `name` out of `from`, if any. */
-export function transitionNamed(name: TransitionName, from: IssueStatus): Transition | null {
-  return TRANSITIONS.find((t) => t.name === name && t.from === from) ?? null;
-}
-
 /** A step the lifecycle does not have from where the issue is now (someone else moved it, or a stale page). */
 export function invalidTransition(from: IssueStatus, to: IssueStatus): AppError {
   return new AppError(

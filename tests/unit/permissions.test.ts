@@ -4,7 +4,7 @@ import { ACTIONS, can, requirePermission, type Action, type Role } from '@/lib/a
 // The expected table, written out independently of lib/auth/permissions.ts.
 // `any` = allowed on anyone's record, `own` = only on the user's own, absent = denied.
 const EDITOR_ANY: Action[] = [
-  'issue:read', 'issue:create', 'issue:update', 'issue:delete', 'issue:publish',
+  'issue:read', 'issue:create', 'issue:update', 'issue:publish',
   'section:read', 'section:create', 'section:update', 'section:delete', 'section:reorder',
   'intro:update', 'comment:create', 'comment:read', 'comment:resolve',
   'event:read', 'event:create', 'event:update', 'event:delete',

@@ -235,6 +235,3 @@ export const DEMO = {
   sponsor: { email: 'sponsor@example.org', password: 'sponsor-demo-password' },
   contributor: { email: 'contributor@example.org', password: 'contributor-demo-password' },
 } as const;
-
-/** @deprecated Signs in through the form; use signInAs. Kept only so specs written before signInAs still run. */
-export const signIn = signInThroughForm;

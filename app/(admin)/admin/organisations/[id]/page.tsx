@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AccessDenied } from '@/components/admin/forms/access-denied';
-import { Breadcrumbs } from '@/components/admin/forms/breadcrumbs';
-import { DoneBanner } from '@/components/admin/forms/search-form';
-import { MergeOrganisationForm } from '@/components/admin/organisations/merge-organisation-form';
+import { DetailBanner, DetailList, DetailSection } from '@/components/admin/forms/detail-page';
+import { MergeForm } from '@/components/admin/forms/merge-form';
 import { OrganisationForm } from '@/components/admin/organisations/organisation-form';
+import { mergeOrganisations } from '@/lib/actions/organisations/merge-organisations';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { getOrganisation, organisationOptions } from '@/lib/data/organisations';
@@ -33,19 +33,8 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const c = organisation._count;
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { href: '/admin', label: 'Dashboard' },
-          { href: '/admin/organisations', label: 'Organisations' },
-          { label: organisation.name },
-        ]}
-      />
-      <h1 className="text-3xl font-bold">{organisation.name}</h1>
-      <DoneBanner message={typeof done === 'string' && Object.hasOwn(DONE, done) ? DONE[done]! : null} />
-      <section aria-labelledby="used-heading" className="mt-8">
-        <h2 id="used-heading" className="text-2xl font-bold">
-          Where it appears
-        </h2>
+      <DetailBanner list={{ href: '/admin/organisations', label: 'Organisations' }} name={organisation.name} done={done} messages={DONE} />
+      <DetailSection id="used" title="Where it appears" className="mt-8">
         <ul className="mt-2 list-disc pl-6">
           <li>
             {c.people} {c.people === 1 ? 'person' : 'people'}
@@ -60,45 +49,38 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
             {c.bylinedSections} {c.bylinedSections === 1 ? 'section byline' : 'section bylines'}
           </li>
         </ul>
-      </section>
+      </DetailSection>
       {canUpdate ? (
         <>
-          <section aria-labelledby="details-heading" className="mt-10">
-            <h2 id="details-heading" className="text-2xl font-bold">
-              Details
-            </h2>
+          <DetailSection id="details" title="Details">
             <OrganisationForm organisation={organisation} />
-          </section>
-          <section aria-labelledby="merge-heading" className="mt-10">
-            <h2 id="merge-heading" className="text-2xl font-bold">
-              Merge a duplicate
-            </h2>
+          </DetailSection>
+          <DetailSection id="merge" title="Merge a duplicate">
             <p className="mt-2 max-w-2xl">
               If {organisation.name} is a duplicate, merge it into the organisation you want to keep.
             </p>
-            <MergeOrganisationForm
+            <MergeForm
+              action={mergeOrganisations}
               id={organisation.id}
               name={organisation.name}
+              emptyLabel="Choose an organisation"
+              hint={`${organisation.name} will be deleted. Its people, users, events it organises and section bylines move to the organisation you choose.`}
               others={others
                 .filter((o) => o.id !== organisation.id)
                 .map((o) => ({ value: o.id, label: o.shortName ? `${o.name} (${o.shortName})` : o.name }))}
             />
-          </section>
+          </DetailSection>
         </>
       ) : (
-        <section aria-labelledby="details-heading" className="mt-10">
-          <h2 id="details-heading" className="text-2xl font-bold">
-            Details
-          </h2>
-          <dl className="mt-2 grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
-            <dt className="font-bold">Short name</dt>
-            <dd>{organisation.shortName ?? 'None'}</dd>
-            <dt className="font-bold">Kind</dt>
-            <dd>{ORGANISATION_KIND_LABEL[organisation.kind]}</dd>
-            <dt className="font-bold">Website</dt>
-            <dd className="break-all">{organisation.website ?? 'None'}</dd>
-          </dl>
-        </section>
+        <DetailSection id="details" title="Details">
+          <DetailList
+            items={[
+              { term: 'Short name', value: organisation.shortName ?? 'None' },
+              { term: 'Kind', value: ORGANISATION_KIND_LABEL[organisation.kind] },
+              { term: 'Website', value: organisation.website ?? 'None', breakAll: true },
+            ]}
+          />
+        </DetailSection>
       )}
     </>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { AccessDenied } from '@/components/admin/forms/access-denied';
-import { Breadcrumbs } from '@/components/admin/forms/breadcrumbs';
+import { DetailBanner } from '@/components/admin/forms/detail-page';
 import { OrganisationForm } from '@/components/admin/organisations/organisation-form';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
@@ -12,14 +12,7 @@ export default async function NewOrganisationPage() {
   if (!can(user, 'organisation:create')) return <AccessDenied what="the form for adding organisations" />;
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { href: '/admin', label: 'Dashboard' },
-          { href: '/admin/organisations', label: 'Organisations' },
-          { label: 'Add an organisation' },
-        ]}
-      />
-      <h1 className="text-3xl font-bold">Add an organisation</h1>
+      <DetailBanner list={{ href: '/admin/organisations', label: 'Organisations' }} name="Add an organisation" />
       <OrganisationForm />
     </>
   );

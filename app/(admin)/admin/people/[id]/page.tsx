@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AccessDenied } from '@/components/admin/forms/access-denied';
-import { Breadcrumbs } from '@/components/admin/forms/breadcrumbs';
-import { DoneBanner } from '@/components/admin/forms/search-form';
+import { DetailBanner, DetailList, DetailSection } from '@/components/admin/forms/detail-page';
+import { MergeForm } from '@/components/admin/forms/merge-form';
 import { DeletePersonForm } from '@/components/admin/people/delete-person-form';
-import { MergePersonForm } from '@/components/admin/people/merge-person-form';
 import { PersonForm } from '@/components/admin/people/person-form';
+import { mergePeople } from '@/lib/actions/people/merge-people';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { organisationOptions } from '@/lib/data/organisations';
@@ -35,20 +35,9 @@ export default async function PersonPage({ params, searchParams }: Props) {
     : [[], []];
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { href: '/admin', label: 'Dashboard' },
-          { href: '/admin/people', label: 'People' },
-          { label: person.name },
-        ]}
-      />
-      <h1 className="text-3xl font-bold">{person.name}</h1>
-      <DoneBanner message={typeof done === 'string' && Object.hasOwn(DONE, done) ? DONE[done]! : null} />
+      <DetailBanner list={{ href: '/admin/people', label: 'People' }} name={person.name} done={done} messages={DONE} />
 
-      <section aria-labelledby="used-heading" className="mt-8">
-        <h2 id="used-heading" className="text-2xl font-bold">
-          Where they appear
-        </h2>
+      <DetailSection id="used" title="Where they appear" className="mt-8">
         <ul className="mt-2 list-disc pl-6">
           <li>
             {refs.bylines} {refs.bylines === 1 ? 'byline' : 'bylines'}
@@ -67,14 +56,11 @@ export default async function PersonPage({ params, searchParams }: Props) {
               : 'No linked user account'}
           </li>
         </ul>
-      </section>
+      </DetailSection>
 
       {canUpdate ? (
         <>
-          <section aria-labelledby="details-heading" className="mt-10">
-            <h2 id="details-heading" className="text-2xl font-bold">
-              Details
-            </h2>
+          <DetailSection id="details" title="Details">
             <PersonForm
               person={{
                 id: person.id,
@@ -84,17 +70,17 @@ export default async function PersonPage({ params, searchParams }: Props) {
               }}
               organisations={organisations.map((o) => ({ value: o.id, label: o.name }))}
             />
-          </section>
-          <section aria-labelledby="merge-heading" className="mt-10">
-            <h2 id="merge-heading" className="text-2xl font-bold">
-              Merge a duplicate
-            </h2>
+          </DetailSection>
+          <DetailSection id="merge" title="Merge a duplicate">
             <p className="mt-2 max-w-2xl">
               If {person.name} is a duplicate of someone else, merge them into the record you want to keep.
             </p>
-            <MergePersonForm
+            <MergeForm
+              action={mergePeople}
               id={person.id}
               name={person.name}
+              emptyLabel="Choose a person"
+              hint={`${person.name} will be deleted. Their bylines, presenter entries, intro signatures and user account (if the other person has none) move to the person you choose.`}
               others={others
                 .filter((o) => o.id !== person.id)
                 .map((o) => ({
@@ -102,27 +88,21 @@ export default async function PersonPage({ params, searchParams }: Props) {
                   label: [o.name, o.jobTitle, o.organisation?.name].filter(Boolean).join(' – '),
                 }))}
             />
-          </section>
+          </DetailSection>
         </>
       ) : (
-        <section aria-labelledby="details-heading" className="mt-10">
-          <h2 id="details-heading" className="text-2xl font-bold">
-            Details
-          </h2>
-          <dl className="mt-2 grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
-            <dt className="font-bold">Job title</dt>
-            <dd>{person.jobTitle ?? 'Not given'}</dd>
-            <dt className="font-bold">Organisation</dt>
-            <dd>{person.organisation?.name ?? 'None'}</dd>
-          </dl>
-        </section>
+        <DetailSection id="details" title="Details">
+          <DetailList
+            items={[
+              { term: 'Job title', value: person.jobTitle ?? 'Not given' },
+              { term: 'Organisation', value: person.organisation?.name ?? 'None' },
+            ]}
+          />
+        </DetailSection>
       )}
 
       {can(user, 'person:delete') && (
-        <section aria-labelledby="delete-heading" className="mt-10">
-          <h2 id="delete-heading" className="text-2xl font-bold">
-            Delete
-          </h2>
+        <DetailSection id="delete" title="Delete">
           {referenced ? (
             <p className="mt-2 max-w-2xl">
               {person.name} cannot be deleted while they are named in the bulletin or linked to a user account. Merge
@@ -136,7 +116,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
               <DeletePersonForm id={person.id} name={person.name} />
             </>
           )}
-        </section>
+        </DetailSection>
       )}
     </>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { AccessDenied } from '@/components/admin/forms/access-denied';
-import { Breadcrumbs } from '@/components/admin/forms/breadcrumbs';
+import { DetailBanner } from '@/components/admin/forms/detail-page';
 import { PersonForm } from '@/components/admin/people/person-form';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
@@ -14,14 +14,7 @@ export default async function NewPersonPage() {
   const organisations = await organisationOptions(user);
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { href: '/admin', label: 'Dashboard' },
-          { href: '/admin/people', label: 'People' },
-          { label: 'Add a person' },
-        ]}
-      />
-      <h1 className="text-3xl font-bold">Add a person</h1>
+      <DetailBanner list={{ href: '/admin/people', label: 'People' }} name="Add a person" />
       <PersonForm organisations={organisations.map((o) => ({ value: o.id, label: o.name }))} />
     </>
   );

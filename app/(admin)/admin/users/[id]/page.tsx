@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AccessDenied } from '@/components/admin/forms/access-denied';
-import { Breadcrumbs } from '@/components/admin/forms/breadcrumbs';
-import { DoneBanner } from '@/components/admin/forms/search-form';
+import { DetailBanner, DetailList, DetailSection } from '@/components/admin/forms/detail-page';
 import { ResetPasswordForm } from '@/components/admin/users/reset-password-form';
 import { UserProfileForm } from '@/components/admin/users/user-profile-form';
 import { UserRoleForm } from '@/components/admin/users/user-role-form';
@@ -16,6 +15,8 @@ import { ROLE_LABEL } from '@/lib/validation/users';
 import { isUuidParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'User' };
+
+const DONE: Record<string, string> = { created: 'User created. Give them their initial password securely.' };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -34,33 +35,22 @@ export default async function UserPage({ params, searchParams }: Props) {
     : [[], []];
   return (
     <>
-      <Breadcrumbs
+      <DetailBanner list={{ href: '/admin/users', label: 'Users' }} name={account.name} done={done} messages={DONE} />
+      <DetailList
+        className="mt-6"
         items={[
-          { href: '/admin', label: 'Dashboard' },
-          { href: '/admin/users', label: 'Users' },
-          { label: account.name },
+          { term: 'Email address', value: account.email, breakAll: true },
+          { term: 'Role', value: ROLE_LABEL[account.role] },
+          { term: 'Status', value: account.active ? 'Active' : 'Deactivated: cannot sign in' },
+          {
+            term: 'Last signed in',
+            value: account.lastLoginAt ? account.lastLoginAt.toLocaleString('en-GB', { timeZone: 'Europe/London' }) : 'Never',
+          },
         ]}
       />
-      <h1 className="text-3xl font-bold">{account.name}</h1>
-      <DoneBanner message={done === 'created' ? 'User created. Give them their initial password securely.' : null} />
-      <dl className="mt-6 grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
-        <dt className="font-bold">Email address</dt>
-        <dd className="break-all">{account.email}</dd>
-        <dt className="font-bold">Role</dt>
-        <dd>{ROLE_LABEL[account.role]}</dd>
-        <dt className="font-bold">Status</dt>
-        <dd>{account.active ? 'Active' : 'Deactivated: cannot sign in'}</dd>
-        <dt className="font-bold">Last signed in</dt>
-        <dd>
-          {account.lastLoginAt ? account.lastLoginAt.toLocaleString('en-GB', { timeZone: 'Europe/London' }) : 'Never'}
-        </dd>
-      </dl>
       {canUpdate && (
         <>
-          <section aria-labelledby="details-heading" className="mt-10">
-            <h2 id="details-heading" className="text-2xl font-bold">
-              Details
-            </h2>
+          <DetailSection id="details" title="Details">
             <UserProfileForm
               user={{
                 id: account.id,
@@ -74,27 +64,18 @@ export default async function UserPage({ params, searchParams }: Props) {
                 label: [p.name, p.organisation?.name].filter(Boolean).join(' – '),
               }))}
             />
-          </section>
-          <section aria-labelledby="role-heading" className="mt-10">
-            <h2 id="role-heading" className="text-2xl font-bold">
-              Role
-            </h2>
+          </DetailSection>
+          <DetailSection id="role" title="Role">
             {self ? (
               <p className="mt-2 max-w-2xl">You cannot change your own role. Ask another administrator.</p>
             ) : (
               <UserRoleForm id={account.id} role={account.role} />
             )}
-          </section>
-          <section aria-labelledby="password-heading" className="mt-10">
-            <h2 id="password-heading" className="text-2xl font-bold">
-              Reset password
-            </h2>
+          </DetailSection>
+          <DetailSection id="password" title="Reset password">
             <ResetPasswordForm id={account.id} />
-          </section>
-          <section aria-labelledby="status-heading" className="mt-10">
-            <h2 id="status-heading" className="text-2xl font-bold">
-              {account.active ? 'Deactivate account' : 'Reactivate account'}
-            </h2>
+          </DetailSection>
+          <DetailSection id="status" title={account.active ? 'Deactivate account' : 'Reactivate account'}>
             {self ? (
               <p className="mt-2 max-w-2xl">You cannot deactivate your own account. Ask another administrator.</p>
             ) : (
@@ -107,7 +88,7 @@ export default async function UserPage({ params, searchParams }: Props) {
                 <UserStatusForm id={account.id} name={account.name} active={account.active} />
               </>
             )}
-          </section>
+          </DetailSection>
         </>
       )}
     </>

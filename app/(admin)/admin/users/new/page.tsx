@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { AccessDenied } from '@/components/admin/forms/access-denied';
-import { Breadcrumbs } from '@/components/admin/forms/breadcrumbs';
+import { DetailBanner } from '@/components/admin/forms/detail-page';
 import { CreateUserForm } from '@/components/admin/users/create-user-form';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
@@ -15,14 +15,7 @@ export default async function NewUserPage() {
   const [organisations, people] = await Promise.all([organisationOptions(user), personOptions(user)]);
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { href: '/admin', label: 'Dashboard' },
-          { href: '/admin/users', label: 'Users' },
-          { label: 'Create a user' },
-        ]}
-      />
-      <h1 className="text-3xl font-bold">Create a user</h1>
+      <DetailBanner list={{ href: '/admin/users', label: 'Users' }} name="Create a user" />
       <CreateUserForm
         organisations={organisations.map((o) => ({ value: o.id, label: o.name }))}
         people={people.map((p) => ({ value: p.id, label: [p.name, p.organisation?.name].filter(Boolean).join(' – ') }))}

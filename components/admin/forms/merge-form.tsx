@@ -4,11 +4,28 @@ import { useActionState } from 'react';
 import { ErrorSummary } from '@/components/admin/forms/error-summary';
 import { SelectField, SubmitButton, type Option } from '@/components/admin/forms/fields';
 import { fieldError, IDLE, keptValue } from '@/components/admin/forms/form-state';
-import { mergePeople } from '@/lib/actions/people/merge-people';
+import type { ActionState } from '@/lib/actions/state';
 
-/** Merges this person (the duplicate) into another, chosen from the list. */
-export function MergePersonForm({ id, name, others }: { id: string; name: string; others: Option[] }) {
-  const [state, formAction] = useActionState(mergePeople, IDLE);
+/**
+ * Merges this record (the duplicate, `sourceId`) into another chosen from `others`
+ * (`targetId`); used for people and organisations, each with its own action and hint.
+ */
+export function MergeForm<T>({
+  action,
+  id,
+  name,
+  others,
+  emptyLabel,
+  hint,
+}: {
+  action: (state: ActionState<T>, formData: FormData) => Promise<ActionState<T>>;
+  id: string;
+  name: string;
+  others: Option[];
+  emptyLabel: string;
+  hint: string;
+}) {
+  const [state, formAction] = useActionState(action, IDLE as ActionState<T>);
   return (
     <form action={formAction} noValidate className="mt-4 max-w-2xl space-y-4">
       <ErrorSummary state={state} idPrefix="merge" headingLevel={3} />
@@ -17,8 +34,8 @@ export function MergePersonForm({ id, name, others }: { id: string; name: string
         idPrefix="merge"
         name="targetId"
         label={`Merge ${name} into`}
-        hint={`${name} will be deleted. Their bylines, presenter entries, intro signatures and user account (if the other person has none) move to the person you choose.`}
-        emptyLabel="Choose a person"
+        hint={hint}
+        emptyLabel={emptyLabel}
         options={others}
         defaultValue={keptValue(state, 'targetId')}
         error={fieldError(state, 'targetId')}
