@@ -63,6 +63,15 @@ function run(step) {
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => say(step.name, line));
   }
+  child.on('error', (error) => {
+    // Not started at all (no exit follows).
+    if (child.pid !== undefined) return;
+    s.child = undefined;
+    s.state = 'failed';
+    say(step.name, `✖ could not start: ${error.message}`);
+    stopAll();
+    settle();
+  });
   child.on('exit', (code, signal) => {
     s.ms = Date.now() - (s.start ?? 0);
     s.child = undefined;
@@ -97,7 +106,8 @@ function settle() {
       if (s?.state === 'waiting' && step.needs.every(done)) run(step);
     }
   }
-  if ([...status.values()].some((s) => s.state === 'running' || (!failed && s.state === 'waiting'))) return;
+  // A stopped step is still "stopped" while its processes exit; wait for them too.
+  if ([...status.values()].some((s) => s.child || (!failed && s.state === 'waiting'))) return;
   summary();
 }
 
