@@ -236,6 +236,34 @@ async function checkAccessible(
   expect.soft(skips, `heading levels skipped on ${where}`).toEqual([]);
 }
 
+type Member = { id: string; email: string; password: string };
+
+// The records and each role's user are made once per worker and removed when it
+// stops: the tests only read them, so one set serves every route group and role.
+const routesTest = test.extend<object, { records: Records; member: (role: Role) => Promise<Member> }>({
+  records: [
+    async ({ workerFixtures }, use) => {
+      const records = await createRecords(workerFixtures);
+      try {
+        await use(records);
+      } finally {
+        await records.cleanup();
+      }
+    },
+    { scope: 'worker' },
+  ],
+  member: [
+    async ({ workerFixtures }, use) => {
+      const made = new Map<Role, Promise<Member>>();
+      await use((role) => {
+        if (!made.has(role)) made.set(role, workerFixtures.user(role));
+        return made.get(role)!;
+      });
+    },
+    { scope: 'worker' },
+  ],
+});
+
 test.describe.configure({ mode: 'parallel' });
 
 test('every admin page on disk is classified in ACCESS', () => {
@@ -253,32 +281,27 @@ async function fetchAnonymously(request: APIRequestContext, url: string) {
   return { response, body: await response.text() };
 }
 
-test('anonymous visitors are sent to sign in from every admin page and see none of it', async ({
+routesTest('anonymous visitors are sent to sign in from every admin page and see none of it', async ({
   request,
-  fixtures,
+  records,
 }) => {
-  const records = await createRecords(fixtures);
-  try {
-    const lostDestination: string[] = [];
-    for (const pattern of ROUTES) {
-      const { url } = urlFor(pattern, records);
-      const { response, body } = await fetchAnonymously(request, url);
-      // A streamed response redirects in the document instead of with a status.
-      const target =
-        response.status() >= 300 && response.status() < 400 ? (response.headers()['location'] ?? '') : body;
-      const callback = /\/sign-in\?callbackUrl=(%2Fadmin[^"&\s;]*)/.exec(target);
-      expect(callback, `${url} redirects to sign in with a callbackUrl back into the admin`).not.toBeNull();
-      if (decodeURIComponent(callback![1]!) !== url)
-        lostDestination.push(`${url} → ${decodeURIComponent(callback![1]!)}`);
-      expect(response.headers()['cache-control'], url).toContain('no-store');
-      for (const secret of Object.values(records.secrets)) if (secret) expect(body, url).not.toContain(secret);
-      expect(body, url).not.toContain(records.secrets.sectionText);
-    }
-    // Signing in leads back to the page asked for, whichever check (layout or page) redirects.
-    expect(lostDestination, 'callbackUrl is the requested page').toEqual([]);
-  } finally {
-    await records.cleanup();
+  const lostDestination: string[] = [];
+  for (const pattern of ROUTES) {
+    const { url } = urlFor(pattern, records);
+    const { response, body } = await fetchAnonymously(request, url);
+    // A streamed response redirects in the document instead of with a status.
+    const target =
+      response.status() >= 300 && response.status() < 400 ? (response.headers()['location'] ?? '') : body;
+    const callback = /\/sign-in\?callbackUrl=(%2Fadmin[^"&\s;]*)/.exec(target);
+    expect(callback, `${url} redirects to sign in with a callbackUrl back into the admin`).not.toBeNull();
+    if (decodeURIComponent(callback![1]!) !== url)
+      lostDestination.push(`${url} → ${decodeURIComponent(callback![1]!)}`);
+    expect(response.headers()['cache-control'], url).toContain('no-store');
+    for (const secret of Object.values(records.secrets)) if (secret) expect(body, url).not.toContain(secret);
+    expect(body, url).not.toContain(records.secrets.sectionText);
   }
+  // Signing in leads back to the page asked for, whichever check (layout or page) redirects.
+  expect(lostDestination, 'callbackUrl is the requested page').toEqual([]);
 });
 
 // Several routes per test keeps sign-ins few; several tests per role keep each within its time.
@@ -289,51 +312,47 @@ const GROUPS = Array.from({ length: Math.ceil(ROUTES.length / GROUP) }, (_, i) =
 
 for (const role of ROLES) {
   for (const routes of GROUPS) {
-    test(`${role.toLowerCase()}: ${routes[0]} … ${routes.at(-1)} load and pass axe if permitted, otherwise show no data`, async ({
+    routesTest(`${role.toLowerCase()}: ${routes[0]} … ${routes.at(-1)} load and pass axe if permitted, otherwise show no data`, async ({
       page,
-      fixtures,
+      records,
+      member,
       makeAxe,
     }) => {
       test.setTimeout(120_000);
-      const records = await createRecords(fixtures);
-      const me = await fixtures.user(role);
-      try {
-        await signInAs(page, me);
-        for (const pattern of routes) {
-          const allowed = ACCESS[pattern];
-          if (!allowed) continue; // reported by the classification test
-          const { url, filled, shows } = urlFor(pattern, records);
-          const response = await page.goto(url);
-          expect(response, url).not.toBeNull();
-          expect(response!.headers()['cache-control'], `${role} ${url}`).toContain('no-store');
-          const main = page.locator('main');
-          const text = await main.innerText();
-          const html = await page.content();
-          for (const [kind, secret] of Object.entries(records.secrets)) {
-            const k = kind as keyof Records['secrets'];
-            if (secret && !VISIBLE[role].includes(k) && !ALSO_VISIBLE[pattern]?.includes(k))
-              expect(html, `${role} ${url} shows the ${kind} “${secret}”`).not.toContain(secret);
-          }
-          if (allowed.includes(role)) {
-            if (filled) {
-              expect(response!.status(), `${role} ${url}`).toBe(200);
-              expect(text, `${role} ${url} is permitted`).not.toMatch(DENIED);
-              if (shows) expect(text, `${role} ${url} shows its record`).toContain(shows);
-            } else {
-              // The spec cannot make this kind of record yet: the page must say "not found".
-              expect(text, `${role} ${url}`).toMatch(/Page not found/);
-            }
-            await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-            await checkAccessible(page, makeAxe, `${role} ${url}`);
+      const me = await member(role);
+      await signInAs(page, me);
+      for (const pattern of routes) {
+        const allowed = ACCESS[pattern];
+        if (!allowed) continue; // reported by the classification test
+        const { url, filled, shows } = urlFor(pattern, records);
+        const response = await page.goto(url);
+        expect(response, url).not.toBeNull();
+        expect(response!.headers()['cache-control'], `${role} ${url}`).toContain('no-store');
+        const main = page.locator('main');
+        const text = await main.innerText();
+        const html = await page.content();
+        for (const [kind, secret] of Object.entries(records.secrets)) {
+          const k = kind as keyof Records['secrets'];
+          if (secret && !VISIBLE[role].includes(k) && !ALSO_VISIBLE[pattern]?.includes(k))
+            expect(html, `${role} ${url} shows the ${kind} “${secret}”`).not.toContain(secret);
+        }
+        if (allowed.includes(role)) {
+          if (filled) {
+            expect(response!.status(), `${role} ${url}`).toBe(200);
+            expect(text, `${role} ${url} is permitted`).not.toMatch(DENIED);
+            if (shows) expect(text, `${role} ${url} shows its record`).toContain(shows);
           } else {
-            expect(text, `${role} ${url} is denied`).toMatch(DENIED);
-            for (const secret of Object.values(records.secrets)) {
-              if (secret) expect(html, `${role} ${url} leaks “${secret}”`).not.toContain(secret);
-            }
+            // The spec cannot make this kind of record yet: the page must say "not found".
+            expect(text, `${role} ${url}`).toMatch(/Page not found/);
+          }
+          await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+          await checkAccessible(page, makeAxe, `${role} ${url}`);
+        } else {
+          expect(text, `${role} ${url} is denied`).toMatch(DENIED);
+          for (const secret of Object.values(records.secrets)) {
+            if (secret) expect(html, `${role} ${url} leaks “${secret}”`).not.toContain(secret);
           }
         }
-      } finally {
-        await records.cleanup();
       }
     });
   }

@@ -105,8 +105,11 @@ describe('sending', () => {
     await expect(send.sendEmail({ to: 'a@example.org', subject: 'Hi\r\nBcc: victim@example.org', text: 'x', html: 'x' })).rejects.toMatchObject({
       name: 'EmailHeaderError',
     });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(sink.messages.length).toBe(before);
+    // A message sent after it is the only one to arrive: had the refused one been
+    // delivered, it would have been before this one.
+    await send.sendEmail({ to: 'b@example.org', subject: 'After the refused one', text: 'x', html: 'x' });
+    const arrived = (await sink.waitFor(before + 1)).slice(before);
+    expect(arrived.map((m) => m.subject)).toEqual(['After the refused one']);
   });
 
   it('a notification whose title would inject a header is rejected by the job, not retried', async () => {
@@ -141,8 +144,12 @@ describe('workflow emails through the job queue', () => {
     const [approval] = (await sink.waitFor(before + 2)).slice(before + 1);
     expect(approval).toMatchObject({ envelopeTo: [as.editor.email], subject: `Intro approved: ${issue.title} – Regional Update` });
     expect(approval!.html).toContain(`href="${SITE}/admin/issues/${issue.id}"`);
-    // Nobody else was written to.
-    await new Promise((r) => setTimeout(r, 1500));
+    // Nobody else was written to: once every queued email has been handled, only these two arrived.
+    const deadline = Date.now() + 15_000;
+    while ((await jobs(testDb, 'send-email')).some((j) => !['completed', 'failed', 'cancelled'].includes(j.state)) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect((await jobs(testDb, 'send-email')).map((j) => j.state).filter((s) => s !== 'completed')).toEqual([]);
     expect(sink.messages.length).toBe(before + 2);
   });
 

@@ -157,7 +157,10 @@ describe('scheduled publishing', () => {
     const issue = await approvedIssue();
     await wf.scheduleIssueAt(as.editor, { issueId: issue.id, scheduledAt: new Date(Date.now() + 1_000) });
     await wf.unscheduleIssue(as.editor, { issueId: issue.id });
-    await new Promise((r) => setTimeout(r, 3_000));
+    // The job stays queued; wait until the worker has run it, and found nothing to publish.
+    const job = async () => (await jobs(testDb, 'publish-issue')).find((j) => j.data.issueId === issue.id);
+    const ran = await until(job, (j) => j?.state === 'completed', 15_000);
+    expect(ran).toMatchObject({ state: 'completed', output: { outcome: 'not-scheduled' } });
     expect(await issueRow(issue.id)).toMatchObject({ status: 'APPROVED', scheduledAt: null });
     expect(await publishAudits(issue.id)).toEqual([]);
   });

@@ -147,18 +147,23 @@ class Fixtures {
   }
 }
 
-export const test = base.extend<{ fixtures: Fixtures; makeAxe: () => AxeBuilder }>({
-  fixtures: async ({}, use) => {
-    const client = new pg.Client({ connectionString: readFileSync(E2E_DATABASE_URL_FILE, 'utf8').trim() });
-    await client.connect();
-    const fixtures = new Fixtures(client);
-    try {
-      await use(fixtures);
-    } finally {
-      await fixtures.cleanup();
-      await client.end();
-    }
-  },
+async function withFixtures(use: (fixtures: Fixtures) => Promise<void>) {
+  const client = new pg.Client({ connectionString: readFileSync(E2E_DATABASE_URL_FILE, 'utf8').trim() });
+  await client.connect();
+  const fixtures = new Fixtures(client);
+  try {
+    await use(fixtures);
+  } finally {
+    await fixtures.cleanup();
+    await client.end();
+  }
+}
+
+export const test = base.extend<{ fixtures: Fixtures; makeAxe: () => AxeBuilder }, { workerFixtures: Fixtures }>({
+  fixtures: async ({}, use) => withFixtures(use),
+  // The same, made once per worker and removed when it stops: for data that many tests
+  // only read (tests/e2e/admin-routes.spec.ts), so each test need not make its own.
+  workerFixtures: [async ({}, use) => withFixtures(use), { scope: 'worker' }],
   // WCAG 2.0–2.2 A and AA rules.
   makeAxe: async ({ page }, use) => {
     await use(() => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']));
