@@ -4,6 +4,7 @@ import { audit } from '@/lib/audit';
 import { can, requirePermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { writePublicationSnapshot } from '@/lib/data/publication';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { enqueuePublish } from '@/lib/jobs/queues';
 import { activeUsersWhoCan, notify, sendNotificationEmails, type NotificationInput } from '@/lib/notify';
@@ -494,12 +495,13 @@ async function publishInTx(
     data: { status: 'PUBLISHED', publishedAt: current?.publishedAt ?? now, scheduledAt: null },
   });
   if (count !== 1) return null;
+  const publication = await writePublicationSnapshot(tx, issue.id, actor.id, now);
   await audit(tx, {
     actorId: actor.id,
     action: 'issue.publish',
     entityType: 'Issue',
     entityId: issue.id,
-    details: { from, to: 'PUBLISHED', by: actor.id ? 'editor' : 'schedule' },
+    details: { from, to: 'PUBLISHED', by: actor.id ? 'editor' : 'schedule', revision: publication.revision },
   });
   const notificationIds = await notify(
     tx,
