@@ -27,9 +27,13 @@ export async function getLatestIssue() {
       month: true,
       summary: true,
       publishedAt: true,
-      sections: { orderBy: { position: 'asc' }, select: { title: true } },
+      publications: {
+        where: { current: true },
+        take: 1,
+        select: { sections: { orderBy: { position: 'asc' }, select: { title: true } } },
+      },
     },
-  });
+  }).then((issue) => issue && { ...issue, sections: issue.publications[0]?.sections ?? [] });
 }
 
 /** What an issue page renders; shared with the admin preview of a draft (lib/data/issues-admin.ts). */
@@ -62,8 +66,44 @@ export const issueArticleSelect = {
   },
 } as const satisfies Prisma.IssueSelect;
 
+/**
+ * The issue page reads the current publication snapshot (decision 017), never the
+ * working sections, so an edit to a live issue stays pending until "Publish changes".
+ */
 export async function getPublishedIssue(slug: string) {
-  return db.issue.findFirst({ where: { slug, ...PUBLISHED }, select: issueArticleSelect });
+  const issue = await db.issue.findFirst({
+    where: { slug, ...PUBLISHED },
+    select: {
+      id: true,
+      slug: true,
+      month: true,
+      publishedAt: true,
+      updatedAt: true,
+      publications: {
+        where: { current: true },
+        take: 1,
+        select: {
+          title: true,
+          summary: true,
+          publishedAt: true,
+          sections: { orderBy: { position: 'asc' }, select: issueArticleSelect.sections.select },
+        },
+      },
+    },
+  });
+  const publication = issue?.publications[0];
+  if (!issue || !publication) return null;
+  return {
+    id: issue.id,
+    slug: issue.slug,
+    month: issue.month,
+    publishedAt: issue.publishedAt,
+    // The page's "last updated" is when the live text last changed.
+    updatedAt: publication.publishedAt,
+    title: publication.title,
+    summary: publication.summary,
+    sections: publication.sections,
+  };
 }
 
 /** The published issues either side of `month`, for previous/next links. */

@@ -4,7 +4,7 @@ import { audit } from '@/lib/audit';
 import { can, requirePermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
-import { writePublicationSnapshot } from '@/lib/data/publication';
+import { writePublicationSnapshot } from '@/lib/workflow/publication-snapshot';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { enqueuePublish } from '@/lib/jobs/queues';
 import { activeUsersWhoCan, notify, sendNotificationEmails, type NotificationInput } from '@/lib/notify';

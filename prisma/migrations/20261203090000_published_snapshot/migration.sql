@@ -73,6 +73,12 @@ ALTER TABLE "IssuePublication" ADD CONSTRAINT "IssuePublication_issueId_fkey" FO
 ALTER TABLE "PublishedSection" ADD CONSTRAINT "PublishedSection_publicationId_fkey" FOREIGN KEY ("publicationId") REFERENCES "IssuePublication"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "PublishedSection" ADD CONSTRAINT "PublishedSection_bylineOrganisationId_fkey" FOREIGN KEY ("bylineOrganisationId") REFERENCES "Organisation"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PublishedSection" ADD CONSTRAINT "PublishedSection_signatoryId_fkey" FOREIGN KEY ("signatoryId") REFERENCES "Person"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "PublishedSectionByline" ADD CONSTRAINT "PublishedSectionByline_publishedSectionId_fkey" FOREIGN KEY ("publishedSectionId") REFERENCES "PublishedSection"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
