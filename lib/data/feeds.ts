@@ -2,22 +2,31 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { publishedEventWhere } from './event-select';
 
-/** Published issues for the Atom feed, newest first, with their intro text for the summary. */
+/** Published issues for the Atom feed, newest first, as last published (decision 017). */
 export async function listIssuesForFeed(limit = 50) {
-  return db.issue.findMany({
-    where: { status: 'PUBLISHED' },
+  const issues = await db.issue.findMany({
+    where: { status: 'PUBLISHED', publications: { some: { current: true } } },
     orderBy: [{ month: 'desc' }, { publishedAt: 'desc' }],
     take: limit,
     select: {
       slug: true,
-      title: true,
-      summary: true,
       month: true,
       publishedAt: true,
-      updatedAt: true,
-      sections: { orderBy: { position: 'asc' }, select: { title: true } },
+      publications: {
+        where: { current: true },
+        take: 1,
+        select: {
+          title: true,
+          summary: true,
+          publishedAt: true,
+          sections: { orderBy: { position: 'asc' }, select: { title: true } },
+        },
+      },
     },
   });
+  return issues.flatMap(({ publications: [live], ...issue }) =>
+    live ? [{ ...issue, title: live.title, summary: live.summary, updatedAt: live.publishedAt, sections: live.sections }] : [],
+  );
 }
 
 /** Every public URL's last change, for sitemap.xml. */
