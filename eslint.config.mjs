@@ -41,4 +41,33 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // No import cycles anywhere (docs/decisions/019-layering.md); tests/unit/import-rules.test.ts shows it fails on one.
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    // Data never imports actions: actions call data, and errors flow up as AppError.
+    files: ['lib/data/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/lib/actions', '@/lib/actions/*', '**/actions/*'], message: 'lib/data never imports lib/actions; throw AppError from @/lib/errors instead.' }] },
+      ],
+    },
+  },
+  {
+    // The jobs client (enqueue, names, the queue) imports no domain code; only the worker does.
+    files: ['lib/jobs/boss.ts', 'lib/jobs/queues.ts', 'lib/jobs/names.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/lib/data', '@/lib/data/*', '../data/*', './worker', './publish-scheduled', './send-email'], message: 'The jobs client imports no domain code; register handlers in lib/jobs/worker.ts.' },
+          ],
+        },
+      ],
+    },
+  },
 ]);

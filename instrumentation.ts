@@ -7,7 +7,7 @@
 export async function register() {
   // Written as one `if` around a dynamic import so the Edge bundle contains none of it.
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { startJobsInServer } = await import('./lib/jobs/boss');
+    const { startJobsInServer } = await import('./lib/jobs/worker');
     await startJobsInServer();
   }
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { EventPrintBooking } from '@/components/event-print-booking';
 import { RichText } from '@/components/rich-text';
 import type { EventCard as EventCardData } from '@/lib/data/event-select';
 import { formatCalendarDate, formatSession } from '@/lib/dates';
@@ -128,6 +129,7 @@ export function EventCard({
           </a>
         )}
       </div>
+      {state.kind !== 'ended' && <EventPrintBooking slug={event.slug} bookingUrl={canBook ? bookingUrl : null} className="mt-2" />}
     </article>
   );
 }

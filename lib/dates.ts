@@ -73,3 +73,8 @@ export function londonToday(now: Date): Date {
   const p = londonParts(now);
   return new Date(Date.UTC(Number(p.year), MONTHS.indexOf(p.month), Number(p.day)));
 }
+
+/** GOV.UK style date and time of an instant: "2 December 2026 at 4:46pm". */
+export function formatDateTime(d: Date): string {
+  return `${formatDate(d, { weekday: false })} at ${formatTime(d)}`;
+}

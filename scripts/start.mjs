@@ -6,6 +6,8 @@
 //   --ephemeral    throwaway embedded database, deleted on exit (e2e tests)
 //   --port N       HTTP port (default $PORT or 3000)
 //   --database-url-file F   write the database URL to F (e2e fixtures seed their own data)
+//   --build-only   stop after the production build (if stale), without serving:
+//                  `npm test` builds once this way, before the tests that serve it
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +23,7 @@ const { values: args } = parseArgs({
     ephemeral: { type: 'boolean', default: false },
     port: { type: 'string' },
     'database-url-file': { type: 'string' },
+    'build-only': { type: 'boolean', default: false },
   },
 });
 
@@ -83,6 +86,10 @@ setInterval(() => {
 
 async function main() {
   loadDotEnv();
+  if (args['build-only'] && !buildIsStale()) {
+    log('The production build is up to date.');
+    return shutdown(0);
+  }
   const port = args.port ?? process.env.PORT ?? '3000';
   database = await resolveDatabase({ ephemeral: args.ephemeral, log });
   const origin = process.env.SITE_URL ?? `http://localhost:${port}`;
@@ -118,6 +125,7 @@ async function main() {
     log('Building for production (first run or changed sources)…');
     await buildForProduction(env);
   }
+  if (args['build-only']) return shutdown(0);
   log(`Starting on http://localhost:${port}`);
   const code = await runNode(path.join(ROOT, 'scripts/server.mjs'), ['--port', port], { ...env, NODE_ENV: 'production' });
   return shutdown(code);

@@ -2,6 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import { scopeOf, type Action } from '@/lib/auth/permissions';
 import { getCurrentUser, type SessionUser } from '@/lib/auth/session';
+import { isAppError } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { ActionState, FieldErrors } from './state';
 
 // One wrapper for every server action: parse (zod, strict), then authorise
@@ -10,19 +12,6 @@ import type { ActionState, FieldErrors } from './state';
 // failed save keeps the user's text.
 
 export { IDLE, type ActionState, type FieldErrors } from './state';
-
-/** Thrown inside `run` for expected failures (not found, conflict, rule broken). */
-export class ActionError extends Error {
-  constructor(
-    readonly code: 400 | 404 | 409,
-    message: string,
-    readonly data?: unknown,
-    readonly fieldErrors?: FieldErrors,
-  ) {
-    super(message);
-    this.name = 'ActionError';
-  }
-}
 
 /**
  * FormData to a plain object; Next's own `$ACTION…` fields are not the user's input.
@@ -72,9 +61,8 @@ export function fieldsWithUnsavableText(raw: unknown): string[] {
  * SQLSTATE class 22, or Prisma's invalid-value errors), not by the server.
  */
 function isBadValueError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error.name === 'PrismaClientValidationError') return true;
-  if (error.name !== 'PrismaClientKnownRequestError') return false;
+  if (error instanceof Prisma.PrismaClientValidationError) return true;
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   const { code, meta } = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
   const sqlState = meta?.driverAdapterError?.cause?.originalCode;
   return (typeof sqlState === 'string' && sqlState.startsWith('22')) || ['P2000', 'P2006', 'P2007', 'P2020', 'P2033'].includes(code ?? '');
@@ -136,11 +124,9 @@ export function createAction<S extends z.ZodType, T>(config: {
       const data = await config.run(parsed.data, { user });
       return { status: 'success', message: config.successMessage, data };
     } catch (error) {
-      if (error instanceof ActionError) {
-        return { status: 'error', code: error.code, message: error.message, data: error.data, fieldErrors: error.fieldErrors, values };
-      }
-      if (error instanceof Error && error.name === 'ForbiddenError') {
-        return { status: 'error', code: 403, message: 'You do not have permission to do that.', values };
+      // The one place an AppError becomes a form state.
+      if (isAppError(error)) {
+        return { status: 'error', code: error.status, message: error.message, data: error.data, fieldErrors: error.fieldErrors, values };
       }
       // Next.js signals redirect()/notFound() by throwing; let those through.
       if (error instanceof Error && 'digest' in error && String((error as { digest?: unknown }).digest).startsWith('NEXT_')) throw error;

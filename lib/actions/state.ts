@@ -1,7 +1,9 @@
 // The shape server actions return to forms (useActionState). No server-only
 // imports here, so client components can use it.
 
-export type FieldErrors = Record<string, string[] | undefined>;
+import type { FieldErrors } from '@/lib/errors';
+
+export type { FieldErrors };
 
 export type ActionState<T = unknown> =
   | { status: 'idle' }

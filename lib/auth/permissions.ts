@@ -3,6 +3,8 @@
 // decide what to show). Permissions are `entity:verb:scope`, where `own` means the
 // record belongs to the user (they created or submitted it) and `any` means any record.
 
+import { AppError } from '@/lib/errors';
+
 export const ROLES = ['ADMIN', 'EDITOR', 'SPONSOR', 'CONTRIBUTOR'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -113,20 +115,13 @@ export function scopeOf(user: Actor | null | undefined, action: Action): Scope |
   return null;
 }
 
-export class ForbiddenError extends Error {
-  readonly status = 403;
-  constructor(readonly action: Action) {
-    super(`You do not have permission to ${ACTIONS[action].toLowerCase()}.`);
-    this.name = 'ForbiddenError';
-  }
+/** The refusal for a signed-in user whose role may not take `action`. */
+export function forbidden(action: Action): AppError {
+  return new AppError('forbidden', `You do not have permission to ${ACTIONS[action].toLowerCase()}.`);
 }
 
-export class UnauthenticatedError extends Error {
-  readonly status = 401;
-  constructor() {
-    super('Sign in to continue.');
-    this.name = 'UnauthenticatedError';
-  }
+export function unauthenticated(): AppError {
+  return new AppError('unauthenticated', 'Sign in to continue.');
 }
 
 /** Server-side guard: throws unless `can()`; narrows `user` to a signed-in actor. */
@@ -135,6 +130,6 @@ export function requirePermission<U extends Actor>(
   action: Action,
   resource?: Resource,
 ): asserts user is U {
-  if (!user) throw new UnauthenticatedError();
-  if (!can(user, action, resource)) throw new ForbiddenError(action);
+  if (!user) throw unauthenticated();
+  if (!can(user, action, resource)) throw forbidden(action);
 }

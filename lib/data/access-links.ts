@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { ActionError } from '@/lib/actions/action';
+import { AppError, isAppError } from '@/lib/errors';
 import { audit } from '@/lib/audit';
 import { can, requirePermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
@@ -56,7 +56,7 @@ export async function listActiveLinks(user: SessionUser, issueId: string, now: D
 
 async function issueForLink(issueId: string) {
   const issue = await db.issue.findUnique({ where: { id: issueId }, select: { id: true, title: true, status: true } });
-  if (!issue) throw new ActionError(404, 'That issue no longer exists.');
+  if (!issue) throw new AppError('not_found', 'That issue no longer exists.');
   return issue;
 }
 
@@ -70,14 +70,14 @@ export async function createApprovalLink(user: SessionUser, input: { issueId: st
   const now = opts.now ?? new Date();
   const issue = await issueForLink(input.issueId);
   if (issue.status !== 'IN_REVIEW') {
-    throw new ActionError(409, 'Submit the intro for sponsor approval first: an approval link can only be sent while the intro waits for approval.');
+    throw new AppError('conflict', 'Submit the intro for sponsor approval first: an approval link can only be sent while the intro waits for approval.');
   }
   const sponsor = await db.user.findUnique({
     where: { id: input.sponsorId },
     select: { id: true, name: true, email: true, role: true, active: true },
   });
   if (!sponsor || sponsor.role !== 'SPONSOR' || !can(sponsor, 'intro:approve')) {
-    throw new ActionError(400, 'Choose the sponsor to send the link to', undefined, { sponsorId: ['Choose the sponsor to send the link to'] });
+    throw new AppError('invalid', 'Choose the sponsor to send the link to', { fieldErrors: { sponsorId: ['Choose the sponsor to send the link to'] } });
   }
   const token = newToken();
   const expiresAt = new Date(now.getTime() + ACCESS_LINK_DAYS * DAY_MS);
@@ -109,7 +109,7 @@ export async function createApprovalLink(user: SessionUser, input: { issueId: st
   } catch (error) {
     console.error('[approval link] email not sent', error);
     await db.accessToken.update({ where: { id: link.id }, data: { revokedAt: new Date() }, select: { id: true } });
-    throw new ActionError(409, `The email to ${sponsor.email} could not be sent, so the link was cancelled. Try again later.`);
+    throw new AppError('conflict', `The email to ${sponsor.email} could not be sent, so the link was cancelled. Try again later.`);
   }
   return { id: link.id, expiresAt: link.expiresAt, email: sponsor.email, sponsorName: sponsor.name };
 }
@@ -119,7 +119,7 @@ export async function createPreviewLink(user: SessionUser, input: { issueId: str
   requirePermission(user, 'issue:update');
   const now = opts.now ?? new Date();
   const issue = await issueForLink(input.issueId);
-  if (issue.status === 'PUBLISHED') throw new ActionError(409, 'This issue is published: share its public address instead of a preview link.');
+  if (issue.status === 'PUBLISHED') throw new AppError('conflict', 'This issue is published: share its public address instead of a preview link.');
   const token = newToken();
   const expiresAt = new Date(now.getTime() + ACCESS_LINK_DAYS * DAY_MS);
   const row = await db.$transaction(async (tx) => {
@@ -145,7 +145,7 @@ export async function revokeAccessLink(user: SessionUser, input: { id: string; i
   const now = opts.now ?? new Date();
   return db.$transaction(async (tx) => {
     const link = await tx.accessToken.findUnique({ where: { id: input.id }, select: { id: true, purpose: true, issueId: true, revokedAt: true } });
-    if (!link || link.issueId !== input.issueId || link.purpose === 'SIGN_IN') throw new ActionError(404, 'That link no longer exists.');
+    if (!link || link.issueId !== input.issueId || link.purpose === 'SIGN_IN') throw new AppError('not_found', 'That link no longer exists.');
     const { count } = await tx.accessToken.updateMany({ where: { id: link.id, revokedAt: null }, data: { revokedAt: now } });
     if (count === 1) {
       await audit(tx, {
@@ -258,11 +258,11 @@ export async function decideByLink(token: string, input: LinkDecision, opts: { n
     return { ok: true, decision: input.decision };
   } catch (error) {
     await db.accessToken.updateMany({ where: { id: row!.id, usedAt: now }, data: { usedAt: null } });
-    if (error instanceof ActionError) {
-      return { ok: false, problem: error.fieldErrors?.comment ? 'comment' : 'conflict', message: error.message };
-    }
-    if (error instanceof Error && (error.name === 'InvalidTransitionError' || error.name === 'ForbiddenError')) {
+    if (isAppError(error, 'invalid_transition') || isAppError(error, 'forbidden')) {
       return { ok: false, problem: 'conflict', message: 'The intro is no longer waiting for approval.' };
+    }
+    if (isAppError(error)) {
+      return { ok: false, problem: error.fieldErrors?.comment ? 'comment' : 'conflict', message: error.message };
     }
     throw error;
   }

@@ -1,7 +1,7 @@
 import 'server-only';
-import { ActionError } from '@/lib/actions/action';
+import { AppError } from '@/lib/errors';
 import { audit } from '@/lib/audit';
-import { can, ForbiddenError, PERMISSIONS, requirePermission } from '@/lib/auth/permissions';
+import { can, forbidden, PERMISSIONS, requirePermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -35,15 +35,15 @@ type Target =
 async function targetOf(tx: Tx | typeof db, where: { sectionId?: string | null; contributionId?: string | null }): Promise<Target> {
   if (where.sectionId) {
     const s = await tx.section.findUnique({ where: { id: where.sectionId }, select: { id: true, issueId: true, title: true } });
-    if (!s) throw new ActionError(404, 'That section no longer exists.');
+    if (!s) throw new AppError('not_found', 'That section no longer exists.');
     return { kind: 'section', sectionId: s.id, issueId: s.issueId, title: s.title };
   }
   if (where.contributionId) {
     const c = await tx.contribution.findUnique({ where: { id: where.contributionId }, select: { id: true, submittedById: true, title: true } });
-    if (!c) throw new ActionError(404, 'That submission no longer exists.');
+    if (!c) throw new AppError('not_found', 'That submission no longer exists.');
     return { kind: 'contribution', contributionId: c.id, submittedById: c.submittedById, title: c.title };
   }
-  throw new ActionError(400, 'Say what the comment is about.');
+  throw new AppError('invalid', 'Say what the comment is about.');
 }
 
 const owner = (t: Target) => ({ ownerId: t.kind === 'contribution' ? t.submittedById : null });
@@ -51,7 +51,7 @@ const owner = (t: Target) => ({ ownerId: t.kind === 'contribution' ? t.submitted
 function assertMay(user: SessionUser, action: 'comment:read' | 'comment:create' | 'comment:resolve', target: Target) {
   requirePermission(user, action, owner(target));
   // `own` comment rights cover contributions only; sections have no owner.
-  if (target.kind === 'section' && !can(user, action)) throw new ForbiddenError(action);
+  if (target.kind === 'section' && !can(user, action)) throw forbidden(action);
 }
 
 const hrefFor = (t: Target, commentId: string) =>
@@ -68,11 +68,11 @@ async function readers(tx: Tx, t: Target) {
 
 function cleanBody(body: string): string {
   const text = (body ?? '').trim();
-  if (!text) throw new ActionError(400, 'Enter a comment.', undefined, { body: ['Enter a comment'] });
+  if (!text) throw new AppError('invalid', 'Enter a comment.', { fieldErrors: { body: ['Enter a comment'] } });
   if (text.length > MAX_COMMENT_LENGTH) {
-    throw new ActionError(400, `A comment must be ${MAX_COMMENT_LENGTH} characters or fewer.`, undefined, {
+    throw new AppError('invalid', `A comment must be ${MAX_COMMENT_LENGTH} characters or fewer.`, { fieldErrors: {
       body: [`Comment must be ${MAX_COMMENT_LENGTH} characters or fewer`],
-    });
+    } });
   }
   return text;
 }
@@ -95,7 +95,7 @@ export async function listComments(user: SessionUser, where: { sectionId?: strin
 /** Unresolved threads per section of an issue (for the badges), and how many of them block publishing. */
 export async function unresolvedCommentCounts(user: SessionUser, issueId: string): Promise<Record<string, { unresolved: number; blocking: number }>> {
   requirePermission(user, 'comment:read');
-  if (!can(user, 'comment:read')) throw new ForbiddenError('comment:read');
+  if (!can(user, 'comment:read')) throw forbidden('comment:read');
   const groups = await db.comment.groupBy({
     by: ['sectionId', 'blocking'],
     where: { section: { issueId }, parentId: null, resolvedAt: null },
@@ -128,7 +128,7 @@ export async function addComment(
       const parent = await tx.comment.findUnique({ where: { id: input.parentId }, select: { id: true, parentId: true, sectionId: true, contributionId: true } });
       const sameTarget =
         parent && (target.kind === 'section' ? parent.sectionId === target.sectionId : parent.contributionId === target.contributionId);
-      if (!parent || !sameTarget) throw new ActionError(404, 'The comment you replied to no longer exists.');
+      if (!parent || !sameTarget) throw new AppError('not_found', 'The comment you replied to no longer exists.');
       rootId = parent.parentId ?? parent.id;
       const thread = await tx.comment.findMany({ where: { OR: [{ id: rootId }, { parentId: rootId }] }, select: { authorId: true } });
       participants = thread.map((c) => c.authorId);
@@ -169,10 +169,10 @@ export async function addComment(
 async function setResolved(user: SessionUser, id: string, resolved: boolean) {
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.findUnique({ where: { id }, select: { id: true, parentId: true, sectionId: true, contributionId: true } });
-    if (!comment) throw new ActionError(404, 'That comment no longer exists.');
+    if (!comment) throw new AppError('not_found', 'That comment no longer exists.');
     const target = await targetOf(tx, comment);
     assertMay(user, 'comment:resolve', target);
-    if (comment.parentId) throw new ActionError(400, 'Resolve the thread from its first comment.');
+    if (comment.parentId) throw new AppError('invalid', 'Resolve the thread from its first comment.');
     const { count } = await tx.comment.updateMany({
       where: { id, resolvedAt: resolved ? null : { not: null } },
       data: resolved ? { resolvedAt: new Date(), resolvedById: user.id } : { resolvedAt: null, resolvedById: null },

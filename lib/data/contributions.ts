@@ -1,5 +1,5 @@
 import 'server-only';
-import { ActionError } from '@/lib/actions/action';
+import { AppError } from '@/lib/errors';
 import { audit } from '@/lib/audit';
 import { can, requirePermission, scopeOf } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
@@ -159,11 +159,14 @@ export async function bylineOrganisation(user: SessionUser) {
 /** Choices for the event submission form: organisations for the organiser, and the user's own. */
 export async function eventFormOptions(user: SessionUser) {
   requirePermission(user, 'contribution:create');
-  const [organisations, own] = await Promise.all([
+  const [organisations, own, topics] = await Promise.all([
     db.organisation.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true } }),
     user.organisationId ? db.organisation.findUnique({ where: { id: user.organisationId }, select: { name: true } }) : null,
+    // Topics are public (the events filter lists them).
+    db.topic.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true } }),
   ]);
   return {
+    topics: topics.map((t) => ({ value: t.id, label: t.name })),
     organisations: organisations.filter((o) => o.id !== user.organisationId).map((o) => ({ value: o.id, label: o.name })),
     ownOrganisation: own?.name ?? 'none',
   };
@@ -215,7 +218,7 @@ type Content = { title: string; body: Prisma.InputJsonValue; eventData: Prisma.I
 async function contentOf(tx: Tx, input: SubmitContributionInput | UpdateContributionInput, organisationId: string): Promise<Content> {
   const field = input.kind === 'ARTICLE' ? 'body' : 'description';
   if ((await missingImages(tx, [input.kind === 'ARTICLE' ? input.body : input.description])).length) {
-    throw new ActionError(400, MISSING_IMAGE_MESSAGE, undefined, { [field]: [MISSING_IMAGE_MESSAGE] });
+    throw new AppError('invalid', MISSING_IMAGE_MESSAGE, { fieldErrors: { [field]: [MISSING_IMAGE_MESSAGE] } });
   }
   if (input.kind === 'ARTICLE') return { title: input.title, body: json(input.body), eventData: Prisma.DbNull };
   const { title, description, kind: _kind, ...rest } = input as EventInput & { kind: 'EVENT'; id?: string; version?: number };
@@ -223,12 +226,12 @@ async function contentOf(tx: Tx, input: SubmitContributionInput | UpdateContribu
   const organiserId = event.organiserId ?? organisationId;
   const organiser = await tx.organisation.findUnique({ where: { id: organiserId }, select: { id: true } });
   if (!organiser) {
-    throw new ActionError(400, 'That organisation no longer exists.', undefined, { organiserId: ['Choose an organiser from the list'] });
+    throw new AppError('invalid', 'That organisation no longer exists.', { fieldErrors: { organiserId: ['Choose an organiser from the list'] } });
   }
   if (event.presenterIds.length) {
     const found = await tx.person.count({ where: { id: { in: event.presenterIds } } });
     if (found !== event.presenterIds.length) {
-      throw new ActionError(400, 'A presenter you chose no longer exists.', undefined, { presenterIds: ['Choose presenters from the list'] });
+      throw new AppError('invalid', 'A presenter you chose no longer exists.', { fieldErrors: { presenterIds: ['Choose presenters from the list'] } });
     }
   }
   return { title, body: json(description), eventData: json(toStoredEventData({ ...event, organiserId })) };
@@ -236,11 +239,11 @@ async function contentOf(tx: Tx, input: SubmitContributionInput | UpdateContribu
 
 export async function submitContribution(user: SessionUser, input: SubmitContributionInput) {
   requirePermission(user, 'contribution:create');
-  if (!user.organisationId) throw new ActionError(400, NO_ORGANISATION);
+  if (!user.organisationId) throw new AppError('invalid', NO_ORGANISATION);
   const organisationId = user.organisationId;
   return db.$transaction(async (tx) => {
     const organisation = await tx.organisation.findUnique({ where: { id: organisationId }, select: { id: true } });
-    if (!organisation) throw new ActionError(400, NO_ORGANISATION);
+    if (!organisation) throw new AppError('invalid', NO_ORGANISATION);
     const content = await contentOf(tx, input, organisationId);
     const row = await tx.contribution.create({
       data: { kind: input.kind, ...content, organisationId, submittedById: user.id },
@@ -267,21 +270,17 @@ async function explainMiss(tx: Tx, user: SessionUser, id: string, version: numbe
     where: { id, ...where },
     select: { status: true, version: true, reviewedBy: { select: { name: true } } },
   });
-  if (!row) throw new ActionError(404, 'That submission no longer exists.');
+  if (!row) throw new AppError('not_found', 'That submission no longer exists.');
   if (row.status !== 'SUBMITTED') {
     const by = row.reviewedBy?.name && row.status !== 'WITHDRAWN' ? ` by ${row.reviewedBy.name}` : '';
-    throw new ActionError(409, `This submission has already been ${row.status.toLowerCase()}${by}, so it cannot be ${verb}.`, {
+    throw new AppError('conflict', `This submission has already been ${row.status.toLowerCase()}${by}, so it cannot be ${verb}.`, { data: {
       status: row.status,
-    });
+    } });
   }
   if (row.version !== version) {
-    throw new ActionError(
-      409,
-      'This submission was changed after you opened it. Reload the page to see the latest version, then try again.',
-      { version: row.version },
-    );
+    throw new AppError('conflict', 'This submission was changed after you opened it. Reload the page to see the latest version, then try again.', { data: { version: row.version } });
   }
-  throw new ActionError(404, 'That submission no longer exists.');
+  throw new AppError('not_found', 'That submission no longer exists.');
 }
 
 /** The own-or-any condition for changing a submission (contribution:update). */
@@ -298,8 +297,8 @@ export async function updateContribution(user: SessionUser, input: UpdateContrib
       where: { id: input.id, ...updatable(user) },
       select: { kind: true, organisationId: true },
     });
-    if (!current) throw new ActionError(404, 'That submission no longer exists.');
-    if (current.kind !== input.kind) throw new ActionError(400, 'This form is for a different kind of submission. Reload the page.');
+    if (!current) throw new AppError('not_found', 'That submission no longer exists.');
+    if (current.kind !== input.kind) throw new AppError('invalid', 'This form is for a different kind of submission. Reload the page.');
     const content = await contentOf(tx, input, current.organisationId);
     const updated = await tx.contribution.updateMany({
       where: { id: input.id, ...updatable(user), status: 'SUBMITTED', version: input.version },
@@ -398,12 +397,9 @@ async function createEventFromContribution(
 ): Promise<string> {
   const parsed = eventInputSchema.safeParse(storedEventInput(contribution.title, contribution.body, contribution.eventData));
   if (!parsed.success) {
-    throw new ActionError(
-      400,
-      `The event’s details cannot be used: ${parsed.error.issues[0]?.message ?? 'they are not valid'}. Decline it with that reason so the contributor can submit it again.`,
-    );
+    throw new AppError('invalid', `The event’s details cannot be used: ${parsed.error.issues[0]?.message ?? 'they are not valid'}. Decline it with that reason so the contributor can submit it again.`);
   }
-  if ((await missingImages(tx, [parsed.data.description])).length) throw new ActionError(400, GONE_IMAGE_ON_ACCEPT);
+  if ((await missingImages(tx, [parsed.data.description])).length) throw new AppError('invalid', GONE_IMAGE_ON_ACCEPT);
   const { fields, sessions } = toEventWriteData(parsed.data);
   const organiser = fields.organiserId
     ? await tx.organisation.findUnique({ where: { id: fields.organiserId }, select: { id: true } })
@@ -412,6 +408,8 @@ async function createEventFromContribution(
     (await tx.person.findMany({ where: { id: { in: parsed.data.presenterIds } }, select: { id: true } })).map((p) => p.id),
   );
   const presenters = parsed.data.presenterIds.filter((id) => people.has(id)).map((personId, position) => ({ personId, position }));
+  // A topic removed since the submission is left out, as a merged-away presenter is.
+  const topics = await tx.topic.findMany({ where: { id: { in: parsed.data.topicIds } }, select: { id: true } });
   const event = await tx.event.create({
     data: {
       ...fields,
@@ -422,6 +420,7 @@ async function createEventFromContribution(
         createMany: { data: sessions.map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt, allDay: s.allDay, label: s.label })) },
       },
       presenters: { createMany: { data: presenters } },
+      topics: { createMany: { data: topics.map((t) => ({ topicId: t.id })) } },
     },
     select: { id: true, slug: true, title: true },
   });
@@ -470,11 +469,11 @@ async function acceptOnce(user: SessionUser, input: AcceptContributionInput) {
     });
 
     const issue = await lockIssue(tx, input.issueId);
-    if (!issue) throw new ActionError(400, 'That issue no longer exists.', undefined, { issueId: ['Choose an issue from the list'] });
+    if (!issue) throw new AppError('invalid', 'That issue no longer exists.', { fieldErrors: { issueId: ['Choose an issue from the list'] } });
     if (!(OPEN_ISSUE_STATUSES as readonly string[]).includes(issue.status)) {
-      throw new ActionError(400, 'That issue has been published. Choose an issue that is not published yet.', undefined, {
+      throw new AppError('invalid', 'That issue has been published. Choose an issue that is not published yet.', { fieldErrors: {
         issueId: ['Choose an issue that is not published'],
-      });
+      } });
     }
     const sections = await tx.section.findMany({
       where: { issueId: input.issueId },
@@ -483,14 +482,14 @@ async function acceptOnce(user: SessionUser, input: AcceptContributionInput) {
     });
     const chosen = sections.find((s) => s.id === input.sectionId);
     if (!chosen) {
-      throw new ActionError(400, 'Choose a section of the chosen issue.', undefined, { sectionId: ['Choose a section of the chosen issue'] });
+      throw new AppError('invalid', 'Choose a section of the chosen issue.', { fieldErrors: { sectionId: ['Choose a section of the chosen issue'] } });
     }
 
     let placed: { sectionId: string | null; eventId: string | null };
     if (contribution.kind === 'ARTICLE') {
       const checked = validateRichText(contribution.body);
-      if (!checked.ok) throw new ActionError(400, `The article’s text cannot be used: ${checked.error}`);
-      if ((await missingImages(tx, [checked.doc])).length) throw new ActionError(400, GONE_IMAGE_ON_ACCEPT);
+      if (!checked.ok) throw new AppError('invalid', `The article’s text cannot be used: ${checked.error}`);
+      if ((await missingImages(tx, [checked.doc])).length) throw new AppError('invalid', GONE_IMAGE_ON_ACCEPT);
       // Positions become 0..n contiguous, with the new section right after the chosen one.
       const index = sections.indexOf(chosen) + 1;
       await parkSections(tx, input.issueId);
@@ -528,9 +527,9 @@ async function acceptOnce(user: SessionUser, input: AcceptContributionInput) {
       placed = { sectionId: section.id, eventId: null };
     } else {
       if (chosen.kind !== 'EVENT_LIST') {
-        throw new ActionError(400, 'Events go into an event-list section.', undefined, {
+        throw new AppError('invalid', 'Events go into an event-list section.', { fieldErrors: {
           sectionId: ['Choose an event-list section, like Upcoming Conferences and Events'],
-        });
+        } });
       }
       const eventId = await createEventFromContribution(tx, user, contribution);
       const last = await tx.sectionEvent.aggregate({ where: { sectionId: chosen.id }, _max: { position: true } });

@@ -4,6 +4,7 @@ import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { countWaiting, mySubmissions } from '@/lib/data/contributions';
 import { STATUS_LABEL } from '@/lib/validation/contributions';
+import { ROUTINE_ACTIONS } from '@/lib/audit-labels';
 
 const STATUS_ORDER = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED'] as const;
 
@@ -39,25 +40,28 @@ export async function myTasks(user: SessionUser) {
   if (scopeOf(user, 'intro:approve') === 'any') {
     const waiting = await db.section.findMany({
       where: { kind: 'INTRO', approvalRequestedAt: { not: null }, approvedAt: null },
-      select: { issue: { select: { slug: true, title: true } } },
+      select: { issue: { select: { id: true, title: true } } },
     });
-    for (const w of waiting) tasks.push({ label: `Approve the intro of ${w.issue.title}` });
+    for (const w of waiting) tasks.push({ label: `Approve the intro of ${w.issue.title}`, href: `/admin/issues/${w.issue.id}/approval` });
   }
   if (scopeOf(user, 'issue:update') === 'any') {
     const drafts = await db.issue.findMany({
       where: { status: { in: ['DRAFT', 'IN_REVIEW'] } },
       orderBy: { month: 'asc' },
-      select: { slug: true, title: true, status: true },
+      select: { id: true, title: true, status: true },
     });
-    for (const d of drafts) tasks.push({ label: `Finish ${d.title} (${d.status === 'DRAFT' ? 'draft' : 'in review'})` });
+    for (const d of drafts) {
+      tasks.push({ label: `Finish ${d.title} (${d.status === 'DRAFT' ? 'draft' : 'in review'})`, href: `/admin/issues/${d.id}` });
+    }
   }
   return tasks;
 }
 
-/** Recent entries from the audit log. */
+/** Recent changes from the audit log; sign-ins and the like stay in the log itself. */
 export async function recentActivity(user: SessionUser, take = 15) {
   requirePermission(user, 'audit:read');
   return db.auditLog.findMany({
+    where: { action: { notIn: ROUTINE_ACTIONS } },
     orderBy: { createdAt: 'desc' },
     take,
     select: { id: true, action: true, entityType: true, entityId: true, createdAt: true, actor: { select: { name: true } } },

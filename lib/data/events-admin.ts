@@ -13,7 +13,7 @@ import {
   type EventListQuery,
 } from '@/lib/validation/events';
 import { MISSING_IMAGE_MESSAGE, missingImages } from './media-references';
-import { DataError } from './sections';
+import { AppError } from '@/lib/errors';
 
 // The editor's side of events: list, edit, delete, and placing events in the
 // EVENT_LIST sections of issues. Each function checks the permission table itself.
@@ -121,6 +121,7 @@ export async function getEventForEdit(user: SessionUser, id: string) {
       updatedAt: true,
       sessions: { orderBy: [{ startsAt: 'asc' }, { id: 'asc' }], select: { id: true, startsAt: true, endsAt: true, allDay: true, label: true } },
       presenters: { orderBy: { position: 'asc' }, select: { personId: true } },
+      topics: { select: { topicId: true } },
       sections: {
         select: {
           position: true,
@@ -169,20 +170,23 @@ export async function listSectionEvents(user: SessionUser, sectionId: string) {
 
 async function assertReferencesExist(tx: Tx, input: EventInput) {
   if ((await missingImages(tx, [input.description])).length) {
-    throw new DataError(400, MISSING_IMAGE_MESSAGE, { description: [MISSING_IMAGE_MESSAGE] });
+    throw new AppError('invalid', MISSING_IMAGE_MESSAGE, { fieldErrors: { description: [MISSING_IMAGE_MESSAGE] } });
   }
   if (input.organiserId) {
     const found = await tx.organisation.findUnique({ where: { id: input.organiserId }, select: { id: true } });
     if (!found) {
-      throw new DataError(400, 'That organiser no longer exists.', { organiserId: ['Choose an organiser from the list'] });
+      throw new AppError('invalid', 'That organiser no longer exists.', { fieldErrors: { organiserId: ['Choose an organiser from the list'] } });
     }
+  }
+  if (input.topicIds.length && (await tx.topic.count({ where: { id: { in: input.topicIds } } })) !== input.topicIds.length) {
+    throw new AppError('invalid', 'A topic you chose no longer exists.', { fieldErrors: { topicIds: ['Choose topics from the list'] } });
   }
   if (input.presenterIds.length) {
     const found = await tx.person.count({ where: { id: { in: input.presenterIds } } });
     if (found !== input.presenterIds.length) {
-      throw new DataError(400, 'A presenter you chose no longer exists.', {
+      throw new AppError('invalid', 'A presenter you chose no longer exists.', { fieldErrors: {
         presenterIds: ['A presenter you chose no longer exists. They may have been merged; choose again.'],
-      });
+      } });
     }
   }
 }
@@ -206,12 +210,12 @@ async function uniqueEventSlug(tx: Tx, input: EventInput): Promise<string> {
 /** Locks a section (serialising changes to its event list) and checks it can hold events. */
 async function lockEventListSection(tx: Tx, sectionId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Section" WHERE id = ${sectionId}::uuid FOR UPDATE`;
-  if (rows.length === 0) throw new DataError(404, 'That section no longer exists.');
+  if (rows.length === 0) throw new AppError('not_found', 'That section no longer exists.');
   const section = await tx.section.findUniqueOrThrow({
     where: { id: sectionId },
     select: { id: true, kind: true, title: true, issueId: true, issue: { select: { slug: true, status: true } } },
   });
-  if (section.kind !== 'EVENT_LIST') throw new DataError(400, 'Events can only be added to an event-list section.');
+  if (section.kind !== 'EVENT_LIST') throw new AppError('invalid', 'Events can only be added to an event-list section.');
   return section;
 }
 
@@ -232,7 +236,7 @@ async function renumber(tx: Tx, sectionId: string, orderedEventIds: string[]) {
 async function appendToSection(tx: Tx, user: SessionUser, sectionId: string, eventId: string) {
   const section = await lockEventListSection(tx, sectionId);
   const existing = await tx.sectionEvent.findUnique({ where: { sectionId_eventId: { sectionId, eventId } }, select: { position: true } });
-  if (existing) throw new DataError(409, 'That event is already in this section.', { eventId: ['That event is already in this section'] });
+  if (existing) throw new AppError('conflict', 'That event is already in this section.', { fieldErrors: { eventId: ['That event is already in this section'] } });
   const max = await tx.sectionEvent.aggregate({ where: { sectionId }, _max: { position: true } });
   const position = (max._max.position ?? -1) + 1;
   await tx.sectionEvent.create({ data: { sectionId, eventId, position }, select: { position: true } });
@@ -268,7 +272,7 @@ const sectionChange = (section: { issue: { slug: string; status: string } }, eve
 export async function createEvent(user: SessionUser, input: EventInput & { sectionId?: string | null }) {
   requirePermission(user, 'event:create');
   if (input.sectionId) requirePermission(user, 'section:update');
-  const { fields, sessions, presenters } = toEventWriteData(input);
+  const { fields, sessions, presenters, topics } = toEventWriteData(input);
   // Two events with the same title created at once can race for a slug: retry with the next free one.
   for (let attempt = 1; ; attempt++) {
     try {
@@ -281,6 +285,7 @@ export async function createEvent(user: SessionUser, input: EventInput & { secti
             createdById: user.id,
             sessions: { create: sessions.map(({ id: _id, ...s }) => s) },
             presenters: { create: presenters },
+            topics: { create: topics },
           },
           select: { id: true, slug: true, title: true, version: true },
         });
@@ -324,10 +329,10 @@ export type UpdateEventResult =
  */
 export async function updateEvent(user: SessionUser, input: EventInput & { id: string; version: number }): Promise<UpdateEventResult> {
   requirePermission(user, 'event:update');
-  const { fields, sessions, presenters } = toEventWriteData(input);
+  const { fields, sessions, presenters, topics } = toEventWriteData(input);
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Event" WHERE id = ${input.id}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new DataError(404, 'That event no longer exists. It may have been deleted.');
+    if (locked.length === 0) throw new AppError('not_found', 'That event no longer exists. It may have been deleted.');
     const before = await tx.event.findUniqueOrThrow({
       where: { id: input.id },
       select: { slug: true, title: true, version: true, updatedAt: true, sessions: { select: { id: true } } },
@@ -368,6 +373,8 @@ export async function updateEvent(user: SessionUser, input: EventInput & { id: s
     if (added.length) await tx.eventSession.createMany({ data: added });
     await tx.eventPresenter.deleteMany({ where: { eventId: input.id } });
     if (presenters.length) await tx.eventPresenter.createMany({ data: presenters.map((p) => ({ ...p, eventId: input.id })) });
+    await tx.eventTopic.deleteMany({ where: { eventId: input.id } });
+    if (topics.length) await tx.eventTopic.createMany({ data: topics.map((t) => ({ ...t, eventId: input.id })) });
 
     const saved = await tx.event.update({
       where: { id: input.id },
@@ -405,7 +412,7 @@ export async function deleteEvent(user: SessionUser, id: string) {
   requirePermission(user, 'event:delete');
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Event" WHERE id = ${id}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new DataError(404, 'That event no longer exists. It may already have been deleted.');
+    if (locked.length === 0) throw new AppError('not_found', 'That event no longer exists. It may already have been deleted.');
     const event = await tx.event.findUniqueOrThrow({
       where: { id },
       select: {
@@ -418,10 +425,7 @@ export async function deleteEvent(user: SessionUser, id: string) {
     });
     const published = [...new Set(event.sections.filter((s) => s.section.issue.status === 'PUBLISHED').map((s) => s.section.issue.title))];
     if (published.length) {
-      throw new DataError(
-        409,
-        `“${event.title}” cannot be deleted because it is in the published ${published.length === 1 ? 'issue' : 'issues'} ${published.map((t) => `“${t}”`).join(', ')}. Remove it from ${published.length === 1 ? 'that issue' : 'those issues'} first.`,
-      );
+      throw new AppError('conflict', `“${event.title}” cannot be deleted because it is in the published ${published.length === 1 ? 'issue' : 'issues'} ${published.map((t) => `“${t}”`).join(', ')}. Remove it from ${published.length === 1 ? 'that issue' : 'those issues'} first.`);
     }
     const sectionIds = [...new Set(event.sections.map((s) => s.sectionId))].sort();
     for (const sectionId of sectionIds) {
@@ -456,7 +460,7 @@ export async function addSectionEvent(user: SessionUser, input: { sectionId: str
   requirePermission(user, 'section:update');
   return db.$transaction(async (tx) => {
     const event = await tx.event.findUnique({ where: { id: input.eventId }, select: { id: true, slug: true, title: true } });
-    if (!event) throw new DataError(404, 'That event no longer exists.', { eventId: ['Choose an event from the list'] });
+    if (!event) throw new AppError('not_found', 'That event no longer exists.', { fieldErrors: { eventId: ['Choose an event from the list'] } });
     const section = await appendToSection(tx, user, input.sectionId, event.id);
     return { title: event.title, issueId: section.issueId, change: sectionChange(section, event.slug) };
   });
@@ -472,7 +476,7 @@ export async function removeSectionEvent(user: SessionUser, input: { sectionId: 
       where: { sectionId_eventId: input },
       select: { position: true, event: { select: { slug: true, title: true } } },
     });
-    if (!link) throw new DataError(404, 'That event is no longer in this section.');
+    if (!link) throw new AppError('not_found', 'That event is no longer in this section.');
     await tx.sectionEvent.delete({ where: { sectionId_eventId: input }, select: { position: true } });
     const rest = await tx.sectionEvent.findMany({ where: { sectionId: input.sectionId }, orderBy: { position: 'asc' }, select: { eventId: true } });
     await renumber(tx, input.sectionId, rest.map((r) => r.eventId));
@@ -500,7 +504,7 @@ export async function moveSectionEvent(user: SessionUser, input: { sectionId: st
       where: { sectionId_eventId: { sectionId: input.sectionId, eventId: input.eventId } },
       select: { position: true, event: { select: { slug: true, title: true } } },
     });
-    if (!me) throw new DataError(404, 'That event is no longer in this section.');
+    if (!me) throw new AppError('not_found', 'That event is no longer in this section.');
     const neighbour = await tx.sectionEvent.findFirst({
       where: { sectionId: input.sectionId, position: input.direction === 'up' ? { lt: me.position } : { gt: me.position } },
       orderBy: { position: input.direction === 'up' ? 'desc' : 'asc' },
@@ -528,12 +532,13 @@ export async function eventFormOptions(user: SessionUser) {
   requirePermission(user, 'event:read');
   requirePermission(user, 'organisation:read');
   requirePermission(user, 'person:read');
-  const [organisations, people] = await Promise.all([
+  const [organisations, people, topics] = await Promise.all([
     db.organisation.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true } }),
     db.person.findMany({
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
       select: { id: true, name: true, jobTitle: true, organisation: { select: { name: true } } },
     }),
+    db.topic.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true } }),
   ]);
-  return { organisations, people };
+  return { organisations, people, topics };
 }

@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { EMPTY_DOC, ISSUE_TEMPLATE, monthDate } from '@/lib/issues/template';
 import { issueArticleSelect } from './issues';
-import { DataError } from './sections';
+import { AppError } from '@/lib/errors';
 
 type Tx = Prisma.TransactionClient;
 
@@ -55,7 +55,7 @@ export async function getIssueForPreview(user: SessionUser, issueId: string) {
 
 async function assertSlugFree(tx: Tx, slug: string) {
   const clash = await tx.issue.findUnique({ where: { slug }, select: { id: true } });
-  if (clash) throw new DataError(409, SLUG_TAKEN, { slug: [SLUG_TAKEN] });
+  if (clash) throw new AppError('conflict', SLUG_TAKEN, { fieldErrors: { slug: [SLUG_TAKEN] } });
 }
 
 function isSlugClash(error: unknown) {
@@ -93,7 +93,7 @@ export async function createIssue(user: SessionUser, input: NewIssue) {
       return issue;
     });
   } catch (error) {
-    if (isSlugClash(error)) throw new DataError(409, SLUG_TAKEN, { slug: [SLUG_TAKEN] });
+    if (isSlugClash(error)) throw new AppError('conflict', SLUG_TAKEN, { fieldErrors: { slug: [SLUG_TAKEN] } });
     throw error;
   }
 }
@@ -131,7 +131,7 @@ export async function duplicateIssue(user: SessionUser, input: NewIssue & { sour
           },
         },
       });
-      if (!source) throw new DataError(404, 'The issue to copy no longer exists.', { sourceIssueId: ['The issue to copy no longer exists.'] });
+      if (!source) throw new AppError('not_found', 'The issue to copy no longer exists.', { fieldErrors: { sourceIssueId: ['The issue to copy no longer exists.'] } });
       await assertSlugFree(tx, input.slug);
       const issue = await tx.issue.create({
         data: {
@@ -168,7 +168,7 @@ export async function duplicateIssue(user: SessionUser, input: NewIssue & { sour
       return issue;
     });
   } catch (error) {
-    if (isSlugClash(error)) throw new DataError(409, SLUG_TAKEN, { slug: [SLUG_TAKEN] });
+    if (isSlugClash(error)) throw new AppError('conflict', SLUG_TAKEN, { fieldErrors: { slug: [SLUG_TAKEN] } });
     throw error;
   }
 }
@@ -199,14 +199,9 @@ export async function updateIssue(
         where: { id: input.id },
         select: { title: true, slug: true, month: true, summary: true, version: true, status: true },
       });
-      if (!before) throw new DataError(404, 'That issue no longer exists.');
+      if (!before) throw new AppError('not_found', 'That issue no longer exists.');
       if (before.version !== input.version) {
-        throw new DataError(
-          409,
-          'Someone else changed these details while you were editing. Your changes have not been saved yet.',
-          undefined,
-          details(before),
-        );
+        throw new AppError('conflict', 'Someone else changed these details while you were editing. Your changes have not been saved yet.', { data: details(before) });
       }
       if (input.slug !== before.slug) await assertSlugFree(tx, input.slug);
       const after = { title: input.title.trim(), slug: input.slug, month: monthDate(input.year, input.month), summary: input.summary };
@@ -220,7 +215,7 @@ export async function updateIssue(
           where: { id: input.id },
           select: { title: true, slug: true, month: true, summary: true, version: true },
         });
-        throw new DataError(409, 'Someone else changed these details while you were editing. Your changes have not been saved yet.', undefined, details(current));
+        throw new AppError('conflict', 'Someone else changed these details while you were editing. Your changes have not been saved yet.', { data: details(current) });
       }
       const changed: Record<string, { from: string; to: string }> = {};
       const text = (v: string | Date) => (v instanceof Date ? v.toISOString().slice(0, 7) : v);
@@ -237,7 +232,7 @@ export async function updateIssue(
       return { id: input.id, version: input.version + 1, status: before.status, slug: after.slug, previousSlug: before.slug };
     });
   } catch (error) {
-    if (isSlugClash(error)) throw new DataError(409, SLUG_TAKEN, { slug: [SLUG_TAKEN] });
+    if (isSlugClash(error)) throw new AppError('conflict', SLUG_TAKEN, { fieldErrors: { slug: [SLUG_TAKEN] } });
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { ActionError, type FieldErrors } from '@/lib/actions/action';
+import { AppError, type FieldErrors } from '@/lib/errors';
 import { audit } from '@/lib/audit';
 import { requirePermission, type Actor } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
@@ -42,7 +42,7 @@ function altOrThrow(input: { alt?: unknown; decorative?: unknown }) {
   const parsed = mediaAltSchema.safeParse({ alt: input.alt ?? '', decorative: input.decorative ?? false });
   if (!parsed.success) {
     const fieldErrors = z.flattenError(parsed.error).fieldErrors as FieldErrors;
-    throw new ActionError(400, fieldErrors.alt?.[0] ?? 'Check the alt text.', undefined, fieldErrors);
+    throw new AppError('invalid', fieldErrors.alt?.[0] ?? 'Check the alt text.', { fieldErrors });
   }
   return parsed.data;
 }
@@ -64,7 +64,7 @@ export async function uploadMedia(user: Actor, input: { file: FileLike | { name:
   if (size > MAX_UPLOAD_BYTES) {
     // Refuse before reading the whole upload into memory.
     const message = fileTooLargeMessage(size);
-    throw new ActionError(400, message, undefined, { file: [message] });
+    throw new AppError('invalid', message, { fieldErrors: { file: [message] } });
   }
   const bytes = buffer ?? Buffer.from(await (file as FileLike).arrayBuffer());
 
@@ -72,7 +72,7 @@ export async function uploadMedia(user: Actor, input: { file: FileLike | { name:
   try {
     image = await processUpload(bytes, file.name);
   } catch (error) {
-    if (error instanceof MediaProcessingError) throw new ActionError(400, error.message, { code: error.code }, { file: [error.message] });
+    if (error instanceof MediaProcessingError) throw new AppError('invalid', error.message, { fieldErrors: { file: [error.message] }, data: { code: error.code } });
     throw error;
   }
 
@@ -117,9 +117,9 @@ export async function uploadMedia(user: Actor, input: { file: FileLike | { name:
 }
 
 function duplicate(id: string) {
-  return new ActionError(409, 'This image is already in the media library. Use the existing copy, or edit its alt text.', { id }, {
+  return new AppError('conflict', 'This image is already in the media library. Use the existing copy, or edit its alt text.', { fieldErrors: {
     file: ['This image is already in the media library'],
-  });
+  }, data: { id } });
 }
 
 /** Newest first; `q` matches alt text (case-insensitive) or the start of the file name. */
@@ -148,7 +148,7 @@ export async function updateMediaAlt(user: Actor, input: { id: string; alt?: str
   const { alt, decorative } = altOrThrow(input);
   return db.$transaction(async (tx) => {
     const before = await tx.media.findUnique({ where: { id: input.id }, select: { id: true, alt: true, decorative: true } });
-    if (!before) throw new ActionError(404, 'That image no longer exists. It may have been deleted.');
+    if (!before) throw new AppError('not_found', 'That image no longer exists. It may have been deleted.');
     const media = await tx.media.update({ where: { id: input.id }, data: { alt, decorative }, select: MEDIA_SELECT });
     await audit(tx, {
       actorId: user.id,
@@ -180,7 +180,7 @@ export async function deleteMedia(user: Actor, id: string) {
   requirePermission(user, 'media:delete');
   const deleted = await db.$transaction(async (tx) => {
     const media = await tx.media.findUnique({ where: { id }, select: { id: true, fileName: true, alt: true } });
-    if (!media) throw new ActionError(404, 'That image no longer exists. It may already have been deleted.');
+    if (!media) throw new AppError('not_found', 'That image no longer exists. It may already have been deleted.');
     const uses = await usesOf(tx, media);
     const parts = [
       uses.people && `${uses.people} ${uses.people === 1 ? "person's photo" : "people's photos"}`,
@@ -188,7 +188,7 @@ export async function deleteMedia(user: Actor, id: string) {
       uses.events && `${uses.events} ${uses.events === 1 ? 'event' : 'events'}`,
     ].filter(Boolean);
     if (parts.length) {
-      throw new ActionError(409, `This image is still used in ${parts.join(', ')}. Remove it from there first.`, uses);
+      throw new AppError('conflict', `This image is still used in ${parts.join(', ')}. Remove it from there first.`, { data: uses });
     }
     await tx.media.delete({ where: { id }, select: { id: true } });
     await audit(tx, { actorId: user.id, action: 'media.delete', entityType: 'Media', entityId: id, details: { fileName: media.fileName, alt: media.alt } });

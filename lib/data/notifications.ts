@@ -1,6 +1,6 @@
 import 'server-only';
-import { ActionError } from '@/lib/actions/action';
-import { requirePermission, UnauthenticatedError } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/errors';
+import { requirePermission, unauthenticated } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import type { NotificationKind, Prisma } from '@/lib/generated/prisma/client';
@@ -37,7 +37,7 @@ export async function createNotifications(tx: Tx, inputs: NotificationInput[]): 
 
 /** Everyone may read their own notifications, and only their own (every query filters on userId). */
 function signedIn(user: SessionUser | null | undefined): asserts user is SessionUser {
-  if (!user || !user.active) throw new UnauthenticatedError();
+  if (!user || !user.active) throw unauthenticated();
   requirePermission(user, 'notification:read', { ownerId: user.id });
 }
 
@@ -66,7 +66,7 @@ export async function unreadNotificationCount(user: SessionUser): Promise<number
 export async function markNotificationRead(user: SessionUser, id: string): Promise<{ href: string }> {
   signedIn(user);
   const own = await db.notification.findFirst({ where: { id, userId: user.id }, select: { href: true } });
-  if (!own) throw new ActionError(404, 'That notification no longer exists.');
+  if (!own) throw new AppError('not_found', 'That notification no longer exists.');
   await db.notification.updateMany({ where: { id, userId: user.id, readAt: null }, data: { readAt: new Date() } });
   return own;
 }

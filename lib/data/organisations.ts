@@ -1,5 +1,5 @@
 import 'server-only';
-import { ActionError } from '@/lib/actions/action';
+import { AppError } from '@/lib/errors';
 import { audit } from '@/lib/audit';
 import { requirePermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
@@ -108,7 +108,7 @@ export async function updateOrganisation(user: SessionUser, input: UpdateOrganis
       where: { id },
       select: { name: true, shortName: true, kind: true, website: true },
     });
-    if (!before) throw new ActionError(404, 'That organisation no longer exists. It may have been merged.');
+    if (!before) throw new AppError('not_found', 'That organisation no longer exists. It may have been merged.');
     const organisation = await tx.organisation.update({ where: { id }, data, select: { id: true, name: true } });
     await audit(tx, {
       actorId: user.id,
@@ -129,9 +129,9 @@ export async function updateOrganisation(user: SessionUser, input: UpdateOrganis
 export async function mergeOrganisations(user: SessionUser, input: MergeOrganisationsInput) {
   requirePermission(user, 'organisation:update');
   if (input.sourceId === input.targetId) {
-    throw new ActionError(400, 'An organisation cannot be merged into itself.', undefined, {
+    throw new AppError('invalid', 'An organisation cannot be merged into itself.', { fieldErrors: {
       targetId: ['Choose a different organisation'],
-    });
+    } });
   }
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Organisation" WHERE id IN (${input.sourceId}::uuid, ${input.targetId}::uuid) ORDER BY id FOR UPDATE`;
@@ -140,11 +140,11 @@ export async function mergeOrganisations(user: SessionUser, input: MergeOrganisa
       tx.organisation.findUnique({ where: { id: input.sourceId }, select }),
       tx.organisation.findUnique({ where: { id: input.targetId }, select }),
     ]);
-    if (!source) throw new ActionError(404, 'The duplicate no longer exists. It may already have been merged.');
+    if (!source) throw new AppError('not_found', 'The duplicate no longer exists. It may already have been merged.');
     if (!target)
-      throw new ActionError(404, 'The organisation to keep no longer exists. Choose another.', undefined, {
+      throw new AppError('not_found', 'The organisation to keep no longer exists. Choose another.', { fieldErrors: {
         targetId: ['Choose another organisation'],
-      });
+      } });
     const people = await tx.person.updateMany({
       where: { organisationId: source.id },
       data: { organisationId: target.id },

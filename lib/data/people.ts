@@ -1,5 +1,5 @@
 import 'server-only';
-import { ActionError } from '@/lib/actions/action';
+import { AppError } from '@/lib/errors';
 import { audit } from '@/lib/audit';
 import { can, requirePermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
@@ -36,9 +36,9 @@ async function assertOrganisationExists(tx: Tx, organisationId: string | null) {
   if (!organisationId) return;
   const found = await tx.organisation.findUnique({ where: { id: organisationId }, select: { id: true } });
   if (!found) {
-    throw new ActionError(400, 'That organisation no longer exists.', undefined, {
+    throw new AppError('invalid', 'That organisation no longer exists.', { fieldErrors: {
       organisationId: ['Choose an organisation from the list'],
-    });
+    } });
   }
 }
 
@@ -126,7 +126,7 @@ export async function updatePerson(user: SessionUser, input: UpdatePersonInput) 
       where: { id: input.id },
       select: { name: true, jobTitle: true, organisationId: true },
     });
-    if (!before) throw new ActionError(404, 'That person no longer exists. They may have been merged or deleted.');
+    if (!before) throw new AppError('not_found', 'That person no longer exists. They may have been merged or deleted.');
     await assertOrganisationExists(tx, input.organisationId);
     const person = await tx.person.update({
       where: { id: input.id },
@@ -158,7 +158,7 @@ export async function deletePerson(user: SessionUser, id: string) {
         _count: { select: { bylines: true, presentations: true, signedSections: true } },
       },
     });
-    if (!person) throw new ActionError(404, 'That person no longer exists. They may have been merged or deleted.');
+    if (!person) throw new AppError('not_found', 'That person no longer exists. They may have been merged or deleted.');
     const uses: string[] = [];
     const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
     if (person._count.bylines) uses.push(n(person._count.bylines, 'byline', 'bylines'));
@@ -168,10 +168,7 @@ export async function deletePerson(user: SessionUser, id: string) {
       uses.push(n(person._count.signedSections, 'intro as the signatory', 'intros as the signatory'));
     if (person.user) uses.push('a user account');
     if (uses.length) {
-      throw new ActionError(
-        409,
-        `${person.name} cannot be deleted because they are named in ${uses.join(', ')}. Merge them into another person instead, or remove those references first.`,
-      );
+      throw new AppError('conflict', `${person.name} cannot be deleted because they are named in ${uses.join(', ')}. Merge them into another person instead, or remove those references first.`);
     }
     await tx.person.delete({ where: { id } });
     await audit(tx, {
@@ -194,9 +191,9 @@ export async function deletePerson(user: SessionUser, id: string) {
 export async function mergePeople(user: SessionUser, input: MergePeopleInput) {
   requirePermission(user, 'person:update');
   if (input.sourceId === input.targetId) {
-    throw new ActionError(400, 'A person cannot be merged into themselves.', undefined, {
+    throw new AppError('invalid', 'A person cannot be merged into themselves.', { fieldErrors: {
       targetId: ['Choose a different person'],
-    });
+    } });
   }
   return db.$transaction(async (tx) => {
     // Lock both rows (in a stable order) so concurrent edits and merges wait for this one.
@@ -213,11 +210,11 @@ export async function mergePeople(user: SessionUser, input: MergePeopleInput) {
       tx.person.findUnique({ where: { id: input.sourceId }, select }),
       tx.person.findUnique({ where: { id: input.targetId }, select }),
     ]);
-    if (!source) throw new ActionError(404, 'The duplicate no longer exists. It may already have been merged.');
+    if (!source) throw new AppError('not_found', 'The duplicate no longer exists. It may already have been merged.');
     if (!target)
-      throw new ActionError(404, 'The person to keep no longer exists. Choose another.', undefined, {
+      throw new AppError('not_found', 'The person to keep no longer exists. Choose another.', { fieldErrors: {
         targetId: ['Choose another person'],
-      });
+      } });
 
     // Bylines: move, unless the target already has a byline on that section (then the duplicate's is dropped).
     const targetSections = new Set(

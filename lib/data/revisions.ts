@@ -6,7 +6,8 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { validateRichText } from '@/lib/rich-text/validate';
 import { missingImages } from './media-references';
-import { DataError, editPermission } from './sections';
+import { AppError } from '@/lib/errors';
+import { editPermission } from './sections';
 
 export type RevisionData = { title?: unknown; body?: unknown; rejected?: boolean; restoredFrom?: string; deleted?: boolean };
 
@@ -33,19 +34,19 @@ export async function restoreRevision(user: SessionUser, revisionId: string) {
       where: { id: revisionId },
       select: { id: true, entityType: true, entityId: true, version: true, data: true },
     });
-    if (!revision || revision.entityType !== 'Section') throw new DataError(404, 'That revision no longer exists.');
+    if (!revision || revision.entityType !== 'Section') throw new AppError('not_found', 'That revision no longer exists.');
     const section = await tx.section.findUnique({
       where: { id: revision.entityId },
       select: { id: true, kind: true, issue: { select: { id: true, slug: true, status: true } } },
     });
-    if (!section) throw new DataError(404, 'The section this revision belongs to has been deleted.');
+    if (!section) throw new AppError('not_found', 'The section this revision belongs to has been deleted.');
     requirePermission(user, editPermission(section.kind));
     const data = (revision.data ?? {}) as RevisionData;
     const title = typeof data.title === 'string' && data.title.trim() ? data.title : null;
     const checked = validateRichText(data.body);
-    if (!title || !checked.ok) throw new DataError(400, checked.ok ? 'That revision has no title.' : checked.error);
+    if (!title || !checked.ok) throw new AppError('invalid', checked.ok ? 'That revision has no title.' : checked.error);
     if ((await missingImages(tx, [checked.doc])).length) {
-      throw new DataError(400, 'That revision shows an image that has since been deleted from the media library, so it cannot be restored.');
+      throw new AppError('invalid', 'That revision shows an image that has since been deleted from the media library, so it cannot be restored.');
     }
 
     const updated = await tx.section.update({

@@ -3,6 +3,7 @@ import { requirePermission, type Action } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { audit } from '@/lib/audit';
 import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
 import { MISSING_IMAGE_MESSAGE, missingImages } from '@/lib/data/media-references';
 import { openSlot } from '@/lib/data/section-positions';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -11,19 +12,6 @@ import { MAX_BYLINES } from '@/lib/validation/sections';
 
 type Tx = Prisma.TransactionClient;
 type Kind = 'INTRO' | 'ARTICLE' | 'EVENT_LIST';
-
-/** An expected failure from the data layer; actions turn it into an ActionError. */
-export class DataError extends Error {
-  constructor(
-    readonly code: 400 | 404 | 409,
-    message: string,
-    readonly fieldErrors?: Record<string, string[]>,
-    readonly data?: unknown,
-  ) {
-    super(message);
-    this.name = 'DataError';
-  }
-}
 
 /** Sponsors may edit only the intro; everyone else needs section:update. */
 export function editPermission(kind: Kind): Action {
@@ -35,7 +23,7 @@ const json = (value: unknown) => value as Prisma.InputJsonValue;
 /** Serialises structural changes (add, move, delete) to one issue's sections. */
 export async function lockIssue(tx: Tx, issueId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Issue" WHERE id = ${issueId}::uuid FOR UPDATE`;
-  if (rows.length === 0) throw new DataError(404, 'That issue no longer exists.');
+  if (rows.length === 0) throw new AppError('not_found', 'That issue no longer exists.');
 }
 
 export async function getSectionForEdit(user: SessionUser, sectionId: string) {
@@ -72,7 +60,7 @@ const BYLINE_SELECT = {
 /** Locks a section row (bylines are replaced wholesale, so two changes must not interleave). */
 async function lockSection(tx: Tx, sectionId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Section" WHERE id = ${sectionId}::uuid FOR UPDATE`;
-  if (rows.length === 0) throw new DataError(404, 'That section no longer exists.');
+  if (rows.length === 0) throw new AppError('not_found', 'That section no longer exists.');
   return tx.section.findUniqueOrThrow({
     where: { id: sectionId },
     select: { id: true, kind: true, bylineOrganisationId: true, issue: { select: { id: true, slug: true, status: true } } },
@@ -84,14 +72,14 @@ async function assertPeopleExist(tx: Tx, personIds: string[], field: string) {
   const found = await tx.person.count({ where: { id: { in: personIds } } });
   if (found !== personIds.length) {
     const message = 'Someone you chose no longer exists. They may have been merged or deleted. Reload the page and choose again.';
-    throw new DataError(400, message, { [field]: [message] });
+    throw new AppError('invalid', message, { fieldErrors: { [field]: [message] } });
   }
 }
 
 async function assertOrganisationExists(tx: Tx, organisationId: string | null, field: string) {
   if (!organisationId) return;
   if (!(await tx.organisation.findUnique({ where: { id: organisationId }, select: { id: true } }))) {
-    throw new DataError(400, 'That organisation no longer exists.', { [field]: ['Choose an organisation from the list'] });
+    throw new AppError('invalid', 'That organisation no longer exists.', { fieldErrors: { [field]: ['Choose an organisation from the list'] } });
   }
 }
 
@@ -123,7 +111,7 @@ export async function setSectionBylines(
   return db.$transaction(async (tx) => {
     const section = await lockSection(tx, input.sectionId);
     requirePermission(user, editPermission(section.kind));
-    if (section.kind !== 'ARTICLE') throw new DataError(400, 'Only articles have bylines.');
+    if (section.kind !== 'ARTICLE') throw new AppError('invalid', 'Only articles have bylines.');
     await assertPeopleExist(tx, input.personIds, 'personIds');
     await assertOrganisationExists(tx, input.bylineOrganisationId, 'bylineOrganisationId');
     const before = (await tx.sectionByline.findMany({ where: { sectionId: section.id }, orderBy: { position: 'asc' }, select: { personId: true } })).map((b) => b.personId);
@@ -152,12 +140,12 @@ export async function addSectionByline(user: SessionUser, input: { sectionId: st
   return db.$transaction(async (tx) => {
     const section = await lockSection(tx, input.sectionId);
     requirePermission(user, editPermission(section.kind));
-    if (section.kind !== 'ARTICLE') throw new DataError(400, 'Only articles have bylines.');
+    if (section.kind !== 'ARTICLE') throw new AppError('invalid', 'Only articles have bylines.');
     await assertPeopleExist(tx, [input.personId], 'personIds');
     const before = (await tx.sectionByline.findMany({ where: { sectionId: section.id }, orderBy: { position: 'asc' }, select: { personId: true } })).map((b) => b.personId);
     if (!before.includes(input.personId)) {
       if (before.length >= MAX_BYLINES) {
-        throw new DataError(400, `A byline can name at most ${MAX_BYLINES} people.`, { personIds: [`Name at most ${MAX_BYLINES} people in a byline`] });
+        throw new AppError('invalid', `A byline can name at most ${MAX_BYLINES} people.`, { fieldErrors: { personIds: [`Name at most ${MAX_BYLINES} people in a byline`] } });
       }
       const after = [...before, input.personId];
       await writeBylines(tx, section.id, after);
@@ -185,7 +173,7 @@ export async function setSectionSignatory(
   return db.$transaction(async (tx) => {
     const section = await lockSection(tx, input.sectionId);
     requirePermission(user, editPermission(section.kind));
-    if (section.kind !== 'INTRO') throw new DataError(400, 'Only the intro has a signatory.');
+    if (section.kind !== 'INTRO') throw new AppError('invalid', 'Only the intro has a signatory.');
     await assertPeopleExist(tx, input.signatoryId ? [input.signatoryId] : [], 'signatoryId');
     const before = await tx.section.findUniqueOrThrow({ where: { id: section.id }, select: { signatoryId: true, signOff: true } });
     const changed = before.signatoryId !== input.signatoryId || before.signOff !== input.signOff;
@@ -218,15 +206,15 @@ export async function saveSection(
   input: { id: string; version: number; title: string; body: unknown },
 ): Promise<SaveSectionResult> {
   const checked = validateRichText(input.body);
-  if (!checked.ok) throw new DataError(400, checked.error, { body: [checked.error] });
+  if (!checked.ok) throw new AppError('invalid', checked.error, { fieldErrors: { body: [checked.error] } });
   const title = input.title.trim();
-  if (!title) throw new DataError(400, 'Enter a title', { title: ['Enter a title'] });
+  if (!title) throw new AppError('invalid', 'Enter a title', { fieldErrors: { title: ['Enter a title'] } });
 
   return db.$transaction(async (tx) => {
     const section = await tx.section.findUnique({ where: { id: input.id }, select: { id: true, kind: true } });
-    if (!section) throw new DataError(404, 'That section no longer exists.');
+    if (!section) throw new AppError('not_found', 'That section no longer exists.');
     requirePermission(user, editPermission(section.kind));
-    if ((await missingImages(tx, [checked.doc])).length) throw new DataError(400, MISSING_IMAGE_MESSAGE, { body: [MISSING_IMAGE_MESSAGE] });
+    if ((await missingImages(tx, [checked.doc])).length) throw new AppError('invalid', MISSING_IMAGE_MESSAGE, { fieldErrors: { body: [MISSING_IMAGE_MESSAGE] } });
 
     const updated = await tx.section.updateMany({
       where: { id: input.id, version: input.version },
@@ -296,7 +284,7 @@ export async function addSection(user: SessionUser, input: { issueId: string; ki
     await lockIssue(tx, input.issueId);
     const sections = await tx.section.findMany({ where: { issueId: input.issueId }, orderBy: { position: 'asc' }, select: { id: true, position: true } });
     const after = input.after === 'start' ? -1 : input.after ? sections.findIndex((s) => s.id === input.after) : sections.length - 1;
-    if (after < 0 && input.after && input.after !== 'start') throw new DataError(400, 'That section is no longer in this issue.', { after: ['Choose where to add the section from the list'] });
+    if (after < 0 && input.after && input.after !== 'start') throw new AppError('invalid', 'That section is no longer in this issue.', { fieldErrors: { after: ['Choose where to add the section from the list'] } });
     const position = await openSlot(tx, input.issueId, sections, after + 1);
     const section = await tx.section.create({
       data: {
@@ -329,7 +317,7 @@ export async function moveSection(user: SessionUser, input: { sectionId: string;
   requirePermission(user, 'section:reorder');
   return db.$transaction(async (tx) => {
     const section = await tx.section.findUnique({ where: { id: input.sectionId }, select: { id: true, issueId: true } });
-    if (!section) throw new DataError(404, 'That section no longer exists.');
+    if (!section) throw new AppError('not_found', 'That section no longer exists.');
     await lockIssue(tx, section.issueId);
     const me = await tx.section.findUniqueOrThrow({ where: { id: section.id }, select: { id: true, position: true, title: true } });
     const neighbour = await tx.section.findFirst({
@@ -366,7 +354,7 @@ export async function deleteSection(user: SessionUser, sectionId: string) {
       where: { id: sectionId },
       select: { id: true, issueId: true, title: true, body: true, version: true, kind: true, issue: { select: { slug: true, status: true } } },
     });
-    if (!section) throw new DataError(404, 'That section no longer exists.');
+    if (!section) throw new AppError('not_found', 'That section no longer exists.');
     await lockIssue(tx, section.issueId);
     await tx.revision.create({
       data: {

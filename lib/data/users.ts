@@ -1,5 +1,5 @@
 import 'server-only';
-import { ActionError } from '@/lib/actions/action';
+import { AppError } from '@/lib/errors';
 import { audit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
 import { requirePermission } from '@/lib/auth/permissions';
@@ -36,9 +36,9 @@ async function checkLinks(tx: Tx, input: { organisationId: string | null; person
     input.organisationId &&
     !(await tx.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true } }))
   ) {
-    throw new ActionError(400, 'That organisation no longer exists.', undefined, {
+    throw new AppError('invalid', 'That organisation no longer exists.', { fieldErrors: {
       organisationId: ['Choose an organisation from the list'],
-    });
+    } });
   }
   if (input.personId) {
     const person = await tx.person.findUnique({
@@ -46,13 +46,13 @@ async function checkLinks(tx: Tx, input: { organisationId: string | null; person
       select: { id: true, user: { select: { id: true } } },
     });
     if (!person)
-      throw new ActionError(400, 'That person no longer exists.', undefined, {
+      throw new AppError('invalid', 'That person no longer exists.', { fieldErrors: {
         personId: ['Choose a person from the list'],
-      });
+      } });
     if (person.user && person.user.id !== userId) {
-      throw new ActionError(409, 'That person is already linked to another user.', undefined, {
+      throw new AppError('conflict', 'That person is already linked to another user.', { fieldErrors: {
         personId: ['Choose a person who is not linked to another user'],
-      });
+      } });
     }
   }
 }
@@ -62,7 +62,7 @@ async function findOrThrow(tx: Tx, id: string) {
     where: { id },
     select: { id: true, email: true, role: true, active: true },
   });
-  if (!found) throw new ActionError(404, 'That user no longer exists.');
+  if (!found) throw new AppError('not_found', 'That user no longer exists.');
   return found;
 }
 
@@ -106,13 +106,13 @@ export async function createUser(user: SessionUser, input: CreateUserInput) {
     if (isUniqueViolation(error)) {
       const target = JSON.stringify(error.meta ?? {});
       if (target.includes('person')) {
-        throw new ActionError(409, 'That person is already linked to another user.', undefined, {
+        throw new AppError('conflict', 'That person is already linked to another user.', { fieldErrors: {
           personId: ['Choose a person who is not linked to another user'],
-        });
+        } });
       }
-      throw new ActionError(409, 'A user with this email address already exists.', undefined, {
+      throw new AppError('conflict', 'A user with this email address already exists.', { fieldErrors: {
         email: ['A user with this email address already exists'],
-      });
+      } });
     }
     throw error;
   }
@@ -141,9 +141,9 @@ export async function updateUserProfile(user: SessionUser, input: UpdateUserProf
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new ActionError(409, 'That person is already linked to another user.', undefined, {
+      throw new AppError('conflict', 'That person is already linked to another user.', { fieldErrors: {
         personId: ['Choose a person who is not linked to another user'],
-      });
+      } });
     }
     throw error;
   }
@@ -153,9 +153,9 @@ export async function updateUserProfile(user: SessionUser, input: UpdateUserProf
 export async function changeUserRole(user: SessionUser, input: ChangeUserRoleInput) {
   requirePermission(user, 'user:update');
   if (input.id === user.id) {
-    throw new ActionError(400, 'You cannot change your own role. Ask another administrator.', undefined, {
+    throw new AppError('invalid', 'You cannot change your own role. Ask another administrator.', { fieldErrors: {
       role: ['You cannot change your own role'],
-    });
+    } });
   }
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "User" WHERE role = 'ADMIN' OR id = ${input.id}::uuid ORDER BY id FOR UPDATE`;
@@ -164,7 +164,7 @@ export async function changeUserRole(user: SessionUser, input: ChangeUserRoleInp
     if (target.role === 'ADMIN' && target.active) {
       const admins = await tx.user.count({ where: { role: 'ADMIN', active: true } });
       if (admins <= 1)
-        throw new ActionError(409, 'This is the only active administrator. Make someone else an administrator first.');
+        throw new AppError('conflict', 'This is the only active administrator. Make someone else an administrator first.');
     }
     const updated = await tx.user.update({
       where: { id: target.id },
@@ -185,7 +185,7 @@ export async function changeUserRole(user: SessionUser, input: ChangeUserRoleInp
 /** Deactivating ends the user's sessions; they can no longer sign in. */
 export async function deactivateUser(user: SessionUser, id: string) {
   requirePermission(user, 'user:update');
-  if (id === user.id) throw new ActionError(400, 'You cannot deactivate your own account. Ask another administrator.');
+  if (id === user.id) throw new AppError('invalid', 'You cannot deactivate your own account. Ask another administrator.');
   return db.$transaction(async (tx) => {
     const target = await findOrThrow(tx, id);
     if (!target.active) return { id, active: false, changed: false };

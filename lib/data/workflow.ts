@@ -1,5 +1,5 @@
 import 'server-only';
-import { ActionError } from '@/lib/actions/action';
+import { AppError } from '@/lib/errors';
 import { audit } from '@/lib/audit';
 import { can, requirePermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
@@ -161,12 +161,12 @@ export async function getIssueWorkflow(user: SessionUser, issueId: string) {
 
 async function issueFor(tx: Tx, issueId: string) {
   const issue = await tx.issue.findUnique({ where: { id: issueId }, select: ISSUE_FIELDS });
-  if (!issue) throw new ActionError(404, 'That issue no longer exists.');
+  if (!issue) throw new AppError('not_found', 'That issue no longer exists.');
   return issue;
 }
 
-function conflict(now: IssueStatus): ActionError {
-  return new ActionError(409, `Someone else changed this issue: it is now ${STATUS_LABELS[now].toLowerCase()}. Reload the page to see where it is.`);
+function conflict(now: IssueStatus): AppError {
+  return new AppError('conflict', `Someone else changed this issue: it is now ${STATUS_LABELS[now].toLowerCase()}. Reload the page to see where it is.`);
 }
 
 /** The conditional update at the heart of every transition: false if the issue moved on meanwhile. */
@@ -214,9 +214,9 @@ const to = (userIds: string[], n: Omit<NotificationInput, 'userId'>): Notificati
 
 function cleanComment(comment: string | undefined | null, field = 'comment'): string {
   const text = (comment ?? '').trim();
-  if (!text) throw new ActionError(400, 'Enter a comment saying what needs to change.', undefined, { [field]: ['Enter a comment saying what needs to change'] });
+  if (!text) throw new AppError('invalid', 'Enter a comment saying what needs to change.', { fieldErrors: { [field]: ['Enter a comment saying what needs to change'] } });
   if (text.length > MAX_COMMENT) {
-    throw new ActionError(400, `The comment must be ${MAX_COMMENT} characters or fewer.`, undefined, { [field]: [`Comment must be ${MAX_COMMENT} characters or fewer`] });
+    throw new AppError('invalid', `The comment must be ${MAX_COMMENT} characters or fewer.`, { fieldErrors: { [field]: [`Comment must be ${MAX_COMMENT} characters or fewer`] } });
   }
   return text;
 }
@@ -238,10 +238,10 @@ export async function submitIntroForApproval(user: SessionUser, input: { issueId
   const result = await db.$transaction(async (tx) => {
     const issue = await issueFor(tx, input.issueId);
     const intro = await introOf(tx, issue.id);
-    if (!intro) throw new ActionError(400, 'This issue has no intro to submit. Add an intro section first.');
-    if (issue.status === 'IN_REVIEW') throw new ActionError(409, 'The intro is already waiting for the sponsor’s approval.');
+    if (!intro) throw new AppError('invalid', 'This issue has no intro to submit. Add an intro section first.');
+    if (issue.status === 'IN_REVIEW') throw new AppError('conflict', 'The intro is already waiting for the sponsor’s approval.');
     if (issue.status === 'APPROVED' && approvalState(intro) === 'approved') {
-      throw new ActionError(409, 'The sponsor has already approved the intro as it is now.');
+      throw new AppError('conflict', 'The sponsor has already approved the intro as it is now.');
     }
     assertTransition(user, issue.status, 'IN_REVIEW');
     if (!(await move(tx, issue.id, issue.status, 'IN_REVIEW'))) throw conflict(await currentStatus(tx, issue.id));
@@ -281,13 +281,13 @@ async function approveInTx(tx: Tx, who: Decider, input: { issueId: string; conte
     if (latest.status !== 'IN_REVIEW' && intro && approvalState(intro) === 'approved' && intro.approvedContentHash === input.contentHash) {
       return { issue: { id: latest.id, slug: latest.slug, status: latest.status }, notificationIds: [], alreadyApproved: true };
     }
-    throw latest.status === 'IN_REVIEW' ? new ActionError(409, 'Try again.') : conflict(latest.status);
+    throw latest.status === 'IN_REVIEW' ? new AppError('conflict', 'Try again.') : conflict(latest.status);
   }
   const intro = await introOf(tx, issue.id);
-  if (!intro) throw new ActionError(400, 'This issue has no intro to approve.');
+  if (!intro) throw new AppError('invalid', 'This issue has no intro to approve.');
   const contentHash = introContentHash(intro);
   if (contentHash !== input.contentHash) {
-    throw new ActionError(409, 'The intro was edited while you were reading it. Read the current text, then approve it.', { contentHash });
+    throw new AppError('conflict', 'The intro was edited while you were reading it. Read the current text, then approve it.', { data: { contentHash } });
   }
   await tx.section.update({
     where: { id: intro.id },
@@ -338,7 +338,7 @@ async function requestChangesInTx(tx: Tx, who: Decider, input: { issueId: string
   const issue = await issueFor(tx, input.issueId);
   if (!(await move(tx, issue.id, 'IN_REVIEW', 'DRAFT'))) throw conflict(await currentStatus(tx, issue.id));
   const intro = await introOf(tx, issue.id);
-  if (!intro) throw new ActionError(400, 'This issue has no intro.');
+  if (!intro) throw new AppError('invalid', 'This issue has no intro.');
   await tx.section.update({ where: { id: intro.id }, data: { approvalRequestedAt: null }, select: { id: true } });
   const comment = who.userId ? await tx.comment.create({ data: { sectionId: intro.id, authorId: who.userId, body }, select: { id: true } }) : null;
   await audit(tx, {
@@ -385,34 +385,34 @@ export async function requestIntroChanges(
 // ---------------------------------------------------------------------------
 // Scheduling and publishing
 
-function gateError(gate: GateResult, verb: 'scheduled' | 'published'): ActionError {
+function gateError(gate: GateResult, verb: 'scheduled' | 'published'): AppError {
   const unmet = gate.items.filter((i) => !i.met);
-  return new ActionError(409, `The issue cannot be ${verb} yet: ${unmet.map((i) => i.message).join(' ')}`, { gate });
+  return new AppError('conflict', `The issue cannot be ${verb} yet: ${unmet.map((i) => i.message).join(' ')}`, { data: { gate } });
 }
 
 async function gateFor(tx: Tx, issueId: string): Promise<GateResult> {
   const snapshot = await loadGateSnapshot(tx, issueId);
-  if (!snapshot) throw new ActionError(404, 'That issue no longer exists.');
+  if (!snapshot) throw new AppError('not_found', 'That issue no longer exists.');
   return publishGate(snapshot);
 }
 
 /** A London date (GOV.UK day/month/year) and 24-hour or am/pm time as a UTC instant in the future. */
 export function parseScheduleTime(input: { date: { day?: unknown; month?: unknown; year?: unknown }; time: string }, now: Date): Date {
   const date = parseGovukDate(input.date, 'the publication date');
-  if (!date.ok) throw new ActionError(400, date.problem.message, undefined, { date: [date.problem.message] });
+  if (!date.ok) throw new AppError('invalid', date.problem.message, { fieldErrors: { date: [date.problem.message] } });
   const time = parseTime(input.time ?? '');
   if (!time) {
     const message = (input.time ?? '').trim() ? 'Enter a real time, like 09:30 or 2pm' : 'Enter the publication time';
-    throw new ActionError(400, message, undefined, { time: [message] });
+    throw new AppError('invalid', message, { fieldErrors: { time: [message] } });
   }
   const instant = londonInstant(date.date, time);
   if (!instant) {
     const message = 'That time does not exist in the UK on that day (the clocks go forward). Choose another time';
-    throw new ActionError(400, message, undefined, { time: [message] });
+    throw new AppError('invalid', message, { fieldErrors: { time: [message] } });
   }
   if (instant.getTime() <= now.getTime()) {
     const message = 'The publication time must be in the future';
-    throw new ActionError(400, message, undefined, { date: [message] });
+    throw new AppError('invalid', message, { fieldErrors: { date: [message] } });
   }
   return instant;
 }
@@ -437,7 +437,7 @@ export async function scheduleIssueAt(
   requirePermission(user, 'issue:publish');
   const { scheduledAt } = input;
   if (!(scheduledAt.getTime() > (opts.now ?? new Date()).getTime())) {
-    throw new ActionError(400, 'The publication time must be in the future', undefined, { date: ['The publication time must be in the future'] });
+    throw new AppError('invalid', 'The publication time must be in the future', { fieldErrors: { date: ['The publication time must be in the future'] } });
   }
   const result = await db.$transaction(async (tx) => {
     const issue = await issueFor(tx, input.issueId);

@@ -1,12 +1,13 @@
 import 'server-only';
 import PgBoss from 'pg-boss';
+import { EMAIL_RETRY, QUEUES } from './names';
 
 // The job queue: pg-boss 10 (runs on Node 20) in its own schema "pgboss" of the
 // app's database. One instance per process, kept on globalThis so dev reloads and
 // the instrumentation hook share it. Enqueuing starts it lazily without workers;
-// startJobs() (instrumentation.ts, tests) also runs the workers.
+// startJobs() in ./worker (instrumentation.ts, tests) also runs the workers.
 
-type State = { boss: PgBoss; ready: Promise<PgBoss>; workers: boolean; url: string };
+export type State = { boss: PgBoss; ready: Promise<PgBoss>; workers: boolean; url: string };
 const g = globalThis as unknown as {
   __pgBoss?: State;
   __pgBossStopping?: Promise<void>;
@@ -17,7 +18,6 @@ const g = globalThis as unknown as {
 export const BOSS_SCHEMA = 'pgboss';
 
 async function createQueues(boss: PgBoss, emailRetry: { retryLimit: number; retryDelay: number; retryBackoff: boolean }) {
-  const { QUEUES } = await import('./queues');
   // createQueue does nothing for a queue that exists (ON CONFLICT DO NOTHING), so starts may race.
   // stately: at most one queued and one running job per singleton key (issue and time).
   await boss.createQueue(QUEUES.publishIssue, { name: QUEUES.publishIssue, policy: 'stately' });
@@ -48,7 +48,6 @@ export async function getBoss(opts: StartOptions = {}): Promise<PgBoss> {
   if (g.__pgBoss) await stopJobs();
   const boss = new PgBoss({ connectionString: url, schema: BOSS_SCHEMA, application_name: 'regional-update-jobs', max: 4 });
   boss.on('error', (error) => console.error('Job queue error:', error));
-  const { EMAIL_RETRY } = await import('./queues');
   const ready = (async () => {
     await boss.start();
     await createQueues(boss, opts.emailRetry ?? EMAIL_RETRY);
@@ -61,37 +60,6 @@ export async function getBoss(opts: StartOptions = {}): Promise<PgBoss> {
     if (g.__pgBoss?.boss === boss) delete g.__pgBoss;
     throw error;
   }
-}
-
-/**
- * Starts the queue with its workers: publish-issue (scheduled publishing),
- * publish-overdue (every minute, and once now: catches up after downtime) and
- * send-email (retried with backoff).
- */
-export async function startJobs(opts: StartOptions = {}): Promise<PgBoss> {
-  const boss = await getBoss(opts);
-  const state = g.__pgBoss!;
-  if (opts.workers === false || state.workers) return boss;
-  state.workers = true;
-  const { QUEUES } = await import('./queues');
-  const { handlePublishIssue, catchUpOverdue } = await import('./publish-scheduled');
-  const { handleSendEmail } = await import('./send-email');
-  const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 };
-  await boss.work(QUEUES.publishIssue, polling, async ([job]) => handlePublishIssue(job!.data as { issueId: string; scheduledAt: string }));
-  await boss.work(QUEUES.sendEmail, { ...polling, batchSize: 1 }, async ([job]) => handleSendEmail(job!.data as never));
-  await boss.work(QUEUES.publishOverdue, polling, async () => catchUpOverdue());
-  await boss.schedule(QUEUES.publishOverdue, '* * * * *', {}, { tz: 'Europe/London' });
-  if (opts.catchUp !== false) {
-    try {
-      const result = await catchUpOverdue();
-      if (result.published.length || result.blocked.length) {
-        console.info(`Caught up on overdue issues: ${result.published.length} published, ${result.blocked.length} held back by the publish gate.`);
-      }
-    } catch (error) {
-      console.error('Catching up on overdue issues failed; the minute check will try again:', error);
-    }
-  }
-  return boss;
 }
 
 /** Stops workers (waiting up to `timeout` ms for running jobs) and closes the queue's connections. */
@@ -112,28 +80,12 @@ export async function stopJobs(opts: { timeout?: number } = {}): Promise<void> {
   return g.__pgBossStopping;
 }
 
-/**
- * For instrumentation.ts: start the workers unless building or disabled, and stop
- * them on SIGTERM/SIGINT (scripts/server.mjs exits soon after those; a job cut
- * short is retried after restart). A failure to start is logged, never thrown:
- * the site still serves and overdue issues are caught up on the next start.
- */
-export async function startJobsInServer(): Promise<boolean> {
-  if (process.env.NEXT_PHASE === 'phase-production-build') return false;
-  if (process.env.JOBS_DISABLED === 'true' || !process.env.DATABASE_URL) return false;
-  try {
-    await startJobs();
-  } catch (error) {
-    console.error('The job queue did not start; scheduled issues will be published on the next start:', error);
-    return false;
-  }
-  const stop = () => void stopJobs({ timeout: 4_000 });
-  g.__regionalUpdateStopJobs = () => stopJobs({ timeout: 4_000 });
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-  return true;
+/** The running instance's state, for the worker (which marks that it runs workers). */
+export function bossState(): State | undefined {
+  return g.__pgBoss;
 }
 
-export function jobsRunning(): boolean {
-  return !!g.__pgBoss?.workers;
+/** For scripts/server.mjs: how to stop the queue before the process exits. */
+export function exposeStopForServer(stop: () => Promise<void>): void {
+  g.__regionalUpdateStopJobs = stop;
 }

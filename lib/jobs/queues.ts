@@ -1,22 +1,14 @@
 import 'server-only';
-import type { EmailMessage } from '@/lib/email/messages';
 import { getBoss } from './boss';
+import { QUEUES, type PublishIssueJob, type SendEmailJob } from './names';
 
-// Queue names, their retry policies, and the functions that enqueue work. Enqueuing
+// The jobs client: the functions that enqueue work (lib/data and lib/notify call
+// them). Imports no domain code; the handlers live in ./worker. Enqueuing
 // happens after the change it follows has committed and never throws: a queue that
 // is down must not undo or block an editor's action (overdue issues are caught up
 // every minute and at start; see docs/decisions/011-job-queue.md).
 
-export const QUEUES = {
-  publishIssue: 'publish-issue',
-  publishOverdue: 'publish-overdue',
-  sendEmail: 'send-email',
-} as const;
-
-export type PublishIssueJob = { issueId: string; scheduledAt: string };
-export type SendEmailJob = { notificationId: string } | { message: EmailMessage };
-
-export const EMAIL_RETRY = { retryLimit: 6, retryDelay: 30, retryBackoff: true } as const;
+export { QUEUES, EMAIL_RETRY, type PublishIssueJob, type SendEmailJob } from './names';
 
 /** Job for publishing at `scheduledAt`; one per issue and time, so scheduling twice queues once. */
 export async function enqueuePublish(issueId: string, scheduledAt: Date): Promise<string | null> {

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { EmailHeaderError, notificationEmail, type EmailMessage } from '@/lib/email/messages';
 import { sendEmail, type SendResult } from '@/lib/email/send';
-import type { SendEmailJob } from './queues';
+import type { SendEmailJob } from './names';
 
 export type EmailJobResult = SendResult | { status: 'skipped'; reason: 'no-recipient' } | { status: 'rejected'; reason: string };
 

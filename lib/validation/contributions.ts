@@ -126,6 +126,8 @@ export type StoredEventData = {
   registrationDeadline?: DateFields;
   saveTheDate: boolean;
   presenterIds: string[];
+  /** Absent in submissions made before events had topics. */
+  topicIds?: string[];
   sessions: (SessionFields & { allDay: boolean })[];
 };
 
@@ -150,6 +152,7 @@ export function toStoredEventData(input: Omit<EventInput, 'title' | 'description
     registrationDeadline: dateFields(input.registrationDeadline),
     saveTheDate: input.saveTheDate,
     presenterIds: input.presenterIds,
+    topicIds: input.topicIds,
     sessions: input.sessions.map((s) => ({
       day: String(s.date.day),
       month: String(s.date.month),

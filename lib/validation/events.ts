@@ -25,6 +25,7 @@ import { queryPage, queryText } from './query';
 export const LONDON = 'Europe/London';
 export const MAX_SESSIONS = 20;
 export const MAX_PRESENTERS = 50;
+export const MAX_TOPICS = 20;
 export const EVENT_MODES = ['ONLINE', 'IN_PERSON', 'HYBRID'] as const;
 export type EventModeValue = (typeof EVENT_MODES)[number];
 export const MODE_LABELS: Record<EventModeValue, string> = { ONLINE: 'Online', IN_PERSON: 'In person', HYBRID: 'Hybrid (online and in person)' };
@@ -89,7 +90,7 @@ export function nestEventFields(input: unknown): unknown {
       out[d[1]!] = group;
       continue;
     }
-    if (key === 'presenterIds') {
+    if (key === 'presenterIds' || key === 'topicIds') {
       out[key] = ([] as unknown[]).concat(out[key] ?? [], value);
       continue;
     }
@@ -402,6 +403,13 @@ const baseShape = {
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((id) => id !== ''))
     .pipe(z.array(z.uuid({ message: 'Choose presenters from the list' })).max(MAX_PRESENTERS, `Choose up to ${MAX_PRESENTERS} presenters`))
     .transform((ids) => [...new Set(ids)]),
+  // The public Topic filter matches these.
+  topicIds: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((id) => id !== ''))
+    .pipe(z.array(z.uuid({ message: 'Choose topics from the list' })).max(MAX_TOPICS, `Choose up to ${MAX_TOPICS} topics`))
+    .transform((ids) => [...new Set(ids)]),
   sessions: z.array(rawSession, { message: 'Add at least one session' }).optional(),
 };
 
@@ -590,7 +598,8 @@ export function toEventWriteData(input: EventInput) {
     personId,
     position,
   })) satisfies Prisma.EventPresenterCreateManyEventInput[];
-  return { fields, sessions, presenters };
+  const topics = input.topicIds.map((topicId) => ({ topicId })) satisfies Prisma.EventTopicCreateManyEventInput[];
+  return { fields, sessions, presenters, topics };
 }
 
 /** A stored session back as form fields (London wall-clock). */

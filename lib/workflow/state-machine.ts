@@ -1,7 +1,8 @@
 // The issue lifecycle: one table of transitions, checked by every server-side
 // change of Issue.status (lib/data/workflow.ts). Each transition names the
 // permission (lib/auth/permissions.ts) that allows it.
-import { can, ForbiddenError, type Action, type Actor } from '@/lib/auth/permissions';
+import { can, forbidden, type Action, type Actor } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/errors';
 
 export const ISSUE_STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED'] as const;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
@@ -44,15 +45,13 @@ export function transitionNamed(name: TransitionName, from: IssueStatus): Transi
   return TRANSITIONS.find((t) => t.name === name && t.from === from) ?? null;
 }
 
-export class InvalidTransitionError extends Error {
-  readonly status = 409;
-  constructor(
-    readonly from: IssueStatus,
-    readonly to: IssueStatus,
-  ) {
-    super(`An issue that is ${STATUS_LABELS[from].toLowerCase()} cannot become ${STATUS_LABELS[to].toLowerCase()}.`);
-    this.name = 'InvalidTransitionError';
-  }
+/** A step the lifecycle does not have from where the issue is now (someone else moved it, or a stale page). */
+export function invalidTransition(from: IssueStatus, to: IssueStatus): AppError {
+  return new AppError(
+    'invalid_transition',
+    `An issue that is ${STATUS_LABELS[from].toLowerCase()} cannot become ${STATUS_LABELS[to].toLowerCase()}. Reload the page to see where it is.`,
+    { data: { from, to } },
+  );
 }
 
 export const STATUS_LABELS: Record<IssueStatus, string> = {
@@ -71,13 +70,13 @@ export function canTransition(user: Actor | null | undefined, from: IssueStatus,
 }
 
 /**
- * Throws InvalidTransitionError when the lifecycle has no such step, and
- * ForbiddenError when the user's role may not take it; returns the transition.
+ * Throws an 'invalid_transition' AppError when the lifecycle has no such step, and
+ * a 'forbidden' one when the user's role may not take it; returns the transition.
  */
 export function assertTransition(user: Actor | null | undefined, from: IssueStatus, to: IssueStatus): Transition {
   const t = transitionFor(from, to);
-  if (!t) throw new InvalidTransitionError(from, to);
-  if (!can(user, t.permission)) throw new ForbiddenError(t.permission);
+  if (!t) throw invalidTransition(from, to);
+  if (!can(user, t.permission)) throw forbidden(t.permission);
   return t;
 }
 

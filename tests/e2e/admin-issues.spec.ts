@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO, expect, signIn, test } from './support/fixtures';
+import { DEMO, expect, signInAs, test } from './support/fixtures';
 
 // Editor: create the December issue from the template, reorder by keyboard, edit a
 // section (autosave), see its revisions; axe on every admin page visited.
@@ -11,13 +11,10 @@ async function checkAxe(makeAxe: () => { analyze: () => Promise<{ violations: { 
 
 test('an editor creates the December issue with an intro, an article and a multi-session event, reorders, restores a revision and previews', async ({ page, makeAxe }) => {
   test.setTimeout(180_000);
-  await signIn(page, DEMO.editor.email, DEMO.editor.password);
+  await signInAs(page, DEMO.editor);
 
-  await page.goto('/admin/issues');
-  await checkAxe(makeAxe, '/admin/issues');
-
+  // The list and the empty form pass axe for every role in admin-routes.spec.ts; here, the states of the journey.
   await page.goto('/admin/issues/new');
-  await checkAxe(makeAxe, '/admin/issues/new');
   await page.getByLabel('Month').selectOption({ label: 'December' });
   const year = await page.getByLabel('Year').inputValue();
   await expect(page.getByLabel('Title')).toHaveValue(`Regional Update – December ${year}`);
@@ -50,7 +47,7 @@ test('an editor creates the December issue with an intro, an article and a multi
   const body = page.getByRole('textbox', { name: 'Text' });
   await body.click();
   await page.keyboard.type('Welcome to the December issue.');
-  await expect(page.getByRole('status').filter({ hasText: /^Saved at \d\d:\d\d$/ })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^Saved at \d\d:\d\d$/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Preview' })).toContainText('Welcome to the December issue.');
   await page.getByRole('button', { name: 'Bold' }).click();
   await expect(page.getByRole('button', { name: 'Bold' })).toHaveAttribute('aria-pressed', 'true');
@@ -64,7 +61,7 @@ test('an editor creates the December issue with an intro, an article and a multi
   // A second draft, then restore the first from the history.
   await page.getByRole('link', { name: 'Edit the section' }).click();
   await page.getByRole('textbox', { name: 'Text' }).fill('A second draft that the sponsor did not like.');
-  await expect(page.getByRole('status').filter({ hasText: /^Saved at \d\d:\d\d$/ })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^Saved at \d\d:\d\d$/ })).toBeVisible();
   await page.getByRole('link', { name: 'See earlier versions' }).click();
   // Newest first: the second item is the last save before the second draft.
   const previous = page.locator('ol > li').nth(1);
@@ -84,7 +81,7 @@ test('an editor creates the December issue with an intro, an article and a multi
   await page.getByRole('link', { name: 'News from the region', exact: true }).click();
   await page.waitForURL(/\/sections\/[0-9a-f-]{36}$/);
   await page.getByRole('textbox', { name: 'Text' }).fill('The Family Hubs network met in November.');
-  await expect(page.getByRole('status').filter({ hasText: /^Saved at \d\d:\d\d$/ })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^Saved at \d\d:\d\d$/ })).toBeVisible();
 
   // A CPD course with two sessions, created inside the events section.
   await page.goto(issuePath);
@@ -125,7 +122,7 @@ test('an editor creates the December issue with an intro, an article and a multi
 });
 
 test('a sponsor can open the intro but not edit other sections', async ({ page }) => {
-  await signIn(page, DEMO.sponsor.email, DEMO.sponsor.password);
+  await signInAs(page, DEMO.sponsor);
   await page.goto('/admin/issues');
   await page.getByRole('link').filter({ hasText: /demo draft/ }).first().click();
   await expect(page.getByRole('button', { name: /^Move (up|down)/ })).toHaveCount(0);

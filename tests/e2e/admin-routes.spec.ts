@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, signIn, test } from './support/fixtures';
+import { expect, signInAs, test } from './support/fixtures';
 
 // Every admin page, found on disk at test time (app/(admin)/**/page.tsx), is opened
 // anonymously and by each role. Anonymous visitors are sent to sign in with a
@@ -210,7 +210,12 @@ const VISIBLE: Record<Role, (keyof Records['secrets'])[]> = {
  */
 const ALSO_VISIBLE: Record<string, (keyof Records['secrets'])[]> = {};
 
-async function checkAxe(
+/**
+ * The accessibility checks of a permitted page, made once per route and role (other
+ * specs check the states a journey reaches, such as a form with errors): axe, one h1,
+ * and headings in the main content that never skip a level.
+ */
+async function checkAccessible(
   page: Page,
   makeAxe: () => { analyze: () => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> },
   where: string,
@@ -222,7 +227,13 @@ async function checkAxe(
       `axe on ${where}`,
     )
     .toEqual([]);
-  void page;
+  const levels = await page
+    .locator('#main')
+    .locator('h1, h2, h3, h4')
+    .evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => Number(el.tagName[1])));
+  expect.soft(levels.filter((l) => l === 1), `one h1 in the main content of ${where}`).toHaveLength(1);
+  const skips = levels.flatMap((level, i) => (i > 0 && level - levels[i - 1]! > 1 ? [`h${levels[i - 1]} → h${level}`] : []));
+  expect.soft(skips, `heading levels skipped on ${where}`).toEqual([]);
 }
 
 test.describe.configure({ mode: 'parallel' });
@@ -287,7 +298,7 @@ for (const role of ROLES) {
       const records = await createRecords(fixtures);
       const me = await fixtures.user(role);
       try {
-        await signIn(page, me.email, me.password);
+        await signInAs(page, me);
         for (const pattern of routes) {
           const allowed = ACCESS[pattern];
           if (!allowed) continue; // reported by the classification test
@@ -313,7 +324,7 @@ for (const role of ROLES) {
               expect(text, `${role} ${url}`).toMatch(/Page not found/);
             }
             await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-            await checkAxe(page, makeAxe, `${role} ${url}`);
+            await checkAccessible(page, makeAxe, `${role} ${url}`);
           } else {
             expect(text, `${role} ${url} is denied`).toMatch(DENIED);
             for (const secret of Object.values(records.secrets)) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './support/fixtures';
+import { expect, signInAs, test } from './support/fixtures';
 
 // Review comments and notifications: an editor leaves a blocking comment on the
 // intro mentioning the sponsor; the sponsor sees the unread count, opens the
@@ -35,7 +35,7 @@ test('a blocking comment with a mention: notification, reply, resolve, badge', a
   const sectionUrl = `/admin/issues/${issue.id}/sections/${intro.id}`;
 
   // The editor comments on the intro, blocking, mentioning the sponsor.
-  await signIn(page, editor.email, editor.password);
+  await signInAs(page, editor);
   await page.goto(sectionUrl);
   const comments = page.getByRole('region', { name: 'Comments' });
   await expect(comments.getByText('No comments yet.')).toBeVisible();
@@ -58,7 +58,8 @@ test('a blocking comment with a mention: notification, reply, resolve, badge', a
   const sponsorContext = await browser.newContext();
   const sp = await sponsorContext.newPage();
   const sponsorAxe = () => new AxeBuilder({ page: sp }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
-  await signIn(sp, sponsor.email, sponsor.password);
+  await signInAs(sp, sponsor);
+  await sp.goto('/admin');
   await nav(sp).getByRole('link', { name: 'Notifications, 1 unread' }).click();
   await expect(sp.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
   await expect(sp.getByText('You have 1 unread notification.')).toBeVisible();
@@ -121,7 +122,7 @@ test('without JavaScript: opening a notification marks it read and lands on the 
   );
   await fixtures.sql(`INSERT INTO "Notification" ("userId", kind, title, href) VALUES ($1, 'COMMENT', $2, '/admin')`, [sponsor.id, `Other ${tag}`]);
 
-  await signIn(page, sponsor.email, sponsor.password);
+  await signInAs(page, sponsor);
   const noJs = await browser.newContext({ storageState: await page.context().storageState(), javaScriptEnabled: false });
   const p = await noJs.newPage();
   await p.goto('/admin/notifications');
@@ -161,7 +162,7 @@ test('a contributor reads and answers comments on their own submission, but cann
     [c.id, editor.id, `Could you add the opening date? ${tag}`],
   );
 
-  await signIn(page, contributor.email, contributor.password);
+  await signInAs(page, contributor);
   await page.goto(`/admin/contributions/${c.id}`);
   const thread = page.locator(`#comment-${comment.id}`);
   await expect(thread).toContainText(`Could you add the opening date? ${tag}`);

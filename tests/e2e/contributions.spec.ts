@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './support/fixtures';
+import { expect, signInAs, test } from './support/fixtures';
 
 // The journey "a contributor submits an event, and the editor accepts it", with
 // axe on every contributions page on the way.
@@ -22,7 +22,8 @@ test('a contributor submits an event; the editor accepts it into a draft issueâ€
   const year = String(new Date().getUTCFullYear() + 1);
 
   // The contributor sees their own area only: no issues, no drafts.
-  await signIn(page, contributor.email, contributor.password);
+  await signInAs(page, contributor);
+  await page.goto('/admin');
   const nav = page.getByRole('navigation', { name: 'Admin' });
   await expect(nav.getByRole('link', { name: 'Contributions' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Issues' })).toHaveCount(0);
@@ -48,8 +49,8 @@ test('a contributor submits an event; the editor accepts it into a draft issueâ€
   await page.locator('input[name="sessions.0.day"]').fill('12');
   await page.locator('input[name="sessions.0.month"]').fill('3');
   await page.locator('input[name="sessions.0.year"]').fill(year);
-  await page.getByLabel('Start time', { exact: true }).fill('13:00');
-  await page.getByLabel('End time', { exact: true }).fill('10:00');
+  await page.getByLabel('Start time of session 1', { exact: true }).fill('13:00');
+  await page.getByLabel('End time of session 1', { exact: true }).fill('10:00');
   await page.getByLabel('Online', { exact: true }).check();
   await page.getByLabel('Platform').fill('Microsoft Teams');
   await page.getByLabel('Yes, it is free').check();
@@ -62,7 +63,7 @@ test('a contributor submits an event; the editor accepts it into a draft issueâ€
   await expect(page.getByLabel('Title of the event')).toHaveValue(title);
   await expect(page.getByRole('textbox', { name: 'Description (optional)' })).toContainText('A morning on kinship assessments.');
   await expectNoAxeViolations(page, 'event form with errors');
-  await page.getByLabel('End time', { exact: true }).fill('16:30');
+  await page.getByLabel('End time of session 1', { exact: true }).fill('16:30');
   await page.getByRole('button', { name: 'Submit event' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
@@ -75,7 +76,7 @@ test('a contributor submits an event; the editor accepts it into a draft issueâ€
   // While it is waiting, the contributor can change it: the form comes back filled in.
   await expect(page.getByLabel('Title of the event')).toHaveValue(title);
   await expect(page.locator('input[name="sessions.0.day"]')).toHaveValue('12');
-  await expect(page.getByLabel('End time', { exact: true })).toHaveValue('16:30');
+  await expect(page.getByLabel('End time of session 1', { exact: true })).toHaveValue('16:30');
   await expect(page.getByLabel('Online', { exact: true })).toBeChecked();
   await page.getByLabel('Platform').fill('Microsoft Teams (link sent on booking)');
   await page.getByRole('button', { name: 'Save changes' }).click();
@@ -86,7 +87,8 @@ test('a contributor submits an event; the editor accepts it into a draft issueâ€
   // The editor, in another browser, finds it in the queue and accepts it.
   const editorContext = await browser.newContext();
   const editorPage = await editorContext.newPage();
-  await signIn(editorPage, editor.email, editor.password);
+  await signInAs(editorPage, editor);
+  await editorPage.goto('/admin');
   await expect(editorPage.getByRole('link', { name: /submissions? waiting for a decision/ })).toBeVisible();
   await editorPage.goto('/admin/contributions');
   const queue = editorPage.getByRole('region', { name: /Waiting for review/ });
@@ -134,7 +136,7 @@ test('the editor declines an article with a reason the contributor sees; axe on 
   const editor = await fixtures.user('EDITOR');
   const title = `Practice story ${contributor.id.slice(0, 8)}`;
 
-  await signIn(page, contributor.email, contributor.password);
+  await signInAs(page, contributor);
   await page.goto('/admin/contributions/new?kind=article');
   await expect(page.getByRole('heading', { level: 1, name: 'Submit an article' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Text' })).toBeVisible();
@@ -147,7 +149,7 @@ test('the editor declines an article with a reason the contributor sees; axe on 
 
   const editorContext = await browser.newContext();
   const editorPage = await editorContext.newPage();
-  await signIn(editorPage, editor.email, editor.password);
+  await signInAs(editorPage, editor);
   await editorPage.goto(url);
   await expect(editorPage.getByRole('region', { name: 'Preview' })).toContainText('By The Staff College');
   await expect(editorPage.getByLabel('Place the article after')).toBeVisible();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './support/fixtures';
+import { expect, signInAs, test } from './support/fixtures';
 
 // What an editor trips over in the issue and section editors (issue 10): typing
 // lost by following a link, a failed autosave, where a new section goes, where
@@ -39,7 +39,7 @@ test('text typed just before clicking “Back to …” is saved, not lost', asy
   const editor = await fixtures.user('EDITOR');
   const d = await draftIssue(fixtures.sql.bind(fixtures));
   try {
-    await signIn(page, editor.email, editor.password);
+    await signInAs(page, editor);
     await openSection(page, d.issue, d.article);
     await page.getByRole('textbox', { name: 'Text' }).click();
     await page.keyboard.press('End');
@@ -56,11 +56,10 @@ test('text typed just before clicking “Back to …” is saved, not lost', asy
 });
 
 test('a failed autosave keeps the text, says “Not saved – retrying”, asks before leaving, and saves once the server answers', async ({ page, fixtures }) => {
-  test.setTimeout(60_000);
   const editor = await fixtures.user('EDITOR');
   const d = await draftIssue(fixtures.sql.bind(fixtures));
   try {
-    await signIn(page, editor.email, editor.password);
+    await signInAs(page, editor);
     await openSection(page, d.issue, d.article);
     const path = `/admin/issues/${d.issue}/sections/${d.article}`;
     // The autosave is a server action: a POST to the page's own address.
@@ -74,22 +73,27 @@ test('a failed autosave keeps the text, says “Not saved – retrying”, asks 
     await page.getByRole('textbox', { name: 'Text' }).click();
     await page.keyboard.press('End');
     await page.keyboard.type(' Written while the server was down.');
-    await expect(status).toContainText(/^Not saved – retrying in \d+ seconds\..*Your text is kept here\.$/, { timeout: 15_000 });
+    await expect(status).toContainText(/^Not saved – retrying in \d+ seconds\..*Your text is kept here\.$/, { timeout: 30_000 });
     await expect(page.getByRole('textbox', { name: 'Text' })).toContainText('Written while the server was down.');
 
     // Leaving now would lose the text: the editor tries once more, then asks.
     mode = 'offline';
-    const asked = page.waitForEvent('dialog');
+    // The listener answers the confirm(): it can open before the click has returned,
+    // and the click would then wait for it.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.dismiss();
+      }),
+    );
     await page.getByRole('link', { name: `Back to ${d.title}` }).click();
-    const dialog = await asked;
-    expect(dialog.message()).toBe('Your latest changes could not be saved. Leave this page and lose them?');
-    await dialog.dismiss();
+    expect(await asked).toBe('Your latest changes could not be saved. Leave this page and lose them?');
     await expect(page).toHaveURL(new RegExp(`${path}$`));
     await expect(status).toContainText('The server could not be reached.');
 
     mode = 'through';
     await page.getByRole('button', { name: 'Try again now' }).click();
-    await expect(status).toHaveText(/^Saved at \d\d:\d\d$/, { timeout: 15_000 });
+    await expect(status).toHaveText(/^Saved at \d\d:\d\d$/, { timeout: 30_000 });
     expect(await bodyText(fixtures.sql.bind(fixtures), d.article)).toContain('Written while the server was down.');
   } finally {
     await d.cleanup();
@@ -98,19 +102,38 @@ test('a failed autosave keeps the text, says “Not saved – retrying”, asks 
 
 test('a form with typed, unsaved input asks before a link leaves it; its own Cancel does not', async ({ page, fixtures }) => {
   const editor = await fixtures.user('EDITOR');
-  await signIn(page, editor.email, editor.password);
+  await signInAs(page, editor);
   await page.goto('/admin/people/new');
+  // The guard listens once the page has hydrated (React has claimed the form).
+  await page.waitForFunction(() => Object.keys(document.querySelector('#main form') ?? {}).some((k) => k.startsWith('__react')));
   await page.getByLabel('Full name').fill('Half-typed Person');
-  const asked = page.waitForEvent('dialog');
+  // The guard's confirm() opens inside the click, which cannot finish until the
+  // dialog is answered: so the listener answers it.
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (dialog) => {
+      resolve(dialog.message());
+      void dialog.dismiss();
+    }),
+  );
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Issues' }).click();
-  const dialog = await asked;
-  expect(dialog.message()).toBe('You have typed into a form without saving it. Leave this page and lose what you typed?');
-  await dialog.dismiss();
+  expect(await asked).toBe('You have typed into a form without saving it. Leave this page and lose what you typed?');
   await expect(page).toHaveURL(/\/admin\/people\/new$/);
   await expect(page.getByLabel('Full name')).toHaveValue('Half-typed Person');
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Issues' }).click();
   await page.waitForURL(/\/admin\/issues$/);
+
+  // The form's own Cancel link means "throw this away": no question.
+  await page.goto('/admin/events/new');
+  await page.getByLabel('Title', { exact: true }).fill('An event not wanted after all');
+  const messages: string[] = [];
+  page.once('dialog', (d) => {
+    messages.push(d.message());
+    void d.dismiss();
+  });
+  await page.getByRole('link', { name: 'Cancel', exact: true }).click();
+  await page.waitForURL(/\/admin\/events$/);
+  expect(messages).toEqual([]);
 });
 
 test('a new section goes where the editor chooses, by default before the event lists, also without JavaScript; Delete sits apart', async ({ page, browser, fixtures }) => {
@@ -118,7 +141,7 @@ test('a new section goes where the editor chooses, by default before the event l
   const d = await draftIssue(fixtures.sql.bind(fixtures));
   const titles = (p: Page) => p.locator('ol > li h3').allInnerTexts().then((t) => t.map((x) => x.replace(/^\d+\.\s*/, '')));
   try {
-    await signIn(page, editor.email, editor.password);
+    await signInAs(page, editor);
     await page.goto(`/admin/issues/${d.issue}`);
     const add = page.getByRole('region', { name: 'Add a section' });
     await expect(add.getByLabel('Where to add it')).toHaveValue(d.article);
@@ -160,7 +183,7 @@ test('the link popover applies with a button; a new byline person keeps the type
   await fixtures.sql(`INSERT INTO "Organisation" (slug, name, kind, "updatedAt") VALUES ($1, $2, 'PARTNER', now())`, [org, `E2E UX organisation ${d.tag}`]);
   const contributor = await fixtures.user('CONTRIBUTOR', { organisationSlug: org });
   try {
-    await signIn(page, editor.email, editor.password);
+    await signInAs(page, editor);
     await openSection(page, d.issue, d.article);
     await page.getByRole('textbox', { name: 'Text' }).click();
     await page.keyboard.press('ControlOrMeta+a');
@@ -174,13 +197,14 @@ test('the link popover applies with a button; a new byline person keeps the type
     const byline = page.getByRole('region', { name: 'Byline' });
     const name = `Nobody Yet ${d.tag}`;
     await byline.getByLabel('Search people by name').fill(name);
-    await expect(byline.getByRole('status')).toHaveText('No one matches. Check the spelling, or add a new person below.');
+    // The panel has two live regions (the byline's saved status and the search count).
+    await expect(byline.getByRole('status').filter({ hasText: 'No one matches' })).toHaveText('No one matches. Check the spelling, or add a new person below.');
     await byline.getByRole('button', { name: 'Not in the list? Add a new person' }).click();
     await expect(byline.getByLabel('Full name')).toHaveValue(name);
 
     const context = await browser.newContext();
     const own = await context.newPage();
-    await signIn(own, contributor.email, contributor.password);
+    await signInAs(own, contributor);
     await own.goto('/admin/contributions/new?kind=ARTICLE');
     await expect(own.getByRole('button', { name: 'Bold' })).toBeVisible();
     await expect(own.getByRole('button', { name: 'Insert image' })).toHaveCount(0);

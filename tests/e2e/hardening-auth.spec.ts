@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './support/fixtures';
+import { expect, signInAs, test } from './support/fixtures';
 
 // The browser's side of the session and redirect fixes: a revoked cookie is
 // signed out for next-auth's own endpoint as for pages, and the sign-in form
@@ -6,7 +6,8 @@ import { expect, signIn, test } from './support/fixtures';
 
 test('a signed-out cookie replayed elsewhere gets an empty session and no fresh cookie', async ({ page, browser, fixtures }) => {
   const user = await fixtures.user('EDITOR');
-  await signIn(page, user.email, user.password);
+  await signInAs(page, user);
+  await page.goto('/admin');
   const live = await page.request.get('/api/auth/session');
   expect((await live.json()).user.email).toBe(user.email);
   const cookies = await page.context().cookies();

@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './support/fixtures';
+import { expect, signInAs, test } from './support/fixtures';
 
 // Odd input in a real browser: an image over the 5 MB limit is refused in the
 // upload form, with JavaScript (before anything is sent) and without it (by the
@@ -16,7 +16,7 @@ const pngOf = (bytes: number) => ({
 test('an image over 5 MB is refused in the form, before it is sent', async ({ page, fixtures, makeAxe }) => {
   const editor = await fixtures.user('EDITOR');
   try {
-    await signIn(page, editor.email, editor.password);
+    await signInAs(page, editor);
     await page.goto('/admin/media');
     const form = page.getByRole('region', { name: 'Upload an image' });
     const fileInput = form.getByLabel('Image file');
@@ -52,7 +52,7 @@ test('an image over 5 MB is refused in the form, before it is sent', async ({ pa
 
 test('without JavaScript, a 7 MB image gets the same message from the server, with the alt text kept', async ({ page, browser, fixtures }) => {
   const editor = await fixtures.user('EDITOR');
-  await signIn(page, editor.email, editor.password);
+  await signInAs(page, editor);
   const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
   try {
     const p = await noJs.newPage();

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './support/fixtures';
+import { expect, signInAs, test } from './support/fixtures';
 
 // No page may have two form controls with the same accessible name (WCAG 2.4.6
 // Headings and Labels, 2.5.3 Label in Name): a screen-reader user listing form
@@ -85,7 +85,7 @@ test('no admin page has two form controls with the same accessible name', async 
   const admin = await fixtures.user('ADMIN');
   const editorUser = await fixtures.user('EDITOR');
   try {
-    await signIn(page, admin.email, admin.password);
+    await signInAs(page, admin);
     const urls = [
       '/admin',
       '/admin/audit',
@@ -122,7 +122,7 @@ test('no admin page has two form controls with the same accessible name', async 
     // The contributor's own forms: new article, new event, editing a submission.
     const context = await browser.newContext();
     const own = await context.newPage();
-    await signIn(own, contributor.email, contributor.password);
+    await signInAs(own, contributor);
     for (const url of ['/admin', '/admin/contributions', '/admin/contributions/new?kind=ARTICLE', '/admin/contributions/new?kind=EVENT', `/admin/contributions/${articleContribution}`]) {
       await check(own, url);
     }

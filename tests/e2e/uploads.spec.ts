@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import sharp from 'sharp';
-import { expect, signIn, test } from './support/fixtures';
+import { expect, signInAs, test } from './support/fixtures';
 import { makeGif, pixelFloodPng } from '../fixtures/media/images';
 
 // Hostile uploads through the real form on /admin/media: each is refused with a
@@ -44,7 +44,7 @@ test('hostile uploads are refused with a clear error and add nothing; a PNG is a
   const editor = await fixtures.user('EDITOR');
   const mine = async () => Number((await fixtures.sql(`SELECT count(*)::int AS n FROM "Media" WHERE "uploadedById" = $1`, [editor.id]))[0].n);
   try {
-    await signIn(page, editor.email, editor.password);
+    await signInAs(page, editor);
     await page.goto('/admin/media');
 
     const form = page.getByRole('region', { name: 'Upload an image' });
@@ -108,7 +108,7 @@ test('hostile uploads are refused with a clear error and add nothing; a PNG is a
     // A plain PNG (random colour, so it is never a duplicate of an earlier upload).
     const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: randomInt(256), g: randomInt(256), b: randomInt(256) } } }).png().toBuffer();
     await upload({ name: 'photo.png', mimeType: 'image/png', buffer: png }, 'A coloured rectangle');
-    await expect(page.getByRole('status').filter({ hasText: 'Image uploaded.' })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('status').filter({ hasText: 'Image uploaded.' })).toBeVisible();
     expect(await mine()).toBe(1);
     const [row] = await fixtures.sql(`SELECT "fileName", "mimeType" FROM "Media" WHERE "uploadedById" = $1`, [editor.id]);
     expect(row.mimeType).toBe('image/png');

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './support/fixtures';
+import { expect, signInAs, test } from './support/fixtures';
 import { xssPayloads } from '../fixtures/xss/corpus';
 
 // The XSS corpus (tests/fixtures/xss) pushed through the real editor: each payload is
@@ -128,7 +128,7 @@ async function save(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await response;
   const status = saveStatus(page);
-  await expect(status).toHaveText(/^(Saved at \d\d:\d\d|Not saved: .+)$/, { timeout: 15_000 });
+  await expect(status).toHaveText(/^(Saved at \d\d:\d\d|Not saved: .+)$/);
   return status.innerText();
 }
 
@@ -182,7 +182,7 @@ for (const mode of ['html', 'text'] as const) {
         sectionIds.push(id);
       }
 
-      await signIn(page, editor.email, editor.password);
+      await signInAs(page, editor);
       hits.armed = true;
       const outcomes: string[] = [];
       let removed = 0;
@@ -223,8 +223,14 @@ for (const mode of ['html', 'text'] as const) {
       for (const url of pages) {
         const response = await page.goto(url);
         expect(response?.status(), url).toBe(200);
-        // Give onerror/onload/animation handlers time to fire if anything got through.
-        await page.waitForTimeout(1500);
+        // Let onerror/onload/animation handlers fire if anything got through: every image
+        // has loaded or failed, no animation or transition is still running, and two
+        // frames have been painted since.
+        await page.waitForLoadState('load');
+        await page.waitForFunction(() =>
+          [...document.images].every((img) => img.complete) &&
+          document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
         const rendered = await contentProblems(page, 'main .prose-bulletin');
         expect(rendered.roots, url).toBeGreaterThanOrEqual(saved);
         expect(rendered.problems, url).toEqual([]);

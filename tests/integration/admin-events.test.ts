@@ -109,6 +109,20 @@ describe('creating events', () => {
     expect(again.slug).toBe('clock-change-masterclass-2026-2');
   });
 
+  it('stores topics (so the public Topic filter matches), replaces them on update, and refuses one that does not exist', async () => {
+    const topics = await testDb.prisma.topic.findMany({ take: 2, orderBy: { name: 'asc' }, select: { id: true } });
+    expect(topics).toHaveLength(2);
+    const created = await events.createEvent(as.editor, input('Topical', [['4', '11', '2026', '10:00', '11:00']], { topicIds: topics.map((t) => t.id) }));
+    const stored = async () => (await testDb.prisma.eventTopic.findMany({ where: { eventId: created.id }, select: { topicId: true } })).map((t) => t.topicId).sort();
+    expect(await stored()).toEqual(topics.map((t) => t.id).sort());
+    const edit = updateEventSchema.parse({ ...fields('Topical', [['4', '11', '2026', '10:00', '11:00']], { topicIds: topics[1]!.id }), id: created.id, version: '1' });
+    expect(await events.updateEvent(as.editor, edit)).toMatchObject({ ok: true });
+    expect(await stored()).toEqual([topics[1]!.id]);
+    await expect(
+      events.createEvent(as.editor, input('Ghost topic', [['4', '11', '2026', '10:00', '11:00']], { topicIds: '00000000-0000-4000-8000-000000000000' })),
+    ).rejects.toMatchObject({ code: 'invalid', status: 400, fieldErrors: { topicIds: ['Choose topics from the list'] } });
+  });
+
   it('stores presenters in order and refuses an organiser that does not exist', async () => {
     const people = await testDb.prisma.person.findMany({ take: 2, orderBy: { name: 'desc' }, select: { id: true } });
     const created = await events.createEvent(as.admin, input('Presented', [['3', '11', '2026', '10:00', '11:00']], { presenterIds: people.map((p) => p.id) }));
@@ -116,7 +130,7 @@ describe('creating events', () => {
     expect(stored.map((p) => p.personId)).toEqual(people.map((p) => p.id));
     await expect(
       events.createEvent(as.editor, input('Ghost organiser', [['3', '11', '2026', '10:00', '11:00']], { organiserId: '00000000-0000-4000-8000-000000000000' })),
-    ).rejects.toMatchObject({ code: 400, fieldErrors: { organiserId: ['Choose an organiser from the list'] } });
+    ).rejects.toMatchObject({ status: 400, fieldErrors: { organiserId: ['Choose an organiser from the list'] } });
     expect(await testDb.prisma.event.count({ where: { title: 'Ghost organiser' } })).toBe(0);
   });
 
@@ -136,7 +150,7 @@ describe('creating events', () => {
     const article = await testDb.prisma.section.findFirstOrThrow({ where: { kind: 'ARTICLE' }, select: { id: true } });
     await expect(
       events.createEvent(as.editor, { ...input('Wrong section', [['5', '11', '2026', '10:00', '11:00']]), sectionId: article.id }),
-    ).rejects.toMatchObject({ code: 400 });
+    ).rejects.toMatchObject({ status: 400 });
     expect(await testDb.prisma.event.count({ where: { title: 'Wrong section' } })).toBe(0);
   });
 });
@@ -186,7 +200,7 @@ describe('updating events', () => {
 
   it('is a 404 for an event that no longer exists', async () => {
     const raw = fields('Gone', [['4', '11', '2026', '09:30', '12:30']]);
-    await expect(events.updateEvent(as.editor, updateEventSchema.parse({ ...raw, id: '00000000-0000-4000-8000-000000000000', version: '1' }))).rejects.toMatchObject({ code: 404 });
+    await expect(events.updateEvent(as.editor, updateEventSchema.parse({ ...raw, id: '00000000-0000-4000-8000-000000000000', version: '1' }))).rejects.toMatchObject({ status: 404 });
   });
 });
 
@@ -210,7 +224,7 @@ describe('events in a section', () => {
     const order = async () => (await sectionOrder(sectionId)).map((r) => [ids.indexOf(r.eventId), r.position]);
     expect(await order()).toEqual([[0, 0], [1, 1], [2, 2], [3, 3]]);
 
-    await expect(events.addSectionEvent(as.editor, { sectionId, eventId: ids[0]! })).rejects.toMatchObject({ code: 409 });
+    await expect(events.addSectionEvent(as.editor, { sectionId, eventId: ids[0]! })).rejects.toMatchObject({ status: 409 });
 
     expect(await events.moveSectionEvent(as.editor, { sectionId, eventId: ids[3]!, direction: 'up' })).toMatchObject({ moved: true });
     expect(await order()).toEqual([[0, 0], [1, 1], [3, 2], [2, 3]]);
@@ -290,7 +304,7 @@ describe('deleting events', () => {
   it('refuses while a published issue features the event', async () => {
     const link = await testDb.prisma.sectionEvent.findFirstOrThrow({ where: { sectionId: publishedSectionId }, select: { eventId: true, event: { select: { title: true } } } });
     await expect(events.deleteEvent(as.editor, link.eventId)).rejects.toMatchObject({
-      code: 409,
+      status: 409,
       message: expect.stringMatching(new RegExp(`^“${link.event.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}” cannot be deleted because it is in the published issue “Regional Update`)),
     });
     expect(await testDb.prisma.event.count({ where: { id: link.eventId } })).toBe(1);
@@ -317,20 +331,20 @@ describe('permissions at the data layer', () => {
     const some = await testDb.prisma.event.findFirstOrThrow({ select: { id: true } });
     const raw: EventInput = input('Not allowed', [['3', '11', '2026', '10:00', '11:00']]);
     for (const user of [as.sponsor, as.contributor]) {
-      await expect(events.createEvent(user, raw)).rejects.toMatchObject({ name: 'ForbiddenError' });
-      await expect(events.updateEvent(user, { ...raw, id: some.id, version: 1 })).rejects.toMatchObject({ name: 'ForbiddenError' });
-      await expect(events.deleteEvent(user, some.id)).rejects.toMatchObject({ name: 'ForbiddenError' });
-      await expect(events.addSectionEvent(user, { sectionId: draftSectionId, eventId: some.id })).rejects.toMatchObject({ name: 'ForbiddenError' });
-      await expect(events.removeSectionEvent(user, { sectionId: draftSectionId, eventId: some.id })).rejects.toMatchObject({ name: 'ForbiddenError' });
-      await expect(events.moveSectionEvent(user, { sectionId: draftSectionId, eventId: some.id, direction: 'up' })).rejects.toMatchObject({ name: 'ForbiddenError' });
+      await expect(events.createEvent(user, raw)).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(events.updateEvent(user, { ...raw, id: some.id, version: 1 })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(events.deleteEvent(user, some.id)).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(events.addSectionEvent(user, { sectionId: draftSectionId, eventId: some.id })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(events.removeSectionEvent(user, { sectionId: draftSectionId, eventId: some.id })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(events.moveSectionEvent(user, { sectionId: draftSectionId, eventId: some.id, direction: 'up' })).rejects.toMatchObject({ code: 'forbidden' });
     }
-    await expect(events.listEventsAdmin(as.contributor, { q: '', when: 'all', page: 1 })).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(events.getEventForEdit(as.contributor, some.id)).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(events.eventFormOptions(as.contributor)).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(events.listEventsAdmin(as.contributor, { q: '', when: 'all', page: 1 })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(events.getEventForEdit(as.contributor, some.id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(events.eventFormOptions(as.contributor)).rejects.toMatchObject({ code: 'forbidden' });
     // Sponsors may read drafts, events included.
     expect(await events.getEventForEdit(as.sponsor, some.id)).not.toBeNull();
     // Deactivated editors can do nothing.
-    await expect(events.createEvent({ ...as.editor, active: false }, raw)).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(events.createEvent({ ...as.editor, active: false }, raw)).rejects.toMatchObject({ code: 'forbidden' });
     expect(await testDb.prisma.event.count({ where: { title: 'Not allowed' } })).toBe(0);
   });
 });

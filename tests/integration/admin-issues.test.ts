@@ -58,11 +58,11 @@ describe('new issues', () => {
   it('refuses a slug that is already used, as a field error', async () => {
     await expect(
       issues.createIssue(editor, { title: 'Another', slug: 'regional-update-december-2026', year: 2027, month: 1 }),
-    ).rejects.toMatchObject({ name: 'DataError', code: 409, fieldErrors: { slug: [expect.stringMatching(/already uses this slug/)] } });
+    ).rejects.toMatchObject({ status: 409, fieldErrors: { slug: [expect.stringMatching(/already uses this slug/)] } });
   });
 
   it('does not let a sponsor create issues', async () => {
-    await expect(issues.createIssue(sponsor, { title: 'X', slug: 'x-sponsor', year: 2027, month: 1 })).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(issues.createIssue(sponsor, { title: 'X', slug: 'x-sponsor', year: 2027, month: 1 })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('duplicates an issue with its sections, bylines and event links, as a new DRAFT', async () => {
@@ -98,7 +98,7 @@ describe('new issues', () => {
     expect(got.sections[1]!.events).toEqual([{ eventId: event.id }]);
     await expect(
       issues.duplicateIssue(editor, { sourceIssueId: source.id, title: 'Copy 2', slug: 'dup-copy', year: 2026, month: 11 }),
-    ).rejects.toMatchObject({ code: 409, fieldErrors: { slug: expect.any(Array) } });
+    ).rejects.toMatchObject({ status: 409, fieldErrors: { slug: expect.any(Array) } });
   });
 });
 
@@ -146,14 +146,14 @@ describe('sections of an issue', () => {
     const [foreign] = await positions(other.id);
     await expect(
       sections.addSection(editor, { issueId: created.id, kind: 'ARTICLE', title: 'Nowhere', after: foreign!.id }),
-    ).rejects.toMatchObject({ code: 400, fieldErrors: { after: expect.any(Array) } });
+    ).rejects.toMatchObject({ code: 'invalid', status: 400, fieldErrors: { after: expect.any(Array) } });
     expect(await positions(created.id)).toHaveLength(6);
   });
 
   it('does not let a sponsor reorder or delete', async () => {
     const [first] = await testDb.prisma.section.findMany({ take: 1, select: { id: true } });
-    await expect(sections.moveSection(sponsor, { sectionId: first!.id, direction: 'down' })).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(sections.deleteSection(sponsor, first!.id)).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(sections.moveSection(sponsor, { sectionId: first!.id, direction: 'down' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(sections.deleteSection(sponsor, first!.id)).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('deletes a section, keeping its last text as a revision', async () => {
@@ -164,7 +164,7 @@ describe('sections of an issue', () => {
     expect((await positions(created.id)).map((s) => s.title)).toEqual(['From our sponsor', 'CPD Opportunities', 'Key Events']);
     expect(await testDb.prisma.revision.count({ where: { entityId: second!.id } })).toBe(1);
     expect(await testDb.prisma.auditLog.count({ where: { action: 'section.delete', entityId: second!.id } })).toBe(1);
-    await expect(sections.deleteSection(editor, second!.id)).rejects.toMatchObject({ code: 404 });
+    await expect(sections.deleteSection(editor, second!.id)).rejects.toMatchObject({ status: 404 });
   });
 });
 

@@ -74,14 +74,14 @@ describe('people: permissions', () => {
   it('refuses create to contributors and sponsors, and edit/merge/delete too', async () => {
     const input = createPersonSchema.parse({ name: 'Not Allowed' });
     for (const user of [as.contributor, as.sponsor]) {
-      await expect(people.createPerson(user, input)).rejects.toMatchObject({ name: 'ForbiddenError' });
+      await expect(people.createPerson(user, input)).rejects.toMatchObject({ code: 'forbidden' });
       const someone = await testDb.prisma.person.findFirstOrThrow({ select: { id: true } });
       await expect(
         people.updatePerson(user, { id: someone.id, name: 'X', jobTitle: null, organisationId: null }),
-      ).rejects.toMatchObject({ name: 'ForbiddenError' });
-      await expect(people.deletePerson(user, someone.id)).rejects.toMatchObject({ name: 'ForbiddenError' });
+      ).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(people.deletePerson(user, someone.id)).rejects.toMatchObject({ code: 'forbidden' });
       await expect(people.mergePeople(user, { sourceId: someone.id, targetId: someone.id })).rejects.toMatchObject({
-        name: 'ForbiddenError',
+        code: 'forbidden',
       });
     }
     expect(await testDb.prisma.person.count({ where: { name: 'Not Allowed' } })).toBe(0);
@@ -90,7 +90,7 @@ describe('people: permissions', () => {
   it('refuses a deactivated editor', async () => {
     await expect(
       people.createPerson({ ...as.editor, active: false }, createPersonSchema.parse({ name: 'Nope' })),
-    ).rejects.toMatchObject({ name: 'ForbiddenError' });
+    ).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
 
@@ -129,7 +129,7 @@ describe('people: create, edit, delete', () => {
         jobTitle: null,
         organisationId: null,
       }),
-    ).rejects.toMatchObject({ code: 404 });
+    ).rejects.toMatchObject({ status: 404 });
   });
 
   it('deletes an unreferenced person, but not one named in a byline', async () => {
@@ -143,7 +143,7 @@ describe('people: create, edit, delete', () => {
       select: { id: true },
     });
     await expect(people.deletePerson(as.editor, abdul.id)).rejects.toMatchObject({
-      code: 409,
+      status: 409,
       message: expect.stringMatching(/cannot be deleted.*byline/),
     });
     expect(await testDb.prisma.person.findUnique({ where: { id: abdul.id } })).not.toBeNull();
@@ -189,7 +189,7 @@ describe('people: merge duplicates', () => {
 
     expect(mergePeopleSchema.safeParse({ sourceId: dup.id, targetId: dup.id }).success).toBe(false);
     await expect(people.mergePeople(as.editor, { sourceId: dup.id, targetId: dup.id })).rejects.toMatchObject({
-      code: 400,
+      status: 400,
     });
 
     const result = await people.mergePeople(as.editor, { sourceId: dup.id, targetId: keep.id });
@@ -248,7 +248,7 @@ describe('people: merge duplicates', () => {
     const keep = await testDb.prisma.person.findUniqueOrThrow({ where: { slug: 'abdul-kahar' }, select: { id: true } });
     await expect(
       people.mergePeople(as.editor, { sourceId: '00000000-0000-4000-8000-000000000000', targetId: keep.id }),
-    ).rejects.toMatchObject({ code: 404 });
+    ).rejects.toMatchObject({ status: 404 });
   });
 });
 
@@ -273,7 +273,7 @@ describe('organisations', () => {
       website: 'https://example.org',
     });
     for (const user of [as.editor, as.sponsor, as.contributor]) {
-      await expect(organisations.createOrganisation(user, input)).rejects.toMatchObject({ name: 'ForbiddenError' });
+      await expect(organisations.createOrganisation(user, input)).rejects.toMatchObject({ code: 'forbidden' });
       expect((await organisations.listOrganisations(user, { q: 'coventry' })).total).toBe(1);
     }
     const created = await organisations.createOrganisation(as.admin, input);
@@ -319,7 +319,7 @@ describe('organisations', () => {
 
     await expect(
       organisations.mergeOrganisations(as.editor, { sourceId: dup.id, targetId: keep.id }),
-    ).rejects.toMatchObject({ name: 'ForbiddenError' });
+    ).rejects.toMatchObject({ code: 'forbidden' });
     expect(mergeOrganisationsSchema.safeParse({ sourceId: keep.id, targetId: keep.id }).success).toBe(false);
     await organisations.mergeOrganisations(as.admin, { sourceId: dup.id, targetId: keep.id });
 

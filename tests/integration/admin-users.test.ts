@@ -61,24 +61,24 @@ describe('users: permissions', () => {
   it('refuses every user function to editors, sponsors and contributors', async () => {
     const target = as.contributor.id;
     for (const user of [as.editor, as.sponsor, as.contributor]) {
-      await expect(users.listUsers(user)).rejects.toMatchObject({ name: 'ForbiddenError' });
-      await expect(users.getUser(user, target)).rejects.toMatchObject({ name: 'ForbiddenError' });
+      await expect(users.listUsers(user)).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(users.getUser(user, target)).rejects.toMatchObject({ code: 'forbidden' });
       await expect(
         users.createUser(
           user,
           createUserSchema.parse({ email: 'x@example.org', name: 'X', role: 'ADMIN', password: PASSWORD }),
         ),
-      ).rejects.toMatchObject({ name: 'ForbiddenError' });
+      ).rejects.toMatchObject({ code: 'forbidden' });
       await expect(users.changeUserRole(user, { id: user.id, role: 'ADMIN' })).rejects.toMatchObject({
-        name: 'ForbiddenError',
+        code: 'forbidden',
       });
-      await expect(users.deactivateUser(user, target)).rejects.toMatchObject({ name: 'ForbiddenError' });
+      await expect(users.deactivateUser(user, target)).rejects.toMatchObject({ code: 'forbidden' });
       await expect(users.resetUserPassword(user, { id: target, password: PASSWORD })).rejects.toMatchObject({
-        name: 'ForbiddenError',
+        code: 'forbidden',
       });
       await expect(
         users.updateUserProfile(user, { id: user.id, name: 'X', organisationId: null, personId: null }),
-      ).rejects.toMatchObject({ name: 'ForbiddenError' });
+      ).rejects.toMatchObject({ code: 'forbidden' });
     }
     expect(await testDb.prisma.user.count({ where: { email: 'x@example.org' } })).toBe(0);
     expect((await state(as.editor.id)).role).toBe('EDITOR');
@@ -123,7 +123,7 @@ describe('users: create', () => {
 
   it('refuses a duplicate email and a person already linked to another user', async () => {
     await expect(newUser('ADMIN@example.org')).rejects.toMatchObject({
-      code: 409,
+      status: 409,
       fieldErrors: { email: [expect.any(String)] },
     });
     const emma = await testDb.prisma.person.findUniqueOrThrow({ where: { slug: 'emma-taylor' }, select: { id: true } });
@@ -138,7 +138,7 @@ describe('users: create', () => {
           personId: emma.id,
         }),
       ),
-    ).rejects.toMatchObject({ code: 409, fieldErrors: { personId: [expect.any(String)] } });
+    ).rejects.toMatchObject({ status: 409, fieldErrors: { personId: [expect.any(String)] } });
   });
 });
 
@@ -188,11 +188,11 @@ describe('users: role, activation, password', () => {
   it('an admin cannot deactivate or demote themselves', async () => {
     const before = await state(as.admin.id);
     await expect(users.deactivateUser(as.admin, as.admin.id)).rejects.toMatchObject({
-      code: 400,
+      status: 400,
       message: expect.stringMatching(/cannot deactivate your own/),
     });
     await expect(users.changeUserRole(as.admin, { id: as.admin.id, role: 'EDITOR' })).rejects.toMatchObject({
-      code: 400,
+      status: 400,
       message: expect.stringMatching(/cannot change your own role/),
     });
     expect(await state(as.admin.id)).toEqual(before);
@@ -214,20 +214,20 @@ describe('users: role, activation, password', () => {
     // …who, now an editor (their next request reloads the role), is refused;
     await expect(
       users.changeUserRole({ ...as.admin, role: 'EDITOR' }, { id: other.id, role: 'EDITOR' }),
-    ).rejects.toMatchObject({ name: 'ForbiddenError' });
+    ).rejects.toMatchObject({ code: 'forbidden' });
     // and (defence in depth, e.g. against a stale actor) the one remaining active admin is never demoted.
     const third = await newUser('third-admin@example.org', 'ADMIN');
     await users.deactivateUser(otherAdmin, third.id);
     const thirdAdmin: SessionUser = { ...otherAdmin, id: third.id, email: third.email };
     await expect(users.changeUserRole(thirdAdmin, { id: other.id, role: 'EDITOR' })).rejects.toMatchObject({
-      code: 409,
+      status: 409,
     });
     await users.changeUserRole(otherAdmin, { id: as.admin.id, role: 'ADMIN' });
   });
 
   it('a missing user is a 404', async () => {
     await expect(users.deactivateUser(as.admin, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
-      code: 404,
+      status: 404,
     });
   });
 });

@@ -56,8 +56,8 @@ describe('permissions', () => {
     expect((await list(as.admin, {})).entries.length).toBeGreaterThan(0);
     expect((await list(as.editor, {})).entries.length).toBeGreaterThan(0);
     for (const user of [as.sponsor, as.contributor, { ...as.admin, active: false }]) {
-      await expect(list(user, {})).rejects.toMatchObject({ name: 'ForbiddenError' });
-      await expect(auditData.auditFilterOptions(user)).rejects.toMatchObject({ name: 'ForbiddenError' });
+      await expect(list(user, {})).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(auditData.auditFilterOptions(user)).rejects.toMatchObject({ code: 'forbidden' });
     }
   });
 });

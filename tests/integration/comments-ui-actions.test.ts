@@ -18,7 +18,7 @@ type Act = (prev: undefined, input: Record<string, unknown> | FormData) => Promi
 let testDb: TestDatabase;
 let as: Record<Who, SessionUser>;
 let act: Record<'add' | 'resolve' | 'reopen' | 'markRead' | 'markAll', Act>;
-let boss: typeof import('@/lib/jobs/boss');
+let boss: typeof import('@/lib/jobs/worker');
 
 beforeAll(async () => {
   ({ testDb, as } = await setUpWorkflowDatabase());
@@ -29,7 +29,7 @@ beforeAll(async () => {
     markRead: (await import('@/lib/actions/notifications/mark-notification-read')).markNotificationReadAction as Act,
     markAll: (await import('@/lib/actions/notifications/mark-all-notifications-read')).markAllNotificationsReadAction as Act,
   };
-  boss = await import('@/lib/jobs/boss');
+  boss = await import('@/lib/jobs/worker');
 });
 
 afterAll(async () => {

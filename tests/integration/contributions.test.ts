@@ -216,10 +216,10 @@ describe('who sees what', () => {
 
   it('sponsors, deactivated contributors and everyone without the permission see nothing', async () => {
     const a = await submitArticle(u.alice, 'Hidden from sponsors');
-    await expect(data.listContributions(u.sponsor)).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(data.getContribution(u.sponsor, a)).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(data.getContribution({ ...u.alice, active: false }, a)).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(data.acceptTargets(u.alice)).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(data.listContributions(u.sponsor)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(data.getContribution(u.sponsor, a)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(data.getContribution({ ...u.alice, active: false }, a)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(data.acceptTargets(u.alice)).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('the dashboard lists a contributor’s own submissions and no drafts; editors see how many wait', async () => {
@@ -229,8 +229,8 @@ describe('who sees what', () => {
     expect(bobs.every((t) => t.label.startsWith('Your submission “Bob'))).toBe(true);
     expect(bobs.some((t) => t.label === 'Your submission “Bob on the dashboard”: Submitted')).toBe(true);
     expect(JSON.stringify(bobs)).not.toMatch(/December 2026|Alice/);
-    await expect(dashboard.issuesByStatus(u.bob)).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(dashboard.recentActivity(u.bob)).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(dashboard.issuesByStatus(u.bob)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(dashboard.recentActivity(u.bob)).rejects.toMatchObject({ code: 'forbidden' });
 
     const waiting = await testDb.prisma.contribution.count({ where: { status: 'SUBMITTED' } });
     const editors = await dashboard.myTasks(u.editor);
@@ -499,6 +499,23 @@ describe('events', () => {
     expect(saved.eventData).not.toHaveProperty('venueName');
     const asArticle = await call('update', u.bob, { id, version: '2', kind: 'ARTICLE', title: 'Now an article', body: doc('x') });
     expect(asArticle).toMatchObject({ status: 'error', code: 400 });
+  });
+
+  it('an event submission carries its topics into the accepted event, so the public Topic filter finds it', async () => {
+    const topics = await Promise.all(
+      ['Fostering (contributions test)', 'Adoption (contributions test)'].map((name, i) =>
+        testDb.prisma.topic.create({ data: { slug: `contribution-topic-${i}`, name }, select: { id: true } }),
+      ),
+    );
+    const title = 'Topical submission 2026';
+    expect(await call('submit', u.alice, eventForm({ title, topicIds: topics.map((t) => t.id) }))).toMatchObject({ status: 'success' });
+    const { id, eventData } = await testDb.prisma.contribution.findFirstOrThrow({ where: { title }, select: { id: true, eventData: true } });
+    expect((eventData as { topicIds: string[] }).topicIds.sort()).toEqual(topics.map((t) => t.id).sort());
+    expect(await call('accept', u.editor, { id, version: 1, issueId, sectionId: sec['Upcoming Conferences and Events']! })).toMatchObject({ status: 'success' });
+    const accepted = await row(id);
+    const stored = await testDb.prisma.eventTopic.findMany({ where: { eventId: accepted.acceptedEventId! }, select: { topicId: true } });
+    expect(stored.map((t) => t.topicId).sort()).toEqual(topics.map((t) => t.id).sort());    // Out of the list again, so the next test finds it as it expects.
+    await testDb.prisma.sectionEvent.deleteMany({ where: { eventId: accepted.acceptedEventId! } });
   });
 
   it('accepting creates the event with its sessions at the end of the chosen event-list section', async () => {

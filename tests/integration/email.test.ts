@@ -16,7 +16,7 @@ let sink: SmtpSink;
 let messages: typeof import('@/lib/email/messages');
 let send: typeof import('@/lib/email/send');
 let wf: typeof import('@/lib/data/workflow');
-let boss: typeof import('@/lib/jobs/boss');
+let boss: typeof import('@/lib/jobs/worker');
 let sendJob: typeof import('@/lib/jobs/send-email');
 
 const SITE = 'https://bulletin.example.org';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   messages = await import('@/lib/email/messages');
   send = await import('@/lib/email/send');
   wf = await import('@/lib/data/workflow');
-  boss = await import('@/lib/jobs/boss');
+  boss = await import('@/lib/jobs/worker');
   sendJob = await import('@/lib/jobs/send-email');
 });
 

@@ -121,8 +121,7 @@ describe('updateIssue (data layer)', () => {
     const current = await issue(draftId);
     expect(current.version).toBe(3);
     expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({
-      name: 'DataError',
-      code: 409,
+      status: 409,
       data: { title: current.title, version: 3, year: 2027, month: 3 },
     });
     expect(await testDb.prisma.auditLog.count({ where: { action: 'issue.update', entityId: draftId } })).toBe(2);
@@ -130,7 +129,7 @@ describe('updateIssue (data layer)', () => {
 
   it('refuses a slug another issue uses, with the error on the slug field', async () => {
     await expect(issuesAdmin.updateIssue(as.editor, { ...base(draftId, 3), slug: 'published-issue' })).rejects.toMatchObject({
-      code: 409,
+      status: 409,
       fieldErrors: { slug: [expect.stringMatching(/already uses this slug/)] },
     });
     expect((await issue(draftId)).version).toBe(3);
@@ -138,13 +137,13 @@ describe('updateIssue (data layer)', () => {
 
   it('refuses sponsors, contributors and deactivated editors', async () => {
     for (const user of [as.sponsor, as.contributor, { ...as.editor, active: false }]) {
-      await expect(issuesAdmin.updateIssue(user, { ...base(draftId, 3), title: 'Nope' })).rejects.toMatchObject({ name: 'ForbiddenError' });
+      await expect(issuesAdmin.updateIssue(user, { ...base(draftId, 3), title: 'Nope' })).rejects.toMatchObject({ code: 'forbidden' });
     }
     expect((await issue(draftId)).title).not.toBe('Nope');
   });
 
   it('is a 404 for an issue that does not exist', async () => {
-    await expect(issuesAdmin.updateIssue(as.editor, base('00000000-0000-4000-8000-000000000000', 1))).rejects.toMatchObject({ code: 404 });
+    await expect(issuesAdmin.updateIssue(as.editor, base('00000000-0000-4000-8000-000000000000', 1))).rejects.toMatchObject({ status: 404 });
   });
 });
 
@@ -190,6 +189,6 @@ describe('getIssueForPreview', () => {
       status: 'DRAFT',
       sections: [{ title: 'Second', bylines: [{ person: { name: 'Pat Author', jobTitle: 'Practice Lead', organisation: { name: 'Org X' } } }], events: [] }],
     });
-    await expect(issuesAdmin.getIssueForPreview(as.contributor, draftId)).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(issuesAdmin.getIssueForPreview(as.contributor, draftId)).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

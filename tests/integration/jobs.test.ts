@@ -20,7 +20,7 @@ vi.mock('@/lib/revalidate', () => ({
 let testDb: TestDatabase;
 let as: Record<Who, SessionUser>;
 let wf: typeof import('@/lib/data/workflow');
-let boss: typeof import('@/lib/jobs/boss');
+let boss: typeof import('@/lib/jobs/worker');
 let scheduled: typeof import('@/lib/jobs/publish-scheduled');
 let queues: typeof import('@/lib/jobs/queues');
 let hash: typeof import('@/lib/workflow/intro-hash');
@@ -44,7 +44,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => revalidator.listen(0, '127.0.0.1', r));
   process.env.INTERNAL_URL = `http://127.0.0.1:${(revalidator.address() as AddressInfo).port}`;
   wf = await import('@/lib/data/workflow');
-  boss = await import('@/lib/jobs/boss');
+  boss = await import('@/lib/jobs/worker');
   scheduled = await import('@/lib/jobs/publish-scheduled');
   queues = await import('@/lib/jobs/queues');
   hash = await import('@/lib/workflow/intro-hash');

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ActionError } from '@/lib/actions/action';
-import { ForbiddenError, UnauthenticatedError, type Actor } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/errors';
 import { deleteMedia, listMedia, updateMediaAlt, uploadMedia } from '@/lib/data/media';
 import { GET } from '@/app/media/[file]/route';
 import { createTestDatabase, type TestDatabase } from '../support/db';
@@ -35,9 +35,9 @@ async function expectActionError(promise: Promise<unknown>, code: number) {
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(ActionError);
-  expect((error as ActionError).code).toBe(code);
-  return error as ActionError;
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).status).toBe(code);
+  return error as AppError;
 }
 
 beforeAll(async () => {
@@ -81,12 +81,12 @@ describe('uploadMedia', () => {
     expect(media.mimeType).toBe('image/webp');
   });
 
-  it('refuses contributors and sponsors (ForbiddenError) and anonymous callers', async () => {
+  it('refuses contributors and sponsors (forbidden) and anonymous callers', async () => {
     const png = await uniquePng();
-    await expect(uploadMedia(contributor, { file: file(png, 'x.png'), alt: 'x' })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(uploadMedia(sponsor, { file: file(png, 'x.png'), alt: 'x' })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(uploadMedia(null as unknown as Actor, { file: file(png, 'x.png'), alt: 'x' })).rejects.toBeInstanceOf(UnauthenticatedError);
-    await expect(uploadMedia({ ...editor, active: false }, { file: file(png, 'x.png'), alt: 'x' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(uploadMedia(contributor, { file: file(png, 'x.png'), alt: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(uploadMedia(sponsor, { file: file(png, 'x.png'), alt: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(uploadMedia(null as unknown as Actor, { file: file(png, 'x.png'), alt: 'x' })).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(uploadMedia({ ...editor, active: false }, { file: file(png, 'x.png'), alt: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('requires alt text unless the image is decorative', async () => {
@@ -125,7 +125,7 @@ describe('listMedia, updateMediaAlt, deleteMedia', () => {
     const found = await listMedia(editor, { q: 'kingFISHER' });
     expect(found.items.map((m) => m.alt)).toEqual(['Kingfisher by the river']);
     expect(found.items[0]).not.toHaveProperty('uploadedById');
-    await expect(listMedia(contributor, {})).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listMedia(contributor, {})).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('updates alt text with an audit entry and the same rules', async () => {
@@ -134,7 +134,7 @@ describe('listMedia, updateMediaAlt, deleteMedia', () => {
     expect(updated.alt).toBe('New words');
     await expectActionError(updateMediaAlt(editor, { id: media.id, alt: '' }), 400);
     expect((await updateMediaAlt(editor, { id: media.id, alt: 'x', decorative: true })).alt).toBe('');
-    await expect(updateMediaAlt(sponsor, { id: media.id, alt: 'x' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateMediaAlt(sponsor, { id: media.id, alt: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
     await expectActionError(updateMediaAlt(editor, { id: '00000000-0000-4000-8000-000000000000', alt: 'x' }), 404);
     const actions = await testDb.prisma.auditLog.findMany({ where: { entityId: media.id }, select: { action: true }, orderBy: { id: 'asc' } });
     expect(actions.map((a) => a.action)).toEqual(['media.upload', 'media.update', 'media.update']);
@@ -145,7 +145,7 @@ describe('listMedia, updateMediaAlt, deleteMedia', () => {
     const person = await testDb.prisma.person.create({ data: { slug: 'media-test-person', name: 'Media Person', photoId: media.id } });
     const error = await expectActionError(deleteMedia(editor, media.id), 409);
     expect(error.message).toMatch(/still used/);
-    await expect(deleteMedia(contributor, media.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(deleteMedia(contributor, media.id)).rejects.toMatchObject({ code: 'forbidden' });
 
     await testDb.prisma.person.update({ where: { id: person.id }, data: { photoId: null } });
     await deleteMedia(editor, media.id);

@@ -221,7 +221,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Comments queue notification emails; stop the queue before its database goes.
-  await (await import('@/lib/jobs/boss')).stopJobs();
+  await (await import('@/lib/jobs/worker')).stopJobs();
   await testDb?.drop();
   if (mediaDir) await rm(mediaDir, { recursive: true, force: true });
 });

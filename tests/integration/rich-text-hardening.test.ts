@@ -198,7 +198,7 @@ describe('events and revisions', () => {
       select: { id: true },
     });
     const before = await footprint();
-    await expect(revisions.restoreRevision(editor, revision.id)).rejects.toMatchObject({ name: 'DataError', code: 400, message: expect.stringMatching(/deleted from the media library/) });
+    await expect(revisions.restoreRevision(editor, revision.id)).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/deleted from the media library/) });
     expect(await footprint()).toEqual(before);
   });
 });

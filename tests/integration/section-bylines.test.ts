@@ -132,23 +132,23 @@ describe('setSectionBylines', () => {
   it('refuses unknown people and organisations, and sections that are not articles', async () => {
     const ghost = '00000000-0000-4000-8000-000000000000';
     await expect(sections.setSectionBylines(as.editor, { sectionId: articleId, personIds: [ghost], bylineOrganisationId: null })).rejects.toMatchObject({
-      code: 400,
+      status: 400,
       fieldErrors: { personIds: [expect.stringMatching(/no longer exists/)] },
     });
     await expect(sections.setSectionBylines(as.editor, { sectionId: articleId, personIds: [], bylineOrganisationId: ghost })).rejects.toMatchObject({
-      code: 400,
+      status: 400,
       fieldErrors: { bylineOrganisationId: [expect.any(String)] },
     });
     for (const sectionId of [introId, eventsId]) {
-      await expect(sections.setSectionBylines(as.editor, { sectionId, personIds: [person.a], bylineOrganisationId: null })).rejects.toMatchObject({ code: 400 });
+      await expect(sections.setSectionBylines(as.editor, { sectionId, personIds: [person.a], bylineOrganisationId: null })).rejects.toMatchObject({ status: 400 });
     }
-    await expect(sections.setSectionBylines(as.editor, { sectionId: ghost, personIds: [], bylineOrganisationId: null })).rejects.toMatchObject({ code: 404 });
+    await expect(sections.setSectionBylines(as.editor, { sectionId: ghost, personIds: [], bylineOrganisationId: null })).rejects.toMatchObject({ status: 404 });
   });
 
   it('refuses sponsors (articles are not theirs), contributors and deactivated editors', async () => {
     const before = await bylineIds(articleId);
     for (const user of [as.sponsor, as.contributor, { ...as.editor, active: false }]) {
-      await expect(sections.setSectionBylines(user, { sectionId: articleId, personIds: [], bylineOrganisationId: null })).rejects.toMatchObject({ name: 'ForbiddenError' });
+      await expect(sections.setSectionBylines(user, { sectionId: articleId, personIds: [], bylineOrganisationId: null })).rejects.toMatchObject({ code: 'forbidden' });
     }
     expect(await bylineIds(articleId)).toEqual(before);
   });
@@ -159,8 +159,8 @@ describe('setSectionSignatory', () => {
     const result = await sections.setSectionSignatory(as.sponsor, { sectionId: introId, signatoryId: person.c, signOff: 'Kind regards' });
     expect(result).toMatchObject({ changed: true, signOff: 'Kind regards', signatory: { name: 'Cat Cole', organisation: { name: 'Walsall Council' } } });
     expect(await testDb.prisma.auditLog.count({ where: { action: 'section.signatory', entityId: introId, actorId: as.sponsor.id } })).toBe(1);
-    await expect(sections.setSectionSignatory(as.editor, { sectionId: articleId, signatoryId: null, signOff: null })).rejects.toMatchObject({ code: 400 });
-    await expect(sections.setSectionSignatory(as.contributor, { sectionId: introId, signatoryId: null, signOff: null })).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(sections.setSectionSignatory(as.editor, { sectionId: articleId, signatoryId: null, signOff: null })).rejects.toMatchObject({ status: 400 });
+    await expect(sections.setSectionSignatory(as.contributor, { sectionId: introId, signatoryId: null, signOff: null })).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
 

@@ -13,14 +13,14 @@ let as: Record<Who, SessionUser>;
 let comments: typeof import('@/lib/data/comments');
 let notifications: typeof import('@/lib/data/notifications');
 let wf: typeof import('@/lib/data/workflow');
-let boss: typeof import('@/lib/jobs/boss');
+let boss: typeof import('@/lib/jobs/worker');
 
 beforeAll(async () => {
   ({ testDb, as } = await setUpWorkflowDatabase());
   comments = await import('@/lib/data/comments');
   notifications = await import('@/lib/data/notifications');
   wf = await import('@/lib/data/workflow');
-  boss = await import('@/lib/jobs/boss');
+  boss = await import('@/lib/jobs/worker');
 });
 
 afterAll(async () => {
@@ -89,13 +89,13 @@ describe('comments on sections', () => {
 
   it('refuses contributors on sections, empty and oversized comments', async () => {
     const issue = await makeIssue(testDb);
-    await expect(comments.addComment(as.contributor, { sectionId: issue.articleId, body: 'Hi' })).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(comments.listComments(as.contributor, { sectionId: issue.articleId })).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(comments.addComment(as.editor, { sectionId: issue.articleId, body: '  ' })).rejects.toMatchObject({ code: 400, fieldErrors: { body: ['Enter a comment'] } });
-    await expect(comments.addComment(as.editor, { sectionId: issue.articleId, body: 'x'.repeat(5001) })).rejects.toMatchObject({ code: 400 });
+    await expect(comments.addComment(as.contributor, { sectionId: issue.articleId, body: 'Hi' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(comments.listComments(as.contributor, { sectionId: issue.articleId })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(comments.addComment(as.editor, { sectionId: issue.articleId, body: '  ' })).rejects.toMatchObject({ status: 400, fieldErrors: { body: ['Enter a comment'] } });
+    await expect(comments.addComment(as.editor, { sectionId: issue.articleId, body: 'x'.repeat(5001) })).rejects.toMatchObject({ status: 400 });
     const other = await makeIssue(testDb);
     const elsewhere = await comments.addComment(as.editor, { sectionId: other.articleId, body: 'Elsewhere' });
-    await expect(comments.addComment(as.editor, { sectionId: issue.articleId, parentId: elsewhere.id, body: 'Cross-thread' })).rejects.toMatchObject({ code: 404 });
+    await expect(comments.addComment(as.editor, { sectionId: issue.articleId, parentId: elsewhere.id, body: 'Cross-thread' })).rejects.toMatchObject({ status: 404 });
   });
 });
 
@@ -112,9 +112,9 @@ describe('comments on contributions', () => {
     expect(thread.replies[0]).toMatchObject({ body: 'Yes, @Elizabeth White.', blocking: false });
 
     const theirs = await contribution(as.admin.id);
-    await expect(comments.listComments(as.contributor, { contributionId: theirs.id })).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(comments.addComment(as.contributor, { contributionId: theirs.id, body: 'Hi' })).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(comments.resolveComment(as.contributor, c.id)).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(comments.listComments(as.contributor, { contributionId: theirs.id })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(comments.addComment(as.contributor, { contributionId: theirs.id, body: 'Hi' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(comments.resolveComment(as.contributor, c.id)).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
 
@@ -131,7 +131,7 @@ describe('notifications', () => {
     expect(list.items[0]!.kind).toBe('MENTION');
 
     const id = list.items[0]!.id;
-    await expect(notifications.markNotificationRead(as.editor, id)).rejects.toMatchObject({ code: 404 });
+    await expect(notifications.markNotificationRead(as.editor, id)).rejects.toMatchObject({ status: 404 });
     expect((await notifications.listNotifications(as.contributor)).unread).toBe(list.unread);
     await expect(notifications.markNotificationRead(as.contributor, id)).resolves.toEqual({ href: expect.stringMatching(/^\/admin\/contributions\//) });
     expect(await notifications.unreadNotificationCount(as.contributor)).toBe(list.unread - 1);
@@ -141,7 +141,7 @@ describe('notifications', () => {
   });
 
   it('refuses signed-out and deactivated users', async () => {
-    await expect(notifications.listNotifications({ ...as.editor, active: false })).rejects.toMatchObject({ name: 'UnauthenticatedError' });
+    await expect(notifications.listNotifications({ ...as.editor, active: false })).rejects.toMatchObject({ code: 'unauthenticated', status: 401 });
   });
 
   it('keeps links inside the app (database check too)', async () => {

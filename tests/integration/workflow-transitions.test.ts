@@ -15,13 +15,13 @@ let testDb: TestDatabase;
 let as: Record<Who, SessionUser>;
 let wf: typeof import('@/lib/data/workflow');
 let hash: typeof import('@/lib/workflow/intro-hash');
-let boss: typeof import('@/lib/jobs/boss');
+let boss: typeof import('@/lib/jobs/worker');
 
 beforeAll(async () => {
   ({ testDb, as } = await setUpWorkflowDatabase());
   wf = await import('@/lib/data/workflow');
   hash = await import('@/lib/workflow/intro-hash');
-  boss = await import('@/lib/jobs/boss');
+  boss = await import('@/lib/jobs/worker');
 });
 
 afterAll(async () => {
@@ -76,13 +76,13 @@ describe('submitting the intro for approval', () => {
 
   it('refuses contributors, a second submission and an issue without an intro', async () => {
     const issue = await makeIssue(testDb);
-    await expect(wf.submitIntroForApproval(as.contributor, { issueId: issue.id })).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(wf.submitIntroForApproval(as.contributor, { issueId: issue.id })).rejects.toMatchObject({ code: 'forbidden' });
     await wf.submitIntroForApproval(as.sponsor, { issueId: issue.id });
-    await expect(wf.submitIntroForApproval(as.editor, { issueId: issue.id })).rejects.toMatchObject({ code: 409 });
+    await expect(wf.submitIntroForApproval(as.editor, { issueId: issue.id })).rejects.toMatchObject({ status: 409 });
     await testDb.prisma.section.delete({ where: { id: issue.introId } });
     const other = await makeIssue(testDb);
     await testDb.prisma.section.delete({ where: { id: other.introId } });
-    await expect(wf.submitIntroForApproval(as.editor, { issueId: other.id })).rejects.toMatchObject({ code: 400 });
+    await expect(wf.submitIntroForApproval(as.editor, { issueId: other.id })).rejects.toMatchObject({ status: 400 });
     expect(await status(other.id)).toBe('DRAFT');
   });
 });
@@ -109,10 +109,10 @@ describe('approving the intro', () => {
     const issue = await submitted();
     const contentHash = await introHash(issue.introId);
     for (const user of [as.editor, as.contributor]) {
-      await expect(wf.approveIntro(user, { issueId: issue.id, contentHash })).rejects.toMatchObject({ name: 'ForbiddenError' });
+      await expect(wf.approveIntro(user, { issueId: issue.id, contentHash })).rejects.toMatchObject({ code: 'forbidden' });
     }
     await testDb.prisma.section.update({ where: { id: issue.introId }, data: { body: text('Edited while the sponsor was reading.') } });
-    await expect(wf.approveIntro(as.sponsor, { issueId: issue.id, contentHash })).rejects.toMatchObject({ code: 409 });
+    await expect(wf.approveIntro(as.sponsor, { issueId: issue.id, contentHash })).rejects.toMatchObject({ status: 409 });
     expect(await status(issue.id)).toBe('IN_REVIEW');
     expect(await auditRows('intro.approve', issue.id)).toEqual([]);
   });
@@ -140,7 +140,7 @@ describe('requesting changes', () => {
   it('needs a comment', async () => {
     const issue = await submitted();
     await expect(wf.requestIntroChanges(as.sponsor, { issueId: issue.id, comment: '   ' })).rejects.toMatchObject({
-      code: 400,
+      status: 400,
       fieldErrors: { comment: ['Enter a comment saying what needs to change'] },
     });
     expect(await status(issue.id)).toBe('IN_REVIEW');
@@ -167,7 +167,7 @@ describe('requesting changes', () => {
 
   it('is refused to editors', async () => {
     const issue = await submitted();
-    await expect(wf.requestIntroChanges(as.editor, { issueId: issue.id, comment: 'x' })).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(wf.requestIntroChanges(as.editor, { issueId: issue.id, comment: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
 
@@ -186,10 +186,10 @@ describe('hash-based void', () => {
       message: 'Intro changed since approval: submit it for approval again.',
       href: `/admin/issues/${issue.id}/sections/${issue.introId}`,
     });
-    await expect(wf.publishIssue(as.editor, { issueId: issue.id })).rejects.toMatchObject({ code: 409, data: { gate: { passed: false } } });
+    await expect(wf.publishIssue(as.editor, { issueId: issue.id })).rejects.toMatchObject({ status: 409, data: { gate: { passed: false } } });
     await expect(
       wf.scheduleIssue(as.editor, { issueId: issue.id, date: { day: '1', month: '12', year: '2030' }, time: '09:00' }),
-    ).rejects.toMatchObject({ code: 409 });
+    ).rejects.toMatchObject({ status: 409 });
     expect(await status(issue.id)).toBe('APPROVED');
 
     await testDb.prisma.section.update({ where: { id: issue.introId }, data: { body: text('Welcome to the December issue.') } });
@@ -225,7 +225,7 @@ describe('the publish gate on real data', () => {
 
   it('is not shown to contributors', async () => {
     const issue = await makeIssue(testDb);
-    await expect(wf.getPublishGate(as.contributor, issue.id)).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(wf.getPublishGate(as.contributor, issue.id)).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
 
@@ -254,16 +254,16 @@ describe('scheduling', () => {
     const issue = await approved();
     const at = (day: string, month: string, year: string, time: string) => ({ issueId: issue.id, date: { day, month, year }, time });
     await expect(wf.scheduleIssue(as.editor, at('1', '11', '2026', '09:00'), { now })).rejects.toMatchObject({
-      code: 400,
+      status: 400,
       fieldErrors: { date: ['The publication time must be in the future'] },
     });
-    await expect(wf.scheduleIssue(as.editor, at('28', '3', '2027', '01:30'), { now })).rejects.toMatchObject({ code: 400, fieldErrors: { time: [expect.stringContaining('does not exist')] } });
-    await expect(wf.scheduleIssue(as.editor, at('31', '2', '2027', '09:00'), { now })).rejects.toMatchObject({ code: 400, fieldErrors: { date: [expect.any(String)] } });
-    await expect(wf.scheduleIssue(as.editor, at('1', '12', '2026', '25:00'), { now })).rejects.toMatchObject({ code: 400, fieldErrors: { time: ['Enter a real time, like 09:30 or 2pm'] } });
-    await expect(wf.scheduleIssue(as.sponsor, at('1', '12', '2026', '09:00'), { now })).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(wf.scheduleIssue(as.editor, at('28', '3', '2027', '01:30'), { now })).rejects.toMatchObject({ status: 400, fieldErrors: { time: [expect.stringContaining('does not exist')] } });
+    await expect(wf.scheduleIssue(as.editor, at('31', '2', '2027', '09:00'), { now })).rejects.toMatchObject({ status: 400, fieldErrors: { date: [expect.any(String)] } });
+    await expect(wf.scheduleIssue(as.editor, at('1', '12', '2026', '25:00'), { now })).rejects.toMatchObject({ status: 400, fieldErrors: { time: ['Enter a real time, like 09:30 or 2pm'] } });
+    await expect(wf.scheduleIssue(as.sponsor, at('1', '12', '2026', '09:00'), { now })).rejects.toMatchObject({ code: 'forbidden' });
     const draft = await makeIssue(testDb);
     await expect(wf.scheduleIssue(as.editor, { ...at('1', '12', '2026', '09:00'), issueId: draft.id }, { now })).rejects.toMatchObject({
-      name: 'InvalidTransitionError',
+      code: 'invalid_transition',
     });
     expect(await status(issue.id)).toBe('APPROVED');
   });
@@ -302,7 +302,7 @@ describe('publishing, unpublishing, archiving', () => {
     const results = await Promise.allSettled([wf.publishIssue(as.editor, { issueId: issue.id }), wf.publishIssue(as.admin, { issueId: issue.id })]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect(rejected.reason).toMatchObject({ name: expect.stringMatching(/ActionError|InvalidTransitionError/) });
+    expect(rejected.reason).toMatchObject({ code: expect.stringMatching(/^(conflict|invalid_transition)$/) });
     expect(await auditRows('issue.publish', issue.id)).toHaveLength(1);
   });
 
@@ -325,18 +325,18 @@ describe('publishing, unpublishing, archiving', () => {
     await wf.publishIssue(as.editor, { issueId: issue.id }, { now: new Date('2026-12-05T09:00:00Z') });
     expect((await testDb.prisma.issue.findUniqueOrThrow({ where: { id: issue.id }, select: { publishedAt: true } })).publishedAt).toEqual(first);
 
-    await expect(wf.archiveIssue(as.sponsor, { issueId: issue.id })).rejects.toMatchObject({ name: 'ForbiddenError' });
+    await expect(wf.archiveIssue(as.sponsor, { issueId: issue.id })).rejects.toMatchObject({ code: 'forbidden' });
     await wf.archiveIssue(as.editor, { issueId: issue.id });
     expect(await status(issue.id)).toBe('ARCHIVED');
-    await expect(wf.archiveIssue(as.editor, { issueId: issue.id })).rejects.toMatchObject({ name: 'InvalidTransitionError' });
+    await expect(wf.archiveIssue(as.editor, { issueId: issue.id })).rejects.toMatchObject({ code: 'invalid_transition' });
     await wf.unpublishIssue(as.admin, { issueId: issue.id });
     expect(await status(issue.id)).toBe('DRAFT');
   });
 
   it('refuses to publish a draft or an issue in review', async () => {
     const draft = await makeIssue(testDb);
-    await expect(wf.publishIssue(as.editor, { issueId: draft.id })).rejects.toMatchObject({ name: 'InvalidTransitionError' });
+    await expect(wf.publishIssue(as.editor, { issueId: draft.id })).rejects.toMatchObject({ code: 'invalid_transition' });
     const review = await submitted();
-    await expect(wf.publishIssue(as.admin, { issueId: review.id })).rejects.toMatchObject({ name: 'InvalidTransitionError' });
+    await expect(wf.publishIssue(as.admin, { issueId: review.id })).rejects.toMatchObject({ code: 'invalid_transition' });
   });
 });

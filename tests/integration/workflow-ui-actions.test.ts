@@ -28,14 +28,14 @@ let testDb: TestDatabase;
 let as: Record<Who, SessionUser>;
 let links: typeof import('@/lib/data/access-links');
 let hash: typeof import('@/lib/workflow/intro-hash');
-let boss: typeof import('@/lib/jobs/boss');
+let boss: typeof import('@/lib/jobs/worker');
 const act: Record<string, Fn> = {};
 
 beforeAll(async () => {
   ({ testDb, as } = await setUpWorkflowDatabase());
   links = await import('@/lib/data/access-links');
   hash = await import('@/lib/workflow/intro-hash');
-  boss = await import('@/lib/jobs/boss');
+  boss = await import('@/lib/jobs/worker');
   const load = async (file: string, name: string) => {
     act[file] = (await import(/* @vite-ignore */ `@/lib/actions/workflow/${file}`))[name] as Fn;
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatDate, formatMonth, formatSession, formatTime } from '@/lib/dates';
+import { formatCalendarDate, formatDate, formatDateTime, formatMonth, formatSession, formatTime } from '@/lib/dates';
 
 describe('GOV.UK date formatting in Europe/London', () => {
   it('formats a GMT session', () => {
@@ -31,5 +31,13 @@ describe('GOV.UK date formatting in Europe/London', () => {
     expect(formatMonth(new Date('2025-10-01T00:00:00Z'))).toBe('October 2025');
     expect(formatCalendarDate(new Date('2025-10-13T00:00:00Z'))).toBe('Monday 13 October 2025');
     expect(formatCalendarDate(new Date('2025-10-13T00:00:00Z'), { year: false })).toBe('Monday 13 October');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('writes "2 December 2026 at 4:46pm" in London time, GMT and BST', () => {
+    expect(formatDateTime(new Date('2026-12-02T16:46:40Z'))).toBe('2 December 2026 at 4:46pm');
+    expect(formatDateTime(new Date('2026-07-01T08:00:00Z'))).toBe('1 July 2026 at 9am');
+    expect(formatDateTime(new Date('2026-03-29T00:30:00Z'))).toBe('29 March 2026 at 12:30am');
   });
 });

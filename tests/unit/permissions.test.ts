@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, can, ForbiddenError, requirePermission, UnauthenticatedError, type Action, type Role } from '@/lib/auth/permissions';
+import { ACTIONS, can, requirePermission, type Action, type Role } from '@/lib/auth/permissions';
 
 // The expected table, written out independently of lib/auth/permissions.ts.
 // `any` = allowed on anyone's record, `own` = only on the user's own, absent = denied.
@@ -73,8 +73,8 @@ describe('guards', () => {
   });
 
   it('requirePermission throws 401 without a user and 403 without the permission', () => {
-    expect(() => requirePermission(null, 'issue:read')).toThrow(UnauthenticatedError);
-    expect(() => requirePermission(actor('CONTRIBUTOR'), 'issue:read')).toThrow(ForbiddenError);
+    expect(() => requirePermission(null, 'issue:read')).toThrow(expect.objectContaining({ code: 'unauthenticated', status: 401 }));
+    expect(() => requirePermission(actor('CONTRIBUTOR'), 'issue:read')).toThrow(expect.objectContaining({ code: 'forbidden', status: 403 }));
     expect(() => requirePermission(actor('EDITOR'), 'issue:read')).not.toThrow();
   });
 });

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { issuesByStatus, myTasks, recentActivity } from '@/lib/data/dashboard';
-import { formatMonth } from '@/lib/dates';
+import { auditActionLabel } from '@/lib/audit-labels';
+import { formatDateTime, formatMonth } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -63,13 +64,10 @@ export default async function DashboardPage() {
                   <ul className="mt-2 space-y-1">
                     {issues.map((i) => (
                       <li key={i.id}>
-                        {status === 'PUBLISHED' ? (
-                          <Link href={`/issues/${i.slug}`} className="text-[var(--color-brand)] underline">
-                            {i.title}
-                          </Link>
-                        ) : (
-                          i.title
-                        )}{' '}
+                        {/* Published issues open as readers see them; the rest where the work is done. */}
+                        <Link href={status === 'PUBLISHED' ? `/issues/${i.slug}` : `/admin/issues/${i.id}`} className="text-[var(--color-brand)] underline">
+                          {i.title}
+                        </Link>{' '}
                         <span className="text-[var(--color-muted)]">– {formatMonth(i.month)}</span>
                       </li>
                     ))}
@@ -100,11 +98,11 @@ export default async function DashboardPage() {
                 {activity.map((a) => (
                   <tr key={a.id.toString()} className="border-b border-gray-300">
                     <td className="py-2 pr-4">
-                      <time dateTime={a.createdAt.toISOString()}>{a.createdAt.toLocaleString('en-GB', { timeZone: 'Europe/London' })}</time>
+                      <time dateTime={a.createdAt.toISOString()}>{formatDateTime(a.createdAt)}</time>
                     </td>
                     <td className="py-2 pr-4">{a.actor?.name ?? 'System'}</td>
                     <td className="py-2 pr-4">
-                      {a.action} – {a.entityType}
+                      {auditActionLabel(a.action)}
                     </td>
                   </tr>
                 ))}

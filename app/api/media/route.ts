@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { can } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
 import { listMediaForPicker } from '@/lib/data/media';
+import { isAppError } from '@/lib/errors';
 import { mediaPickerQuerySchema } from '@/lib/validation/media-picker';
 
 // The section editor's image picker lists the media library from here.
@@ -24,5 +25,11 @@ export async function GET(request: Request) {
     const flat = z.flattenError(parsed.error);
     return json({ error: flat.formErrors[0] ?? Object.values(flat.fieldErrors).flat()[0] ?? 'Invalid query.', fieldErrors: flat.fieldErrors }, 400);
   }
-  return json(await listMediaForPicker(user, parsed.data));
+  try {
+    return json(await listMediaForPicker(user, parsed.data));
+  } catch (error) {
+    // An expected failure answers with its own status; anything else is a real 500.
+    if (isAppError(error)) return json({ error: error.message, fieldErrors: error.fieldErrors }, error.status);
+    throw error;
+  }
 }

@@ -88,7 +88,7 @@ export function EventSubmissionForm({
   canInsertImage,
 }: {
   event?: Saved;
-  options: { organisations: Option[]; ownOrganisation: string };
+  options: { organisations: Option[]; ownOrganisation: string; topics: Option[] };
   canInsertImage: boolean;
 }) {
   const action = (event ? updateContributionAction : submitContributionAction) as (
@@ -111,6 +111,8 @@ export function EventSubmissionForm({
   const [added, setAdded] = useState(0);
   const [mode, setMode] = useState(() => kept('mode', data?.mode ?? ''));
   const [isFree, setIsFree] = useState(() => kept('isFree', data ? String(data.isFree) : ''));
+  // Controlled, so a failed submit keeps every ticked topic (the kept values hold one per name).
+  const [topicIds, setTopicIds] = useState<string[]>(() => data?.topicIds ?? []);
   const [warnings, setWarnings] = useState<string[]>([]);
   const formRef = useRef<HTMLFormElement>(null);
   const uid = useId();
@@ -307,6 +309,29 @@ export function EventSubmissionForm({
           defaultValue={kept('organiserId', data?.organiserId)}
           error={err('organiserId')}
         />
+        {options.topics.length > 0 && (
+          <fieldset id={`${p}-topicIds`} tabIndex={-1} aria-describedby={err('topicIds') ? `${p}-topicIds-error` : undefined}>
+            <legend className="font-bold">Topics (optional)</legend>
+            <p className="text-[var(--color-muted)]">Readers can filter the events list by topic.</p>
+            <ErrorText id={`${p}-topicIds-error`} error={err('topicIds')} />
+            <div className="mt-1 grid gap-2 sm:grid-cols-2">
+              {options.topics.map((t) => (
+                <div key={t.value} className="flex min-h-11 items-center gap-3">
+                  <input
+                    id={`${p}-topic-${t.value}`}
+                    type="checkbox"
+                    name="topicIds"
+                    value={t.value}
+                    checked={topicIds.includes(t.value)}
+                    onChange={(e) => setTopicIds((ids) => (e.target.checked ? [...ids, t.value] : ids.filter((id) => id !== t.value)))}
+                    className="size-6"
+                  />
+                  <label htmlFor={`${p}-topic-${t.value}`}>{t.label}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        )}
         <TextField idPrefix={p} name="audience" label="Who it is for (optional)" hint="For example, Newly qualified social workers" defaultValue={kept('audience', data?.audience)} error={err('audience')} />
         <fieldset className={err('isFree') ? 'border-l-4 border-red-700 pl-3' : undefined} aria-describedby={err('isFree') ? `${p}-isFree-error` : undefined}>
           <legend className="font-bold">Is the event free?</legend>

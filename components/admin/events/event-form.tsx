@@ -76,6 +76,7 @@ export function EventForm({
   people,
   cancelHref,
   canInsertImage,
+  topics,
 }: {
   initial: EventFormValues;
   /** Editing: the event's id and the version the form was loaded with. */
@@ -86,6 +87,7 @@ export function EventForm({
   people: PersonOption[];
   cancelHref: string;
   canInsertImage: boolean;
+  topics: { id: string; name: string }[];
 }) {
   const action = (event ? updateEventAction : createEventAction) as (state: ActionState, form: FormData) => Promise<ActionState>;
   const [state, formAction, pending] = useActionState(action, IDLE as ActionState);
@@ -177,6 +179,7 @@ export function EventForm({
     registrationOpens: `${P}-registrationOpens-day`,
     registrationDeadline: `${P}-registrationDeadline-day`,
     presenterIds: `${P}-presenters-search`,
+    topicIds: `${P}-topics`,
     sessions: `${P}-sessions-heading`,
   };
   values.sessions.forEach((_, i) => {
@@ -310,6 +313,34 @@ export function EventForm({
           onChange={(ids) => set('presenterIds', ids)}
           error={err('presenterIds')}
         />
+        {topics.length > 0 && (
+          <fieldset id={`${P}-topics`} tabIndex={-1} aria-describedby={err('topicIds') ? `${P}-topics-error` : undefined}>
+            <legend className="font-bold">Topics (optional)</legend>
+            <p className="text-[var(--color-muted)]">Readers can filter the events list by topic.</p>
+            {err('topicIds') && (
+              <p id={`${P}-topics-error`} className="font-bold text-red-700">
+                <span className="sr-only">Error: </span>
+                {err('topicIds')}
+              </p>
+            )}
+            <div className="mt-1 grid gap-2 sm:grid-cols-2">
+              {topics.map((t) => (
+                <div key={t.id} className="flex min-h-11 items-center gap-3">
+                  <input
+                    id={`${P}-topic-${t.id}`}
+                    type="checkbox"
+                    name="topicIds"
+                    value={t.id}
+                    checked={values.topicIds.includes(t.id)}
+                    onChange={(e) => set('topicIds', e.target.checked ? [...values.topicIds, t.id] : values.topicIds.filter((id) => id !== t.id))}
+                    className="h-6 w-6"
+                  />
+                  <label htmlFor={`${P}-topic-${t.id}`}>{t.name}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        )}
       </section>
 
       <section aria-labelledby={`${P}-sessions-heading`} className="space-y-6">

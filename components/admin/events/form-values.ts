@@ -24,6 +24,7 @@ export type EventFormValues = {
   registrationDeadline: DateValue;
   saveTheDate: boolean;
   presenterIds: string[];
+  topicIds: string[];
   sessions: SessionValue[];
 };
 
@@ -50,6 +51,7 @@ export function newEventValues(): EventFormValues {
     registrationDeadline: EMPTY_DATE,
     saveTheDate: false,
     presenterIds: [],
+    topicIds: [],
     sessions: [EMPTY_SESSION],
   };
 }
@@ -77,6 +79,7 @@ export function eventValues(e: EventForEdit): EventFormValues {
     registrationDeadline: date(e.registrationDeadline, 'calendar'),
     saveTheDate: e.saveTheDate,
     presenterIds: e.presenters.map((p) => p.personId),
+    topicIds: e.topics.map((t) => t.topicId),
     sessions: e.sessions.map((s): SessionValue => {
       const f = sessionToFields(s);
       return {

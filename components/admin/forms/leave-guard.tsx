@@ -26,7 +26,8 @@ export const UNSAVED_FORM = 'You have typed into a form without saving it. Leave
 
 /** Forms that hold nothing worth keeping: searches and filters (GET) and autosaving editors. */
 function tracked(form: HTMLFormElement | null): form is HTMLFormElement {
-  return !!form && form.method.toLowerCase() !== 'get' && !form.hasAttribute('data-autosave');
+  // The attribute, not the property: a React form without one (submitted by script) reports "get".
+  return !!form && form.getAttribute('method')?.toLowerCase() !== 'get' && !form.hasAttribute('data-autosave');
 }
 
 /** Typed-into forms still on the page, other than the one the clicked link sits in. */

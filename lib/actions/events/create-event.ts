@@ -2,7 +2,6 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { createAction } from '@/lib/actions/action';
-import { asAction } from '@/lib/actions/issues/to-action-error';
 import { createEvent } from '@/lib/data/events-admin';
 import { revalidatePublicContent } from '@/lib/revalidate';
 import { createEventSchema } from '@/lib/validation/events';
@@ -12,7 +11,7 @@ const action = createAction({
   schema: createEventSchema,
   permission: 'event:create',
   run: async (input, { user }) => {
-    const event = await asAction(() => createEvent(user, input));
+    const event = await createEvent(user, input);
     if (event.change) revalidatePublicContent(event.change);
     revalidatePath('/admin/events');
     if (event.section) {

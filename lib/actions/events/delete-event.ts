@@ -2,7 +2,6 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { createAction } from '@/lib/actions/action';
-import { asAction } from '@/lib/actions/issues/to-action-error';
 import { deleteEvent } from '@/lib/data/events-admin';
 import { deleteEventSchema } from '@/lib/validation/events';
 
@@ -11,7 +10,7 @@ const action = createAction({
   schema: deleteEventSchema,
   permission: 'event:delete',
   run: async (input, { user }) => {
-    const result = await asAction(() => deleteEvent(user, input.id));
+    const result = await deleteEvent(user, input.id);
     // Only events outside published issues can be deleted, so no public page changes.
     revalidatePath('/admin/events');
     revalidatePath('/admin/issues', 'layout');

@@ -1,8 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { ActionError, createAction } from '@/lib/actions/action';
-import { asAction } from '@/lib/actions/issues/to-action-error';
+import { createAction } from '@/lib/actions/action';
+import { AppError } from '@/lib/errors';
 import { updateEvent } from '@/lib/data/events-admin';
 import { revalidatePublicContent } from '@/lib/revalidate';
 import { updateEventSchema } from '@/lib/validation/events';
@@ -16,13 +16,9 @@ const action = createAction({
   schema: updateEventSchema,
   permission: 'event:update',
   run: async (input, { user }) => {
-    const result = await asAction(() => updateEvent(user, input));
+    const result = await updateEvent(user, input);
     if (!result.ok) {
-      throw new ActionError(
-        409,
-        `Someone else saved this event while you were editing${result.conflict.by ? ` (${result.conflict.by})` : ''}. Your changes have not been saved, but they are still in the form and kept as a revision.`,
-        { ...result.conflict, updatedAt: result.conflict.updatedAt.toISOString() },
-      );
+      throw new AppError('conflict', `Someone else saved this event while you were editing${result.conflict.by ? ` (${result.conflict.by})` : ''}. Your changes have not been saved, but they are still in the form and kept as a revision.`, { data: { ...result.conflict, updatedAt: result.conflict.updatedAt.toISOString() } });
     }
     if (result.change) revalidatePublicContent(result.change);
     revalidatePath('/admin/events', 'layout');

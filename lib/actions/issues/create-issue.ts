@@ -3,7 +3,6 @@ import { redirect } from 'next/navigation';
 import { createAction } from '@/lib/actions/action';
 import { createIssue, duplicateIssue } from '@/lib/data/issues-admin';
 import { createIssueSchema } from '@/lib/validation/issues';
-import { asAction } from './to-action-error';
 
 /** New issue from the template, or — when a source issue is chosen — a copy of it. */
 const action = createAction({
@@ -11,9 +10,7 @@ const action = createAction({
   permission: 'issue:create',
   run: async (input, { user }) => {
     const { sourceIssueId, ...rest } = input;
-    const issue = await asAction(() =>
-      sourceIssueId ? duplicateIssue(user, { ...rest, sourceIssueId }) : createIssue(user, rest),
-    );
+    const issue = await (sourceIssueId ? duplicateIssue(user, { ...rest, sourceIssueId }) : createIssue(user, rest));
     redirect(`/admin/issues/${issue.id}?created=1`);
   },
 });

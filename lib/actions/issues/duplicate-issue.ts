@@ -3,13 +3,12 @@ import { redirect } from 'next/navigation';
 import { createAction } from '@/lib/actions/action';
 import { duplicateIssue } from '@/lib/data/issues-admin';
 import { duplicateIssueSchema } from '@/lib/validation/issues';
-import { asAction } from './to-action-error';
 
 const action = createAction({
   schema: duplicateIssueSchema,
   permission: 'issue:create',
   run: async (input, { user }) => {
-    const issue = await asAction(() => duplicateIssue(user, input));
+    const issue = await duplicateIssue(user, input);
     redirect(`/admin/issues/${issue.id}?created=1`);
   },
 });

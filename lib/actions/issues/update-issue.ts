@@ -4,7 +4,6 @@ import { createAction } from '@/lib/actions/action';
 import { updateIssue } from '@/lib/data/issues-admin';
 import { revalidatePublicContent } from '@/lib/revalidate';
 import { updateIssueSchema } from '@/lib/validation/issues';
-import { asAction } from './to-action-error';
 
 /**
  * Title, slug, month and summary of an issue, with optimistic concurrency: a stale
@@ -16,7 +15,7 @@ const action = createAction({
   permission: 'issue:update',
   successMessage: 'Issue details saved.',
   run: async (input, { user }) => {
-    const result = await asAction(() => updateIssue(user, input));
+    const result = await updateIssue(user, input);
     if (result.status === 'PUBLISHED') {
       revalidatePublicContent({ issueSlugs: [...new Set([result.previousSlug, result.slug])] });
     }

@@ -1,7 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { createAction } from '@/lib/actions/action';
-import { asAction } from '@/lib/actions/issues/to-action-error';
 import { addSectionEvent } from '@/lib/data/events-admin';
 import { revalidatePublicContent } from '@/lib/revalidate';
 import { addSectionEventSchema } from '@/lib/validation/events';
@@ -11,7 +10,7 @@ const action = createAction({
   schema: addSectionEventSchema,
   permission: 'section:update',
   run: async (input, { user }) => {
-    const result = await asAction(() => addSectionEvent(user, input));
+    const result = await addSectionEvent(user, input);
     if (result.change) revalidatePublicContent(result.change);
     revalidatePath(`/admin/issues/${result.issueId}/sections/${input.sectionId}`);
     return { message: `Added “${result.title}”.` };

@@ -1,7 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { createAction } from '@/lib/actions/action';
-import { asAction } from '@/lib/actions/issues/to-action-error';
 import { addSection } from '@/lib/data/sections';
 import { revalidatePublicContent } from '@/lib/revalidate';
 import { addSectionSchema } from '@/lib/validation/sections';
@@ -11,7 +10,7 @@ const action = createAction({
   permission: 'section:create',
   successMessage: 'Section added.',
   run: async (input, { user }) => {
-    const section = await asAction(() => addSection(user, input));
+    const section = await addSection(user, input);
     if (section.issue.status === 'PUBLISHED') revalidatePublicContent({ issueSlugs: [section.issue.slug] });
     revalidatePath(`/admin/issues/${input.issueId}`);
     return { id: section.id };

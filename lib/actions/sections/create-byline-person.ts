@@ -1,6 +1,5 @@
 'use server';
 import { createAction } from '@/lib/actions/action';
-import { asAction } from '@/lib/actions/issues/to-action-error';
 import { createPerson } from '@/lib/data/people';
 import { addSectionByline } from '@/lib/data/sections';
 import { createBylinePersonSchema } from '@/lib/validation/sections';
@@ -15,7 +14,7 @@ const action = createAction({
   permission: 'person:create',
   run: async ({ sectionId, ...person }, { user }) => {
     const created = await createPerson(user, person);
-    const { issue, ...bylines } = await asAction(() => addSectionByline(user, { sectionId, personId: created.id }));
+    const { issue, ...bylines } = await addSectionByline(user, { sectionId, personId: created.id });
     afterBylineChange(issue, sectionId);
     return { person: { id: created.id, name: created.name }, ...bylines };
   },

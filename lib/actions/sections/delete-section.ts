@@ -1,7 +1,6 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { createAction } from '@/lib/actions/action';
-import { asAction } from '@/lib/actions/issues/to-action-error';
 import { deleteSection } from '@/lib/data/sections';
 import { revalidatePublicContent } from '@/lib/revalidate';
 import { deleteSectionSchema } from '@/lib/validation/sections';
@@ -10,7 +9,7 @@ const action = createAction({
   schema: deleteSectionSchema,
   permission: 'section:delete',
   run: async (input, { user }) => {
-    const result = await asAction(() => deleteSection(user, input.sectionId));
+    const result = await deleteSection(user, input.sectionId);
     if (result.issue.status === 'PUBLISHED') revalidatePublicContent({ issueSlugs: [result.issue.slug] });
     redirect(`/admin/issues/${result.issueId}?deleted=${encodeURIComponent(result.title)}`);
   },

@@ -1,7 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { createAction } from '@/lib/actions/action';
-import { asAction } from '@/lib/actions/issues/to-action-error';
 import { removeSectionEvent } from '@/lib/data/events-admin';
 import { revalidatePublicContent } from '@/lib/revalidate';
 import { removeSectionEventSchema } from '@/lib/validation/events';
@@ -11,7 +10,7 @@ const action = createAction({
   schema: removeSectionEventSchema,
   permission: 'section:update',
   run: async (input, { user }) => {
-    const result = await asAction(() => removeSectionEvent(user, input));
+    const result = await removeSectionEvent(user, input);
     if (result.change) revalidatePublicContent(result.change);
     revalidatePath(`/admin/issues/${result.issueId}/sections/${input.sectionId}`);
     return { message: `Removed “${result.title}” from this section. The event itself is kept.` };

@@ -1,7 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { createAction } from '@/lib/actions/action';
-import { asAction } from '@/lib/actions/issues/to-action-error';
 import { moveSection } from '@/lib/data/sections';
 import { revalidatePublicContent } from '@/lib/revalidate';
 import { reorderSectionSchema } from '@/lib/validation/sections';
@@ -10,7 +9,7 @@ const action = createAction({
   schema: reorderSectionSchema,
   permission: 'section:reorder',
   run: async (input, { user }) => {
-    const result = await asAction(() => moveSection(user, input));
+    const result = await moveSection(user, input);
     if (result.moved && result.issue.status === 'PUBLISHED') revalidatePublicContent({ issueSlugs: [result.issue.slug] });
     revalidatePath('/admin/issues', 'layout');
     return { moved: result.moved, message: result.moved ? `Moved “${result.title}” ${input.direction}.` : `“${result.title}” is already at the ${input.direction === 'up' ? 'top' : 'bottom'}.` };

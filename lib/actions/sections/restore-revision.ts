@@ -1,7 +1,6 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { createAction } from '@/lib/actions/action';
-import { asAction } from '@/lib/actions/issues/to-action-error';
 import { restoreRevision } from '@/lib/data/revisions';
 import { revalidatePublicContent } from '@/lib/revalidate';
 import { restoreRevisionSchema } from '@/lib/validation/sections';
@@ -10,7 +9,7 @@ const action = createAction({
   schema: restoreRevisionSchema,
   permission: 'revision:restore',
   run: async (input, { user }) => {
-    const result = await asAction(() => restoreRevision(user, input.revisionId));
+    const result = await restoreRevision(user, input.revisionId);
     if (result.issue.status === 'PUBLISHED') revalidatePublicContent({ issueSlugs: [result.issue.slug] });
     redirect(`/admin/issues/${result.issue.id}/sections/${result.sectionId}/revisions?restored=${result.version}`);
   },

@@ -1,6 +1,6 @@
 'use server';
-import { ActionError, createAction } from '@/lib/actions/action';
-import { asAction } from '@/lib/actions/issues/to-action-error';
+import { createAction } from '@/lib/actions/action';
+import { AppError } from '@/lib/errors';
 import { saveSection } from '@/lib/data/sections';
 import { revalidatePublicContent } from '@/lib/revalidate';
 import { saveSectionSchema } from '@/lib/validation/sections';
@@ -15,12 +15,12 @@ const action = createAction({
   schema: saveSectionSchema,
   permission: 'intro:update',
   run: async (input, { user }) => {
-    const result = await asAction(() => saveSection(user, input));
+    const result = await saveSection(user, input);
     if (!result.ok) {
-      throw new ActionError(409, 'Someone else saved this section while you were editing. Both versions are kept.', {
+      throw new AppError('conflict', 'Someone else saved this section while you were editing. Both versions are kept.', { data: {
         ...result.conflict,
         updatedAt: result.conflict.updatedAt.toISOString(),
-      });
+      } });
     }
     if (result.issue.status === 'PUBLISHED') revalidatePublicContent({ issueSlugs: [result.issue.slug] });
     return { version: result.version, updatedAt: result.updatedAt.toISOString() };

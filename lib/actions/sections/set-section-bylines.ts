@@ -1,6 +1,5 @@
 'use server';
 import { createAction } from '@/lib/actions/action';
-import { asAction } from '@/lib/actions/issues/to-action-error';
 import { setSectionBylines } from '@/lib/data/sections';
 import { setSectionBylinesSchema } from '@/lib/validation/sections';
 import { afterBylineChange } from './byline-revalidate';
@@ -14,7 +13,7 @@ const action = createAction({
   permission: 'section:update',
   successMessage: 'Byline saved.',
   run: async (input, { user }) => {
-    const { issue, changed, ...bylines } = await asAction(() => setSectionBylines(user, input));
+    const { issue, changed, ...bylines } = await setSectionBylines(user, input);
     if (changed) afterBylineChange(issue, input.sectionId);
     return bylines;
   },

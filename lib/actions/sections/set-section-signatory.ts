@@ -1,6 +1,5 @@
 'use server';
 import { createAction } from '@/lib/actions/action';
-import { asAction } from '@/lib/actions/issues/to-action-error';
 import { setSectionSignatory } from '@/lib/data/sections';
 import { setSectionSignatorySchema } from '@/lib/validation/sections';
 import { afterBylineChange } from './byline-revalidate';
@@ -11,7 +10,7 @@ const action = createAction({
   permission: 'intro:update',
   successMessage: 'Sign-off saved.',
   run: async (input, { user }) => {
-    const { issue, changed, ...rest } = await asAction(() => setSectionSignatory(user, input));
+    const { issue, changed, ...rest } = await setSectionSignatory(user, input);
     if (changed) afterBylineChange(issue, input.sectionId);
     return { signatoryId: rest.signatoryId, signOff: rest.signOff };
   },

@@ -1,10 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { test as base } from '@playwright/test';
+import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { hash } from '@node-rs/argon2';
+import { encode } from 'next-auth/jwt';
 import pg from 'pg';
-import { E2E_DATABASE_URL_FILE } from './paths';
+import { E2E_BASE_URL, E2E_DATABASE_URL_FILE, E2E_NEXTAUTH_SECRET } from './paths';
+
+// How a spec uses this file:
+//   import { DEMO, expect, signInAs, test } from './support/fixtures';
+//   test('…', async ({ page, fixtures, makeAxe }) => {
+//     const editor = await fixtures.user('EDITOR');   // own user, removed afterwards
+//     await signInAs(page, editor);                    // or signInAs(page, DEMO.sponsor)
+//     await page.goto('/admin');
+//     expect((await makeAxe().analyze()).violations).toEqual([]);
+//   });
+// signInAs writes the session cookie the server would set after a sign-in; only
+// tests/e2e/auth.spec.ts goes through the sign-in form (signInThroughForm).
 
 export type FixtureEvent = {
   title: string;
@@ -104,6 +116,30 @@ class Fixtures {
     return { issueSlug, events: created };
   }
 
+  /**
+   * A draft issue of its own, shaped like the template (an intro "From our sponsor",
+   * then an event list), dated December 2002 so that even once published it never
+   * becomes the site's latest issue; removed afterwards with everything in it.
+   */
+  async draftIssue(): Promise<{ id: string; slug: string; title: string; introId: string }> {
+    const tag = randomUUID().slice(0, 8);
+    const slug = `e2e-draft-${tag}`;
+    const title = `E2E draft issue ${tag}`;
+    const { rows: [issue] } = await this.client.query<{ id: string }>(
+      `INSERT INTO "Issue" (slug, title, month, status, summary, "updatedAt")
+       VALUES ($1, $2, '2002-12-01', 'DRAFT', 'Draft issue for end-to-end tests.', now()) RETURNING id`,
+      [slug, title],
+    );
+    this.issueIds.push(issue!.id);
+    const { rows: sections } = await this.client.query<{ id: string; kind: string }>(
+      `INSERT INTO "Section" ("issueId", position, kind, title, body, "updatedAt")
+       VALUES ($1, 0, 'INTRO', 'From our sponsor', '{"type":"doc","content":[]}', now()), ($1, 1, 'EVENT_LIST', 'Upcoming Conferences and Events', '{"type":"doc","content":[]}', now())
+       RETURNING id, kind`,
+      [issue!.id],
+    );
+    return { id: issue!.id, slug, title, introId: sections.find((r) => r.kind === 'INTRO')!.id };
+  }
+
   async cleanup() {
     if (this.userIds.length) await this.client.query(`DELETE FROM "User" WHERE id = ANY($1::uuid[])`, [this.userIds]);
     if (this.issueIds.length) await this.client.query(`DELETE FROM "Issue" WHERE id = ANY($1::uuid[])`, [this.issueIds]);
@@ -131,8 +167,61 @@ export const test = base.extend<{ fixtures: Fixtures; makeAxe: () => AxeBuilder 
 
 export { expect } from '@playwright/test';
 
-/** Signs in through the real form. */
-export async function signIn(page: import('@playwright/test').Page, email: string, password: string) {
+let pool: pg.Pool | undefined;
+const db = () =>
+  (pool ??= new pg.Pool({
+    connectionString: readFileSync(E2E_DATABASE_URL_FILE, 'utf8').trim(),
+    max: 2,
+    idleTimeoutMillis: 1_000,
+    allowExitOnIdle: true,
+  }));
+
+/** The cookie next-auth sets over plain http (NEXTAUTH_URL is http://127.0.0.1 in e2e). */
+export const SESSION_COOKIE = 'next-auth.session-token';
+
+/**
+ * Signs a page (or a whole browser context) in as a user, without the form: it
+ * writes the session cookie next-auth would set after a successful sign-in,
+ * encrypted with the e2e server's secret, holding the user's id and current
+ * session version (lib/auth/options.ts, lib/auth/session.ts). The server checks
+ * it exactly as it checks a real one, so signing out, deactivation and a session
+ * version change still end it. Takes any user with an email: a fixture user or a
+ * DEMO account. Does not navigate.
+ */
+export async function signInAs(target: Page | BrowserContext, who: { email: string }): Promise<void> {
+  const { rows } = await db().query<{ id: string; email: string; name: string; sessionVersion: number }>(
+    `SELECT id, email, name, "sessionVersion" FROM "User" WHERE email = $1`,
+    [who.email.trim().toLowerCase()],
+  );
+  const user = rows[0];
+  if (!user) throw new Error(`signInAs: no user ${who.email}`);
+  const value = await encode({
+    secret: E2E_NEXTAUTH_SECRET,
+    maxAge: 8 * 60 * 60,
+    token: { name: user.name, email: user.email, sub: user.id, uid: user.id, sv: user.sessionVersion },
+  });
+  const context = 'context' in target ? target.context() : target;
+  await context.addCookies([{ name: SESSION_COOKIE, value, url: E2E_BASE_URL, httpOnly: true, sameSite: 'Lax' }]);
+}
+
+/**
+ * Signs in with a password through next-auth's credentials endpoint (what the
+ * form posts), sharing cookies with the page. For tests whose point is that a
+ * password works (a user an admin just created); the form itself is tested in
+ * tests/e2e/auth.spec.ts.
+ */
+export async function signInWithPassword(page: Page, email: string, password: string): Promise<void> {
+  const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const response = await page.request.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email, password, json: 'true', callbackUrl: '/admin' },
+  });
+  if (!response.ok()) throw new Error(`signInWithPassword: ${response.status()} ${await response.text()}`);
+  const cookies = await page.context().cookies(E2E_BASE_URL);
+  if (!cookies.some((c) => c.name === SESSION_COOKIE)) throw new Error(`signInWithPassword: ${email} was not signed in`);
+}
+
+/** Signs in through the real form (only the sign-in form's own tests need this). */
+export async function signInThroughForm(page: Page, email: string, password: string) {
   await page.goto('/sign-in');
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
@@ -146,3 +235,6 @@ export const DEMO = {
   sponsor: { email: 'sponsor@example.org', password: 'sponsor-demo-password' },
   contributor: { email: 'contributor@example.org', password: 'contributor-demo-password' },
 } as const;
+
+/** @deprecated Signs in through the form; use signInAs. Kept only so specs written before signInAs still run. */
+export const signIn = signInThroughForm;

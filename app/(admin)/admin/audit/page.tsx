@@ -4,6 +4,8 @@ import { AccessDenied } from '@/components/admin/forms/access-denied';
 import { Breadcrumbs } from '@/components/admin/forms/breadcrumbs';
 import { can, type Action } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
+import { auditActionLabel, auditEntityLabel } from '@/lib/audit-labels';
+import { formatDateTime } from '@/lib/dates';
 import { auditFilterOptions, listAuditLog, type AuditEntry } from '@/lib/data/audit';
 import { parseAuditQuery, type AuditFilters } from '@/lib/validation/audit';
 
@@ -14,7 +16,6 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const FIELD = 'mt-1 block min-h-11 w-full rounded border-2 border-gray-800 bg-white px-2 aria-[invalid=true]:border-red-700';
 const LINK = 'text-[var(--color-brand)] underline';
 
-const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'medium' });
 
 /** Where a record can be opened in the admin, if anywhere (and if this user may). */
 const RECORD_PAGES: Record<string, { path: string; permission: Action }> = {
@@ -70,8 +71,8 @@ export default async function AuditLogPage({ searchParams }: Props) {
   };
   const describe = [
     filters.actor && !errors.actor ? `by ${actorName(filters.actor)}` : null,
-    filters.action && !errors.action ? `action ${filters.action}` : null,
-    filters.entity && !errors.entity ? `on ${filters.entity} records` : null,
+    filters.action && !errors.action ? `“${auditActionLabel(filters.action)}”` : null,
+    filters.entity && !errors.entity ? `on ${auditEntityLabel(filters.entity).toLowerCase()} records` : null,
     filters.from && !errors.from ? `from ${filters.from}` : null,
     filters.to && !errors.to ? `to ${filters.to}` : null,
   ].filter(Boolean);
@@ -171,8 +172,8 @@ export default async function AuditLogPage({ searchParams }: Props) {
             { value: 'none', label: 'No one (the system)' },
             ...options.actors.map((a) => ({ value: a.id, label: a.email ? `${a.name} (${a.email})` : a.name })),
           ])}
-          {select('action', 'Action', 'Any action', options.actions.map((a) => ({ value: a, label: a })))}
-          {select('entity', 'Kind of record', 'Any kind', options.entityTypes.map((e) => ({ value: e, label: e })))}
+          {select('action', 'Action', 'Any action', options.actions.map((a) => ({ value: a, label: auditActionLabel(a) })))}
+          {select('entity', 'Kind of record', 'Any kind', options.entityTypes.map((e) => ({ value: e, label: auditEntityLabel(e) })))}
           {date('from', 'From (date)')}
           {date('to', 'To (date)')}
         </div>
@@ -260,7 +261,7 @@ function EntryRow({ entry, canOpen }: { entry: AuditEntry; canOpen: (permission:
   return (
     <tr className="border-b border-gray-300 align-top">
       <td className="py-2 pr-4 whitespace-nowrap">
-        <time dateTime={entry.createdAt.toISOString()}>{when.format(entry.createdAt)}</time>
+        <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time>
       </td>
       <td className="py-2 pr-4">
         {entry.actor ? (
@@ -278,16 +279,16 @@ function EntryRow({ entry, canOpen }: { entry: AuditEntry; canOpen: (permission:
         )}
       </td>
       <td className="py-2 pr-4">
-        <code>{entry.action}</code>
+        {auditActionLabel(entry.action)}
       </td>
       <td className="py-2 pr-4">
-        {entry.entityType}
+        {auditEntityLabel(entry.entityType)}
         {entry.entityId && (
           <>
             <br />
             {openable ? (
               <Link href={`${page.path}${entry.entityId}`} className={`text-sm ${LINK}`}>
-                Open<span className="sr-only"> {entry.entityType.toLowerCase()}</span> <code>{entry.entityId.slice(0, 8)}</code>
+                Open<span className="sr-only"> {auditEntityLabel(entry.entityType).toLowerCase()}</span> <code>{entry.entityId.slice(0, 8)}</code>
               </Link>
             ) : (
               <code className="text-sm break-all">{entry.entityId}</code>

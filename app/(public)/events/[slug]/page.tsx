@@ -5,6 +5,7 @@ import { EventDetails, EventSessions, RegistrationBadge } from '@/components/eve
 import { RichText } from '@/components/rich-text';
 import { cachedGetPublicEvent } from '@/lib/data/cached';
 import { registrationState } from '@/lib/events/registration';
+import { EventPrintBooking } from '@/components/event-print-booking';
 import { safeHref } from '@/lib/rich-text/links';
 import { richTextToPlain } from '@/lib/rich-text/plain-text';
 import { isSlugParam } from '@/lib/validation/params';
@@ -69,13 +70,14 @@ export default async function EventPage({ params }: Props) {
       <h2 className="mt-6 text-xl font-bold">Booking</h2>
       <p className="mt-2">{state.label}.</p>
       {canBook && bookingUrl && (
-        <p className="mt-2">
+        <p className="mt-2 print:hidden">
           <a href={bookingUrl} className="inline-block min-h-11 rounded bg-[var(--color-brand)] px-4 py-2 font-bold text-white hover:bg-[var(--color-brand-dark)]">
             Book a place<span className="sr-only"> on {event.title}</span>
           </a>
         </p>
       )}
       {canBook && !bookingUrl && event.registrationContact && <p className="mt-2">{event.registrationContact}</p>}
+      {state.kind !== 'ended' && <EventPrintBooking slug={event.slug} bookingUrl={canBook ? bookingUrl : null} className="mt-2" />}
       {state.kind !== 'ended' && (
         <p className="mt-4 print:hidden">
           <a href={`/events/${event.slug}/calendar.ics`} download className="text-[var(--color-brand)] underline">

@@ -73,6 +73,7 @@ export default async function EventPage({ params, searchParams }: Props) {
           people={options.people.map((p) => ({ id: p.id, name: p.name, detail: [p.jobTitle, p.organisation?.name].filter(Boolean).join(', ') }))}
           cancelHref="/admin/events"
           canInsertImage={can(user, 'media:read')}
+          topics={options.topics}
         />
       ) : (
         <section aria-labelledby="details-heading" className="mt-8">

@@ -26,7 +26,7 @@ export default async function NewEventPage({ searchParams }: Props) {
     section = await getEventListSection(user, sectionId);
     if (!section || section.kind !== 'EVENT_LIST') notFound();
   }
-  const { organisations, people } = await eventFormOptions(user);
+  const { organisations, people, topics } = await eventFormOptions(user);
   const sectionPath = section ? `/admin/issues/${section.issueId}/sections/${section.id}` : null;
   return (
     <>
@@ -55,6 +55,7 @@ export default async function NewEventPage({ searchParams }: Props) {
         people={people.map((p) => ({ id: p.id, name: p.name, detail: [p.jobTitle, p.organisation?.name].filter(Boolean).join(', ') }))}
         cancelHref={sectionPath ?? '/admin/events'}
         canInsertImage={can(user, 'media:read')}
+        topics={topics}
       />
     </>
   );

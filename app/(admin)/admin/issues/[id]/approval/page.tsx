@@ -42,6 +42,13 @@ export default async function IntroApprovalPage({ params }: { params: Promise<{ 
           <div className="mt-2 rounded border-2 border-gray-400 p-4">
             <IssueSection section={intro} headingLevel={3} className="" />
           </div>
+          {can(user, 'intro:update') && (
+            <p className="mt-2">
+              <Link href={links.section(issue.id, intro.id)} className="text-[var(--color-brand)] underline">
+                Edit the intro
+              </Link>
+            </p>
+          )}
         </>
       ) : null}
       {waiting && wf.intro ? (
