@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { publishedEventWhere } from './event-select';
+import { livePublicationWhere, publishedEventWhere } from './event-select';
 
 /** Published issues for the Atom feed, newest first, as last published (decision 017). */
 export async function listIssuesForFeed(limit = 50) {
@@ -29,11 +29,18 @@ export async function listIssuesForFeed(limit = 50) {
   );
 }
 
-/** Every public URL's last change, for sitemap.xml. */
+/**
+ * Every public URL's last change, for sitemap.xml. An issue page changes when it is
+ * (re)published, not when its working sections are edited (decision 017).
+ */
 export async function listSitemapEntries() {
-  const [issues, events] = await Promise.all([
-    db.issue.findMany({ where: { status: 'PUBLISHED' }, select: { slug: true, updatedAt: true }, orderBy: { month: 'desc' } }),
+  const [publications, events] = await Promise.all([
+    db.issuePublication.findMany({
+      where: livePublicationWhere,
+      select: { publishedAt: true, issue: { select: { slug: true } } },
+      orderBy: { issue: { month: 'desc' } },
+    }),
     db.event.findMany({ where: publishedEventWhere, select: { slug: true, updatedAt: true }, orderBy: { slug: 'asc' } }),
   ]);
-  return { issues, events };
+  return { issues: publications.map((p) => ({ slug: p.issue.slug, updatedAt: p.publishedAt })), events };
 }
