@@ -159,7 +159,7 @@ export async function getIssueWorkflow(user: SessionUser, issueId: string) {
 // ---------------------------------------------------------------------------
 // Helpers for transitions
 
-async function issueFor(tx: Tx, issueId: string) {
+export async function issueFor(tx: Tx, issueId: string) {
   const issue = await tx.issue.findUnique({ where: { id: issueId }, select: ISSUE_FIELDS });
   if (!issue) throw new AppError('not_found', 'That issue no longer exists.');
   return issue;
@@ -221,9 +221,9 @@ function cleanComment(comment: string | undefined | null, field = 'comment'): st
   return text;
 }
 
-type Done = { issue: { id: string; slug: string; status: IssueStatus }; notificationIds: string[] };
+export type Done = { issue: { id: string; slug: string; status: IssueStatus }; notificationIds: string[] };
 
-async function afterCommit(result: Done, opts: { revalidate?: boolean } = {}) {
+export async function afterCommit(result: Done, opts: { revalidate?: boolean } = {}) {
   await sendNotificationEmails(result.notificationIds);
   if (opts.revalidate) await revalidateIssuePages([result.issue.slug]);
 }
@@ -275,6 +275,7 @@ type Decider = { userId: string | null; name: string; via: 'account' | 'link'; t
 /** The approval itself, shared by signed-in sponsors and approval links. */
 async function approveInTx(tx: Tx, who: Decider, input: { issueId: string; contentHash: string }, now: Date): Promise<Done & { alreadyApproved: boolean }> {
   const issue = await issueFor(tx, input.issueId);
+  if (issue.status === 'PUBLISHED') return approveLiveInTx(tx, who, issue, input, now);
   if (!(await move(tx, issue.id, 'IN_REVIEW', 'APPROVED'))) {
     const latest = await issueFor(tx, issue.id);
     const intro = await introOf(tx, issue.id);
@@ -312,6 +313,53 @@ async function approveInTx(tx: Tx, who: Decider, input: { issueId: string; conte
     { exceptUserId: who.userId },
   );
   return { issue: { id: issue.id, slug: issue.slug, status: 'APPROVED' as const }, notificationIds, alreadyApproved: false };
+}
+
+/**
+ * A live issue's intro edited since its approval (decision 017): the sponsor approves
+ * the new text without the issue leaving PUBLISHED (readers keep the published intro
+ * until "Publish changes"). The status does not move, so the intro row is locked instead.
+ */
+async function approveLiveInTx(
+  tx: Tx,
+  who: Decider,
+  issue: { id: string; slug: string; title: string; createdById: string | null },
+  input: { contentHash: string },
+  now: Date,
+): Promise<Done & { alreadyApproved: boolean }> {
+  const found = await introOf(tx, issue.id);
+  if (!found) throw new AppError('invalid', 'This issue has no intro to approve.');
+  await tx.$queryRaw`SELECT id FROM "Section" WHERE id = ${found.id}::uuid FOR UPDATE`;
+  const intro = (await introOf(tx, issue.id))!;
+  const contentHash = introContentHash(intro);
+  if (contentHash !== input.contentHash) {
+    throw new AppError('conflict', 'The intro was edited while you were reading it. Read the current text, then approve it.', { data: { contentHash } });
+  }
+  const done = { issue: { id: issue.id, slug: issue.slug, status: 'PUBLISHED' as const } };
+  if (approvalState(intro) === 'approved') return { ...done, notificationIds: [], alreadyApproved: true };
+  await tx.section.update({
+    where: { id: intro.id },
+    data: { approvedById: who.userId, approvedAt: now, approvedContentHash: contentHash, approvalRequestedAt: null },
+    select: { id: true },
+  });
+  await audit(tx, {
+    actorId: who.userId,
+    action: 'intro.approve',
+    entityType: 'Issue',
+    entityId: issue.id,
+    details: { from: 'PUBLISHED', to: 'PUBLISHED', sectionId: intro.id, contentHash, via: who.via, ...(who.tokenId ? { tokenId: who.tokenId, by: who.name } : {}) },
+  });
+  const notificationIds = await notify(
+    tx,
+    to(await editorsFor(tx, issue, ['intro.submit', 'issue.publish']), {
+      kind: 'APPROVED',
+      title: `Intro approved: ${issue.title}`,
+      body: `${who.name} approved the edited intro “${intro.title}”. The changes can now be published.`,
+      href: links.issue(issue.id),
+    }),
+    { exceptUserId: who.userId },
+  );
+  return { ...done, notificationIds, alreadyApproved: false };
 }
 
 /**
@@ -385,12 +433,12 @@ export async function requestIntroChanges(
 // ---------------------------------------------------------------------------
 // Scheduling and publishing
 
-function gateError(gate: GateResult, verb: 'scheduled' | 'published'): AppError {
+export function gateError(gate: GateResult, verb: 'scheduled' | 'published'): AppError {
   const unmet = gate.items.filter((i) => !i.met);
   return new AppError('conflict', `The issue cannot be ${verb} yet: ${unmet.map((i) => i.message).join(' ')}`, { data: { gate } });
 }
 
-async function gateFor(tx: Tx, issueId: string): Promise<GateResult> {
+export async function gateFor(tx: Tx, issueId: string): Promise<GateResult> {
   const snapshot = await loadGateSnapshot(tx, issueId);
   if (!snapshot) throw new AppError('not_found', 'That issue no longer exists.');
   return publishGate(snapshot);
@@ -481,7 +529,7 @@ export async function unscheduleIssue(user: SessionUser, input: { issueId: strin
  * publishedAt (the first publication's time is kept when an issue is republished),
  * audit row, notification. Returns null when the issue was no longer `from`.
  */
-async function publishInTx(
+export async function publishInTx(
   tx: Tx,
   issue: { id: string; slug: string; title: string; createdById: string | null },
   from: IssueStatus,
