@@ -1,4 +1,4 @@
-import { introContentHash } from '@/lib/workflow/intro-hash';
+import { introContentHash } from '../../lib/workflow/intro-hash';
 import { expect, signInAs, test } from './support/fixtures';
 
 // Issue 10 / decision 017: an edit to a live issue is saved as a draft, the editor is
