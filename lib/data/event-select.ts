@@ -1,4 +1,4 @@
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 // What an event card and the calendar need; shared by the issue page, /events and feeds.
 export const eventCardSelect = {
@@ -33,7 +33,21 @@ export const eventCardSelect = {
 
 export type EventCard = Prisma.EventGetPayload<{ select: typeof eventCardSelect }>;
 
-/** Only events featured in a published issue are public. */
+/**
+ * Only events featured in the current publication of a published issue are public
+ * (decision 017): an event added to a live issue's working section waits for
+ * "Publish changes", and one removed from it stays until then.
+ */
+export const livePublicationWhere = { current: true, issue: { status: 'PUBLISHED' } } satisfies Prisma.IssuePublicationWhereInput;
+
 export const publishedEventWhere = {
-  sections: { some: { section: { issue: { status: 'PUBLISHED' } } } },
+  publishedIn: { some: { section: { publication: livePublicationWhere } } },
 } satisfies Prisma.EventWhereInput;
+
+/** SQL twin of publishedEventWhere, for the raw queries (events listing, search); `e` is the event. */
+export const PUBLISHED_EVENT_SQL = Prisma.sql`EXISTS (
+  SELECT 1 FROM "PublishedSectionEvent" pse
+  JOIN "PublishedSection" ps ON ps.id = pse."publishedSectionId"
+  JOIN "IssuePublication" pub ON pub.id = ps."publicationId" AND pub.current
+  JOIN "Issue" pi ON pi.id = pub."issueId" AND pi.status = 'PUBLISHED'
+  WHERE pse."eventId" = e.id)`;

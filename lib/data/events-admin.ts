@@ -12,6 +12,7 @@ import {
   type EventInput,
   type EventListQuery,
 } from '@/lib/validation/events';
+import { livePublicationWhere } from './event-select';
 import { MISSING_IMAGE_MESSAGE, missingImages } from './media-references';
 import { AppError } from '@/lib/errors';
 
@@ -250,13 +251,13 @@ async function appendToSection(tx: Tx, user: SessionUser, sectionId: string, eve
   return section;
 }
 
-/** The published issues an event appears in (their pages show it). */
+/** The published issues whose live publication shows an event (decision 017). */
 async function publishedIssueSlugs(tx: Tx, eventId: string) {
-  const rows = await tx.sectionEvent.findMany({
-    where: { eventId, section: { issue: { status: 'PUBLISHED' } } },
-    select: { section: { select: { issue: { select: { slug: true } } } } },
+  const rows = await tx.publishedSectionEvent.findMany({
+    where: { eventId, section: { publication: livePublicationWhere } },
+    select: { section: { select: { publication: { select: { issue: { select: { slug: true } } } } } } },
   });
-  return [...new Set(rows.map((r) => r.section.issue.slug))];
+  return [...new Set(rows.map((r) => r.section.publication.issue.slug))];
 }
 
 const sectionChange = (section: { issue: { slug: string; status: string } }, eventSlug: string): PublicChange =>
@@ -423,7 +424,16 @@ export async function deleteEvent(user: SessionUser, id: string) {
         sections: { select: { sectionId: true, section: { select: { title: true, issue: { select: { title: true, status: true } } } } } },
       },
     });
-    const published = [...new Set(event.sections.filter((s) => s.section.issue.status === 'PUBLISHED').map((s) => s.section.issue.title))];
+    // Readers see the live publication (decision 017), which can still list an event
+    // already taken out of the working section; both keep it from being deleted.
+    const live = await tx.publishedSectionEvent.findMany({
+      where: { eventId: id, section: { publication: livePublicationWhere } },
+      select: { section: { select: { publication: { select: { issue: { select: { title: true } } } } } } },
+    });
+    const published = [...new Set([
+      ...event.sections.filter((s) => s.section.issue.status === 'PUBLISHED').map((s) => s.section.issue.title),
+      ...live.map((r) => r.section.publication.issue.title),
+    ])];
     if (published.length) {
       throw new AppError('conflict', `“${event.title}” cannot be deleted because it is in the published ${published.length === 1 ? 'issue' : 'issues'} ${published.map((t) => `“${t}”`).join(', ')}. Remove it from ${published.length === 1 ? 'that issue' : 'those issues'} first.`);
     }
@@ -439,6 +449,8 @@ export async function deleteEvent(user: SessionUser, id: string) {
       data: { entityType: 'Event', entityId: id, version: event.version, data: json({ ...snapshot, deleted: true }), authorId: user.id },
       select: { id: true },
     });
+    // Past publications and those of unpublished issues are no longer shown; they lose the reference.
+    await tx.publishedSectionEvent.deleteMany({ where: { eventId: id } });
     await tx.event.delete({ where: { id }, select: { id: true } });
     await audit(tx, {
       actorId: user.id,

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { EventFilters } from '@/lib/validation/event-filters';
-import { eventCardSelect, publishedEventWhere, type EventCard } from './event-select';
+import { eventCardSelect, livePublicationWhere, PUBLISHED_EVENT_SQL, publishedEventWhere, type EventCard } from './event-select';
 
 export const EVENTS_PAGE_SIZE = 20;
 
@@ -18,8 +18,7 @@ export async function listPublicEvents(
   const offset = ((filters.page ?? 1) - 1) * limit;
 
   const conditions: Prisma.Sql[] = [
-    Prisma.sql`EXISTS (SELECT 1 FROM "SectionEvent" se JOIN "Section" s ON s.id = se."sectionId"
-      JOIN "Issue" i ON i.id = s."issueId" WHERE se."eventId" = e.id AND i.status = 'PUBLISHED')`,
+    PUBLISHED_EVENT_SQL,
   ];
   if (filters.mode === 'online') conditions.push(Prisma.sql`e.mode IN ('ONLINE', 'HYBRID')`);
   if (filters.mode === 'in-person') conditions.push(Prisma.sql`e.mode IN ('IN_PERSON', 'HYBRID')`);
@@ -65,17 +64,27 @@ export async function listPublicEvents(
   };
 }
 
+/** An event with the live issues that feature it, titled as last published. */
 export async function getPublicEvent(slug: string) {
-  return db.event.findFirst({
+  const event = await db.event.findFirst({
     where: { slug, ...publishedEventWhere },
     select: {
       ...eventCardSelect,
-      sections: {
-        where: { section: { issue: { status: 'PUBLISHED' } } },
-        select: { section: { select: { issue: { select: { slug: true, title: true, month: true } } } } },
+      publishedIn: {
+        where: { section: { publication: livePublicationWhere } },
+        select: { section: { select: { publication: { select: { title: true, issue: { select: { slug: true, month: true } } } } } } },
       },
     },
   });
+  if (!event) return null;
+  const { publishedIn, ...card } = event;
+  // An event listed in two sections of one issue is featured once.
+  const featuredIn = new Map<string, { slug: string; title: string; month: Date }>();
+  for (const { section: { publication } } of publishedIn) {
+    const { slug: issueSlug, month } = publication.issue;
+    featuredIn.set(issueSlug, { slug: issueSlug, title: publication.title, month });
+  }
+  return { ...card, featuredIn: [...featuredIn.values()].sort((a, b) => b.month.getTime() - a.month.getTime()) };
 }
 
 /** Topics and organisers that appear on public events, for the filter form. */

@@ -1,30 +1,46 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { publishedEventWhere } from './event-select';
+import { livePublicationWhere, publishedEventWhere } from './event-select';
 
-/** Published issues for the Atom feed, newest first, with their intro text for the summary. */
+/** Published issues for the Atom feed, newest first, as last published (decision 017). */
 export async function listIssuesForFeed(limit = 50) {
-  return db.issue.findMany({
-    where: { status: 'PUBLISHED' },
+  const issues = await db.issue.findMany({
+    where: { status: 'PUBLISHED', publications: { some: { current: true } } },
     orderBy: [{ month: 'desc' }, { publishedAt: 'desc' }],
     take: limit,
     select: {
       slug: true,
-      title: true,
-      summary: true,
       month: true,
       publishedAt: true,
-      updatedAt: true,
-      sections: { orderBy: { position: 'asc' }, select: { title: true } },
+      publications: {
+        where: { current: true },
+        take: 1,
+        select: {
+          title: true,
+          summary: true,
+          publishedAt: true,
+          sections: { orderBy: { position: 'asc' }, select: { title: true } },
+        },
+      },
     },
   });
+  return issues.flatMap(({ publications: [live], ...issue }) =>
+    live ? [{ ...issue, title: live.title, summary: live.summary, updatedAt: live.publishedAt, sections: live.sections }] : [],
+  );
 }
 
-/** Every public URL's last change, for sitemap.xml. */
+/**
+ * Every public URL's last change, for sitemap.xml. An issue page changes when it is
+ * (re)published, not when its working sections are edited (decision 017).
+ */
 export async function listSitemapEntries() {
-  const [issues, events] = await Promise.all([
-    db.issue.findMany({ where: { status: 'PUBLISHED' }, select: { slug: true, updatedAt: true }, orderBy: { month: 'desc' } }),
+  const [publications, events] = await Promise.all([
+    db.issuePublication.findMany({
+      where: livePublicationWhere,
+      select: { publishedAt: true, issue: { select: { slug: true } } },
+      orderBy: { issue: { month: 'desc' } },
+    }),
     db.event.findMany({ where: publishedEventWhere, select: { slug: true, updatedAt: true }, orderBy: { slug: 'asc' } }),
   ]);
-  return { issues, events };
+  return { issues: publications.map((p) => ({ slug: p.issue.slug, updatedAt: p.publishedAt })), events };
 }

@@ -37,6 +37,8 @@ export async function decideIntroInTx(
 ): Promise<IntroDecisionResult> {
   requirePermission(who, 'intro:approve');
   if (input.decision === 'approve') {
+    const issue = await issueFor(tx, input.issueId);
+    if (issue.status === 'PUBLISHED') return { decision: 'approve', ...(await approveLiveInTx(tx, who, issue, input, opts)) };
     assertTransition(who, 'IN_REVIEW', 'APPROVED');
     return { decision: 'approve', ...(await approveInTx(tx, who, input, opts)) };
   }
@@ -97,6 +99,59 @@ async function approveInTx(tx: Tx, who: Decider, input: { issueId: string; conte
     { exceptUserId: who.id },
   );
   return { issue: { id: issue.id, slug: issue.slug, status: 'APPROVED' as const }, notificationIds, alreadyApproved: false };
+}
+
+/**
+ * A live issue's intro edited since its approval (decision 017): the sponsor approves
+ * the new text without the issue leaving PUBLISHED (readers keep the published intro
+ * until "Publish changes"). The status does not move, so the intro row is locked instead.
+ */
+async function approveLiveInTx(
+  tx: Tx,
+  who: Decider,
+  issue: { id: string; slug: string; title: string; createdById: string | null },
+  input: { contentHash: string },
+  opts: { now: Date; via: Via },
+) {
+  const found = await introOf(tx, issue.id);
+  if (!found) throw new AppError('invalid', 'This issue has no intro to approve.');
+  await tx.$queryRaw`SELECT id FROM "Section" WHERE id = ${found.id}::uuid FOR UPDATE`;
+  const intro = (await introOf(tx, issue.id))!;
+  const contentHash = introContentHash(intro);
+  if (contentHash !== input.contentHash) {
+    throw new AppError('conflict', 'The intro was edited while you were reading it. Read the current text, then approve it.', { data: { contentHash } });
+  }
+  const done = { issue: { id: issue.id, slug: issue.slug, status: 'PUBLISHED' as const } };
+  if (approvalState(intro) === 'approved') return { ...done, notificationIds: [], alreadyApproved: true };
+  await tx.section.update({
+    where: { id: intro.id },
+    data: {
+      approvedById: who.id,
+      approvedAt: opts.now,
+      approvedContentHash: contentHash,
+      approvedContent: { title: intro.title, body: intro.body as Prisma.InputJsonValue, signOff: intro.signOff, signatoryId: intro.signatoryId },
+      approvalRequestedAt: null,
+    },
+    select: { id: true },
+  });
+  await audit(tx, {
+    actorId: who.id,
+    action: 'intro.approve',
+    entityType: 'Issue',
+    entityId: issue.id,
+    details: { from: 'PUBLISHED', to: 'PUBLISHED', sectionId: intro.id, contentHash, via: opts.via },
+  });
+  const notificationIds = await notify(
+    tx,
+    to(await editorsFor(tx, issue, ['intro.submit', 'issue.publish']), {
+      kind: 'APPROVED',
+      title: `Intro approved: ${issue.title}`,
+      body: `${who.name} approved the edited intro “${intro.title}”. The changes can now be published.`,
+      href: links.issue(issue.id),
+    }),
+    { exceptUserId: who.id },
+  );
+  return { ...done, notificationIds, alreadyApproved: false };
 }
 
 /** IN_REVIEW → DRAFT with the sponsor's comment on the intro, which notifies whoever submitted it. */

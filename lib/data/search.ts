@@ -2,12 +2,14 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { uniqueSlugs } from '@/lib/slug';
+import { PUBLISHED_EVENT_SQL } from './event-select';
 import { HIGHLIGHT_END, HIGHLIGHT_START, normaliseSearchQuery } from '@/lib/validation/search';
 
-// Full-text search over the public archive: sections of PUBLISHED issues and
-// events featured in a PUBLISHED issue. "Section"/"Event"."searchVector" and
-// "searchText" are kept current by database triggers (migration *_search); the
-// GIN indexes on the vectors drive every query here.
+// Full-text search over the public archive: the published sections of PUBLISHED issues
+// (their current publication, decision 017) and the events those feature.
+// "PublishedSection"/"Event"."searchVector" and "searchText" are kept current by
+// database triggers (migrations *_search, *_published_snapshot); the GIN indexes on
+// the vectors drive every query here.
 //
 // The visibility rules are part of the SQL, like every other public read.
 // User input only ever reaches the database as a bound parameter.
@@ -114,13 +116,17 @@ export function searchSql(q: string, limit: number): { sections: Prisma.Sql; eve
         SELECT websearch_to_tsquery('english', ${q}) AS q
       ),
       published AS MATERIALIZED (
-        SELECT i.id, i.month, i."publishedAt" FROM "Issue" i WHERE i.status = 'PUBLISHED'
+        -- What readers see: the current publication of each PUBLISHED issue (decision 017).
+        SELECT pub.id, i.slug, pub.title, i.month, i."publishedAt"
+        FROM "IssuePublication" pub
+        JOIN "Issue" i ON i.id = pub."issueId"
+        WHERE pub.current AND i.status = 'PUBLISHED'
       ),
       matches AS MATERIALIZED (
         SELECT s.id, p.month, p."publishedAt"
         FROM q
-        JOIN "Section" s ON s."searchVector" @@ q.q
-        JOIN published p ON p.id = s."issueId"
+        JOIN "PublishedSection" s ON s."searchVector" @@ q.q
+        JOIN published p ON p.id = s."publicationId"
         WHERE querytree(q.q) <> 'T'
       ),
       candidates AS (
@@ -131,7 +137,7 @@ export function searchSql(q: string, limit: number): { sections: Prisma.Sql; eve
       top AS (
         SELECT c.id, ts_rank_cd(${RANK_WEIGHTS}::float4[], s."searchVector", q.q, ${RANK_NORMALISATION}::int) AS rank
         FROM candidates c
-        JOIN "Section" s ON s.id = c.id
+        JOIN "PublishedSection" s ON s.id = c.id
         CROSS JOIN q
         ORDER BY rank DESC, c.id
         LIMIT ${limit}
@@ -140,16 +146,17 @@ export function searchSql(q: string, limit: number): { sections: Prisma.Sql; eve
         SELECT top.id, top.rank, s.title,
                ts_headline('english', left(translate(coalesce(s."searchText", s.title), ${MARKERS}, ''), ${HEADLINE_MAX_CHARS}::int),
                            q.q, ${HEADLINE_OPTIONS}) AS snippet,
-               i.slug AS "issueSlug", i.title AS "issueTitle", i.month AS "issueMonth", i."publishedAt",
+               p.slug AS "issueSlug", p.title AS "issueTitle", p.month AS "issueMonth", p."publishedAt",
                toc.titles AS "sectionTitles", toc.idx AS "sectionIndex"
         FROM top
-        JOIN "Section" s ON s.id = top.id
-        JOIN "Issue" i ON i.id = s."issueId"
+        JOIN "PublishedSection" s ON s.id = top.id
+        JOIN published p ON p.id = s."publicationId"
         CROSS JOIN q
         CROSS JOIN LATERAL (
+          -- The issue page's anchors come from the published section titles, so these do too.
           SELECT array_agg(s2.title ORDER BY s2.position) AS titles,
                  (count(*) FILTER (WHERE s2.position < s.position))::int AS idx
-          FROM "Section" s2 WHERE s2."issueId" = s."issueId"
+          FROM "PublishedSection" s2 WHERE s2."publicationId" = s."publicationId"
         ) toc
       )
       SELECT numnode(q.q) AS nodes, querytree(q.q) <> 'T' AS indexable,
@@ -167,12 +174,7 @@ export function searchSql(q: string, limit: number): { sections: Prisma.Sql; eve
         FROM q
         JOIN "Event" e ON e."searchVector" @@ q.q
         WHERE querytree(q.q) <> 'T'
-          AND EXISTS (
-            SELECT 1 FROM "SectionEvent" se
-            JOIN "Section" s ON s.id = se."sectionId"
-            JOIN "Issue" i ON i.id = s."issueId"
-            WHERE se."eventId" = e.id AND i.status = 'PUBLISHED'
-          )
+          AND ${PUBLISHED_EVENT_SQL}
       ),
       candidates AS (
         SELECT m.id FROM matches m ORDER BY m."createdAt" DESC, m.id LIMIT ${RANK_WINDOW}

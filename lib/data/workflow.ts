@@ -4,6 +4,7 @@ import { audit } from '@/lib/audit';
 import { requirePermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { writePublicationSnapshot } from '@/lib/workflow/publication-snapshot';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { enqueuePublish } from '@/lib/jobs/queues';
 import { notify } from '@/lib/notify';
@@ -211,12 +212,12 @@ export async function requestIntroChanges(user: SessionUser, input: { issueId: s
 /** The unmet items that hold back publishing (warnings do not). */
 const blockingUnmet = (gate: GateResult) => gate.items.filter((i) => !i.met && i.severity === 'blocking');
 
-function gateError(gate: GateResult, verb: 'scheduled' | 'published'): AppError {
+export function gateError(gate: GateResult, verb: 'scheduled' | 'published'): AppError {
   const unmet = blockingUnmet(gate);
   return new AppError('conflict', `The issue cannot be ${verb} yet: ${unmet.map((i) => i.message).join(' ')}`, { data: { gate } });
 }
 
-async function gateFor(tx: Tx, issueId: string): Promise<GateResult> {
+export async function gateFor(tx: Tx, issueId: string): Promise<GateResult> {
   const snapshot = await loadGateSnapshot(tx, issueId);
   if (!snapshot) throw new AppError('not_found', 'That issue no longer exists.');
   return publishGate(snapshot);
@@ -307,7 +308,7 @@ export async function unscheduleIssue(user: SessionUser, input: { issueId: strin
  * publishedAt (the first publication's time is kept when an issue is republished),
  * audit row, notification. Returns null when the issue was no longer `from`.
  */
-async function publishInTx(
+export async function publishInTx(
   tx: Tx,
   issue: { id: string; slug: string; title: string; createdById: string | null },
   from: IssueStatus,
@@ -321,12 +322,13 @@ async function publishInTx(
     data: { status: 'PUBLISHED', publishedAt: current?.publishedAt ?? now, scheduledAt: null },
   });
   if (count !== 1) return null;
+  const publication = await writePublicationSnapshot(tx, issue.id, actor.id, now);
   await audit(tx, {
     actorId: actor.id,
     action: 'issue.publish',
     entityType: 'Issue',
     entityId: issue.id,
-    details: { from, to: 'PUBLISHED', by: actor.id ? 'editor' : 'schedule' },
+    details: { from, to: 'PUBLISHED', by: actor.id ? 'editor' : 'schedule', revision: publication.revision },
   });
   const notificationIds = await notify(
     tx,

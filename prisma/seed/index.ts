@@ -7,6 +7,7 @@
 import type { Prisma } from '../../lib/generated/prisma/client';
 import type { Db } from '../../lib/prisma-client';
 import { hashPassword } from '../../lib/auth/password';
+import { writePublicationSnapshot } from '../../lib/workflow/publication-snapshot';
 import { buildDemoIssue, DEMO_SLUG_PREFIX } from './demo-issue';
 import { DEMO_USERS, type DemoUser } from './demo-users';
 import { JUNE_2024 } from './issues/june-2024';
@@ -244,6 +245,10 @@ async function createIssue(
   });
   for (const [position, section] of issue.sections.entries()) {
     await createSection(tx, id, position, section, refs, createdById, summary);
+  }
+  // Readers see only the snapshot (decision 017), so a seeded live issue gets its first one.
+  if (issue.status === 'PUBLISHED' || issue.status === 'ARCHIVED') {
+    await writePublicationSnapshot(tx, id, null, issue.publishedAt ?? new Date());
   }
   return true;
 }

@@ -219,6 +219,7 @@ for (const mode of ['html', 'text'] as const) {
       const pages: string[] = [];
       if (HAS_ADMIN_PREVIEW) pages.push(`/admin/issues/${issueId}/preview`);
       await fixtures.sql(`UPDATE "Issue" SET status = 'PUBLISHED', "publishedAt" = now() WHERE id = $1`, [issueId]);
+      await fixtures.snapshot(issueId);
       pages.push(`/issues/${slug}`);
       for (const url of pages) {
         const response = await page.goto(url);

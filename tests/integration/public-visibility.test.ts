@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '@/prisma/seed/index';
+import { writePublicationSnapshot } from '@/lib/workflow/publication-snapshot';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
 // Only PUBLISHED issues, and the events they feature, reach any public surface:
@@ -42,6 +43,8 @@ async function issueWithEvent(status: string, word: string) {
       sections: { create: { sectionId: issue.sections[0]!.id, position: 0 } },
     },
   });
+  // Readers see the publication snapshot (decision 017), written as the publish step does.
+  if (status === 'PUBLISHED') await p.$transaction((tx) => writePublicationSnapshot(tx, issue.id, null, NOW));
   return { issue, event };
 }
 

@@ -154,6 +154,21 @@ const CASES: Case[] = [
   { file: 'workflow/schedule-issue', exportName: 'scheduleIssueAction', allowed: STAFF, input: async (r) => ({ issueId: await wfStatus(r, 'APPROVED', true), 'date.day': '1', 'date.month': '1', 'date.year': '2031', time: '09:00' }) },
   { file: 'workflow/unschedule-issue', exportName: 'unscheduleIssueAction', allowed: STAFF, input: async (r) => ({ issueId: await wfStatus(r, 'SCHEDULED', true) }) },
   { file: 'workflow/publish-issue', exportName: 'publishIssueAction', allowed: STAFF, input: async (r) => ({ issueId: await wfStatus(r, 'APPROVED', true) }) },
+  {
+    file: 'workflow/publish-changes',
+    exportName: 'publishChangesAction',
+    allowed: STAFF,
+    input: async (r) => {
+      // Live (published with a snapshot), then edited: a pending change to publish.
+      const issueId = await wfStatus(r, 'PUBLISHED', true);
+      if (await testDb.prisma.issue.count({ where: { id: issueId } })) {
+        const { writePublicationSnapshot } = await import('@/lib/workflow/publication-snapshot');
+        await testDb.prisma.$transaction((tx) => writePublicationSnapshot(tx, issueId, null, new Date()));
+        await testDb.prisma.issue.update({ where: { id: issueId }, data: { summary: 'Edited after publishing' } });
+      }
+      return { issueId };
+    },
+  },
   { file: 'workflow/unpublish-issue', exportName: 'unpublishIssueAction', allowed: STAFF, input: async (r) => ({ issueId: await wfStatus(r, 'PUBLISHED', true), confirm: 'yes' }) },
   { file: 'workflow/archive-issue', exportName: 'archiveIssueAction', allowed: STAFF, input: async (r) => ({ issueId: await wfStatus(r, 'PUBLISHED', true) }) },
   {

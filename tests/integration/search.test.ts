@@ -9,6 +9,7 @@ import {
   parseSearchQuery,
   SEARCH_QUERY_MAX_LENGTH,
 } from '@/lib/validation/search';
+import { writePublicationSnapshot } from '@/lib/workflow/publication-snapshot';
 import { seed } from '@/prisma/seed/index';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
@@ -67,8 +68,12 @@ async function createIssue(
       },
     });
   }
+  if (status === 'PUBLISHED') await publish(issue.id);
   return issue;
 }
+
+/** Readers (and search) see the publication snapshot (decision 017), written as the publish step does. */
+const publish = (issueId: string) => testDb.prisma.$transaction((tx) => writePublicationSnapshot(tx, issueId, null, NOW));
 
 const sectionTitles = (r: SearchResults) => r.issues.flatMap((g) => g.hits.map((h) => h.title));
 const eventUrls = (r: SearchResults) => r.events.map((e) => e.url);
@@ -94,6 +99,7 @@ describe('search index (trigger)', () => {
     expect(section!.vector).toMatch(/'linkedin':\d+A/);
     const missing = await testDb.prisma.$queryRaw<{ n: bigint }[]>`
       SELECT (SELECT count(*) FROM "Section" WHERE "searchVector" IS NULL OR "searchText" IS NULL)
+           + (SELECT count(*) FROM "PublishedSection" WHERE "searchVector" IS NULL OR "searchText" IS NULL)
            + (SELECT count(*) FROM "Event" WHERE "searchVector" IS NULL OR "searchText" IS NULL) AS n`;
     expect(Number(missing[0]!.n)).toBe(0);
     const [event] = await testDb.prisma.$queryRaw<{ vector: string }[]>`
@@ -112,6 +118,10 @@ describe('search index (trigger)', () => {
       where: { id: issue.sections[0]!.id },
       data: { body: doc('Rewritten to talk about bandicootery instead.') },
     });
+    // A working edit is not searchable until it is published.
+    expect(sectionTitles(await searchPublished('aardvarkology'))).toEqual(['Trigger test']);
+    expect((await searchPublished('bandicootery')).total).toBe(0);
+    await publish(issue.id);
     expect((await searchPublished('aardvarkology')).total).toBe(0);
     expect(sectionTitles(await searchPublished('bandicootery'))).toEqual(['Trigger test']);
 
@@ -119,12 +129,15 @@ describe('search index (trigger)', () => {
       where: { id: issue.sections[0]!.id },
       data: { title: 'Capybaralogy corner' },
     });
+    await publish(issue.id);
     expect(sectionTitles(await searchPublished('capybaralogy'))).toEqual(['Capybaralogy corner']);
     expect((await searchPublished('trigger')).total).toBe(0);
 
     // An update that leaves title and body alone keeps the stored values.
     await testDb.prisma.section.update({ where: { id: issue.sections[0]!.id }, data: { version: { increment: 1 } } });
-    expect(sectionTitles(await searchPublished('bandicootery'))).toEqual(['Capybaralogy corner']);
+    const [kept] = await testDb.prisma.$queryRaw<{ searchText: string }[]>`
+      SELECT "searchText" FROM "Section" WHERE id = ${issue.sections[0]!.id}::uuid`;
+    expect(kept!.searchText).toContain('bandicootery');
 
     await testDb.prisma.event.update({
       where: { slug: 'naming-the-silence-identity-in-safeguarding-2025' },
@@ -274,6 +287,7 @@ describe('searchPublished', () => {
     expect((await searchPublished('wombatronics')).total).toBe(0);
 
     await testDb.prisma.issue.update({ where: { id: issue.id }, data: { status: 'PUBLISHED', publishedAt: NOW } });
+    await publish(issue.id);
     const shown = await searchPublished('wombatronics');
     expect(sectionTitles(shown)).toEqual(['Wombatronics explained']);
     expect(eventUrls(shown)).toEqual(['/events/wombatronics-day']);

@@ -292,7 +292,7 @@ describe('publishing, unpublishing, archiving', () => {
       publishedAt: now,
     });
     expect(await auditRows('issue.publish', issue.id)).toEqual([
-      { actorId: as.admin.id, details: { from: 'APPROVED', to: 'PUBLISHED', by: 'editor' } },
+      { actorId: as.admin.id, details: { from: 'APPROVED', to: 'PUBLISHED', by: 'editor', revision: 1 } },
     ]);
     expect(revalidated).toEqual([[issue.slug]]);
     expect(await notificationsFor(as.editor.id, 'ISSUE_PUBLISHED')).toContainEqual(expect.objectContaining({ title: `Published: ${issue.title}` }));

@@ -113,7 +113,37 @@ class Fixtures {
       ]);
       created.push({ slug, title: e.title });
     }
+    if ((opts.status ?? 'PUBLISHED') === 'PUBLISHED') await this.snapshot(issue!.id);
     return { issueSlug, events: created };
+  }
+
+  /**
+   * Readers see the current publication snapshot (decision 017): written here as the
+   * publish step writes it (the same copy as the snapshot migration's backfill).
+   */
+  async snapshot(issueId: string) {
+    const { rows: [publication] } = await this.client.query<{ id: string }>(
+      `INSERT INTO "IssuePublication" ("issueId", revision, current, title, summary, "publishedAt")
+       SELECT id, 1, true, title, summary, coalesce("publishedAt", now()) FROM "Issue" WHERE id = $1 RETURNING id`,
+      [issueId],
+    );
+    await this.client.query(
+      `INSERT INTO "PublishedSection" ("publicationId", "sectionId", position, kind, title, body, "bylineOrganisationId", "signOff", "signatoryId")
+       SELECT $1, id, position, kind, title, body, "bylineOrganisationId", "signOff", "signatoryId" FROM "Section" WHERE "issueId" = $2`,
+      [publication!.id, issueId],
+    );
+    await this.client.query(
+      `INSERT INTO "PublishedSectionEvent" ("publishedSectionId", "eventId", position)
+       SELECT ps.id, se."eventId", se.position FROM "PublishedSection" ps JOIN "SectionEvent" se ON se."sectionId" = ps."sectionId"
+       WHERE ps."publicationId" = $1`,
+      [publication!.id],
+    );
+    await this.client.query(
+      `INSERT INTO "PublishedSectionByline" ("publishedSectionId", "personId", position)
+       SELECT ps.id, b."personId", b.position FROM "PublishedSection" ps JOIN "SectionByline" b ON b."sectionId" = ps."sectionId"
+       WHERE ps."publicationId" = $1`,
+      [publication!.id],
+    );
   }
 
   /**

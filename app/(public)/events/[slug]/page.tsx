@@ -86,14 +86,14 @@ export default async function EventPage({ params }: Props) {
         </p>
       )}
 
-      {event.sections.length > 0 && (
+      {event.featuredIn.length > 0 && (
         <>
           <h2 className="mt-6 text-xl font-bold">Featured in</h2>
           <ul className="mt-2 list-disc pl-6">
-            {event.sections.map(({ section }) => (
-              <li key={section.issue.slug}>
-                <Link href={`/issues/${section.issue.slug}`} className="text-[var(--color-brand)] underline">
-                  {section.issue.title}
+            {event.featuredIn.map((issue) => (
+              <li key={issue.slug}>
+                <Link href={`/issues/${issue.slug}`} className="text-[var(--color-brand)] underline">
+                  {issue.title}
                 </Link>
               </li>
             ))}

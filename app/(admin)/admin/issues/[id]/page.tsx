@@ -7,10 +7,12 @@ import { AddSectionForm } from '@/components/admin/issues/add-section-form';
 import { MoveSectionButtons } from '@/components/admin/issues/move-section-buttons';
 import { LINK } from '@/components/admin/issues/styles';
 import { IssueWorkflowPanel } from '@/components/admin/workflow/issue-workflow-panel';
+import { PendingChangesPanel } from '@/components/admin/workflow/pending-changes-panel';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { unresolvedCommentCounts } from '@/lib/data/comments';
 import { getIssueForEditor } from '@/lib/data/issues-admin';
+import { getPendingChanges } from '@/lib/data/pending-changes';
 import { editPermission } from '@/lib/data/sections';
 import { formatMonth } from '@/lib/dates';
 import { isUuidParam } from '@/lib/validation/params';
@@ -38,6 +40,7 @@ export default async function IssueEditorPage({ params, searchParams }: { params
   const canDelete = can(user, 'section:delete');
   const last = issue.sections.length - 1;
   const commentCounts = can(user, 'comment:read') ? await unresolvedCommentCounts(user, issue.id) : null;
+  const { pending } = issue.status === 'PUBLISHED' ? await getPendingChanges(user, issue.id) : { pending: false };
 
   return (
     <>
@@ -56,6 +59,7 @@ export default async function IssueEditorPage({ params, searchParams }: { params
       {user.role === 'SPONSOR' && <p className="mt-4">As the sponsor you can edit the intro. The other sections are shown for information.</p>}
 
       <IssueWorkflowPanel user={user} issueId={issue.id} />
+      {pending && <PendingChangesPanel issueId={issue.id} canPublish={can(user, 'issue:publish')} />}
 
       <section aria-labelledby="sections-heading" className="mt-8">
         <h2 id="sections-heading" className="text-2xl font-bold">Sections</h2>

@@ -26,7 +26,10 @@ export default async function IntroApprovalPage({ params }: { params: Promise<{ 
   const [issue, wf] = await Promise.all([getIssueForPreview(user, id), getIssueWorkflow(user, id)]);
   if (!issue || !wf) notFound();
   const intro = issue.sections.find((s) => s.kind === 'INTRO');
-  const waiting = issue.status === 'IN_REVIEW' && wf.intro;
+  // A live issue's intro edited since approval is approved again without leaving
+  // PUBLISHED (decision 017); "request changes" would unpublish it, so it is not offered.
+  const live = issue.status === 'PUBLISHED' && wf.intro?.state === 'changed-since-approval';
+  const waiting = (issue.status === 'IN_REVIEW' || live) && wf.intro;
 
   return (
     <>
@@ -57,13 +60,20 @@ export default async function IntroApprovalPage({ params }: { params: Promise<{ 
         <div className="mt-8 grid gap-8 md:grid-cols-2">
           <section aria-labelledby="approve-heading">
             <h2 id="approve-heading" className="text-xl font-bold">Approve</h2>
+            {live && (
+              <p className="mb-3">
+                This issue is live and the intro was edited after you approved it. Readers keep seeing the intro you approved until you approve this version and an editor publishes the changes.
+              </p>
+            )}
             <p className="mb-3">You approve this exact text. If anyone edits it later, it needs your approval again.</p>
             <ApproveIntroForm issueId={issue.id} contentHash={wf.intro.contentHash} />
           </section>
-          <section aria-labelledby="changes-heading">
-            <h2 id="changes-heading" className="text-xl font-bold">Request changes</h2>
-            <RequestChangesForm issueId={issue.id} />
-          </section>
+          {!live && (
+            <section aria-labelledby="changes-heading">
+              <h2 id="changes-heading" className="text-xl font-bold">Request changes</h2>
+              <RequestChangesForm issueId={issue.id} />
+            </section>
+          )}
         </div>
       ) : (
         <p role="status" className="mt-8 border-l-8 border-gray-500 bg-gray-100 p-4">

@@ -57,6 +57,13 @@ export default async function EditSectionPage({ params }: { params: Promise<{ id
           <Link href={`/admin/issues/${id}/sections/${section.id}/revisions`} className={LINK}>See earlier versions</Link>
         )}
       </p>
+      {section.issue.status === 'PUBLISHED' && (
+        // Decision 017: a live issue's edits are a pending revision, said before the first keystroke.
+        <p id="live-issue-notice" className="mt-4 border-l-8 border-amber-600 bg-amber-50 p-4 font-bold">
+          This issue is live. Your changes are saved as a draft and readers keep seeing the published version until you publish the changes
+          {section.kind === 'INTRO' ? ', and the sponsor must approve the intro again.' : '.'}
+        </p>
+      )}
       <SectionEditor
         key={section.id}
         section={{ id: section.id, title: section.title, body: section.body, version: section.version }}

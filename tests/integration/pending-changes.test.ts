@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { SessionUser } from '@/lib/auth/session';
+import type { TestDatabase } from '../support/db';
+import { makeIssue, setUpWorkflowDatabase, tearDownWorkflowDatabase, text, type Who } from '../support/workflow';
+
+// Decision 017: edits to a live issue are pending until "Publish changes", which goes
+// through the publish gate (an edited intro needs the sponsor again) and writes a new
+// publication snapshot with its audit row.
+
+const revalidated = vi.hoisted(() => [] as string[][]);
+vi.mock('@/lib/revalidate', () => ({
+  revalidatePublicContent: (opts: { issueSlugs?: string[] }) => void revalidated.push(opts.issueSlugs ?? []),
+}));
+
+let testDb: TestDatabase;
+let as: Record<Who, SessionUser>;
+let wf: typeof import('@/lib/data/workflow');
+let pending: typeof import('@/lib/data/pending-changes');
+let hash: typeof import('@/lib/workflow/intro-hash');
+
+beforeAll(async () => {
+  ({ testDb, as } = await setUpWorkflowDatabase());
+  wf = await import('@/lib/data/workflow');
+  pending = await import('@/lib/data/pending-changes');
+  hash = await import('@/lib/workflow/intro-hash');
+});
+
+afterAll(async () => {
+  await tearDownWorkflowDatabase(testDb);
+});
+
+async function introHash(introId: string) {
+  const s = await testDb.prisma.section.findUniqueOrThrow({ where: { id: introId }, select: { title: true, body: true, signOff: true, signatoryId: true } });
+  return hash.introContentHash(s);
+}
+
+async function published() {
+  const issue = await makeIssue(testDb, { createdById: as.editor.id });
+  await wf.submitIntroForApproval(as.editor, { issueId: issue.id });
+  await wf.approveIntro(as.sponsor, { issueId: issue.id, contentHash: await introHash(issue.introId) });
+  await wf.publishIssue(as.editor, { issueId: issue.id });
+  return issue;
+}
+
+const liveTexts = async (slug: string) => {
+  const { getPublishedIssue } = await import('@/lib/data/issues');
+  const live = await getPublishedIssue(slug);
+  return { title: live?.title, sections: live?.sections.map((s) => [s.title, JSON.stringify(s.body)]) };
+};
+
+describe('publish changes', () => {
+  it('is offered only when the working content differs, and publishes a new revision with an audit row', async () => {
+    const issue = await published();
+    expect(await pending.getPendingChanges(as.editor, issue.id)).toEqual({ pending: false });
+    await expect(pending.publishChanges(as.editor, { issueId: issue.id })).rejects.toMatchObject({ code: 'conflict' });
+
+    await testDb.prisma.section.update({ where: { id: issue.articleId }, data: { title: 'News, corrected' } });
+    await testDb.prisma.issue.update({ where: { id: issue.id }, data: { title: 'Workflow issue, corrected' } });
+    expect(await pending.getPendingChanges(as.editor, issue.id)).toEqual({ pending: true });
+    expect((await liveTexts(issue.slug)).sections?.map(([t]) => t)).toContain('News');
+
+    await expect(pending.publishChanges(as.contributor, { issueId: issue.id })).rejects.toMatchObject({ code: 'forbidden' });
+    revalidated.length = 0;
+    const result = await pending.publishChanges(as.editor, { issueId: issue.id });
+    expect(result.issue.status).toBe('PUBLISHED');
+    expect(revalidated.flat()).toContain(issue.slug);
+    const live = await liveTexts(issue.slug);
+    expect(live.title).toBe('Workflow issue, corrected');
+    expect(live.sections?.map(([t]) => t)).toContain('News, corrected');
+    expect(await pending.getPendingChanges(as.editor, issue.id)).toEqual({ pending: false });
+    const audits = await testDb.prisma.auditLog.findMany({ where: { action: 'issue.publish', entityId: issue.id }, orderBy: { createdAt: 'asc' }, select: { details: true } });
+    expect(audits.map((a) => a.details)).toEqual([
+      expect.objectContaining({ to: 'PUBLISHED', revision: 1 }),
+      expect.objectContaining({ from: 'PUBLISHED', to: 'PUBLISHED', by: 'editor', revision: 2 }),
+    ]);
+  });
+
+  it('an intro edit is blocked by the gate until the sponsor approves the live issue’s intro again', async () => {
+    const issue = await published();
+    await testDb.prisma.section.update({ where: { id: issue.introId }, data: { body: text('Welcome, with an unapproved phrase.') } });
+    expect(await pending.getPendingChanges(as.editor, issue.id)).toEqual({ pending: true });
+    await expect(pending.publishChanges(as.editor, { issueId: issue.id })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/Intro changed since approval/) });
+    expect(JSON.stringify((await liveTexts(issue.slug)).sections)).not.toContain('unapproved phrase');
+
+    // A stale hash approves nothing.
+    await expect(wf.approveIntro(as.sponsor, { issueId: issue.id, contentHash: '0'.repeat(64) })).rejects.toMatchObject({ code: 'conflict' });
+    const approval = await wf.approveIntro(as.sponsor, { issueId: issue.id, contentHash: await introHash(issue.introId) });
+    expect(approval).toMatchObject({ issue: { status: 'PUBLISHED' }, alreadyApproved: false });
+    expect((await testDb.prisma.issue.findUniqueOrThrow({ where: { id: issue.id }, select: { status: true } })).status).toBe('PUBLISHED');
+    const again = await wf.approveIntro(as.sponsor, { issueId: issue.id, contentHash: await introHash(issue.introId) });
+    expect(again.alreadyApproved).toBe(true);
+
+    await pending.publishChanges(as.editor, { issueId: issue.id });
+    expect(JSON.stringify((await liveTexts(issue.slug)).sections)).toContain('unapproved phrase');
+  });
+});
