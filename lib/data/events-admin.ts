@@ -4,10 +4,10 @@ import { requirePermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { londonDate } from '@/lib/dates';
 import { slugify } from '@/lib/slug';
 import {
   EVENT_PAGE_SIZE,
-  londonDate,
   toEventWriteData,
   type EventInput,
   type EventListQuery,

@@ -15,9 +15,9 @@ import {
   MAX_SESSIONS,
   MODE_LABELS,
   formWarnings,
-  parseGovukDate,
   type DatePart,
 } from '@/lib/validation/events';
+import { formatClock, parseGovukDate } from '@/lib/dates';
 import { DateInput, type DateValue } from './date-input';
 import { EMPTY_SESSION, type EventFormValues, type SessionValue } from './form-values';
 import { PresenterPicker, type PersonOption } from './presenter-picker';
@@ -227,7 +227,7 @@ export function EventForm({
           <p className="mt-2">
             The saved version is now version {conflict.version}
             {conflict.by ? `, saved by ${conflict.by}` : ''} at{' '}
-            {new Date(conflict.updatedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' })}, titled “{conflict.title}”. Your
+            {formatClock(new Date(conflict.updatedAt))}, titled “{conflict.title}”. Your
             changes are still in this form.
           </p>
           <div className="mt-3 flex flex-wrap gap-3">
