@@ -87,7 +87,7 @@ export function EventForm({
   const [values, setValues] = useState<EventFormValues>(initial);
   const [version, setVersion] = useState(event?.version ?? 0);
   const [announcement, setAnnouncement] = useState('');
-  const sessions = useSessions(initial.sessions, setValues, setAnnouncement);
+  const sessions = useSessions(values.sessions, setValues, setAnnouncement);
   const { sessionsChanged, setSessionsChanged } = sessions;
   const uid = useId();
 
