@@ -3,30 +3,21 @@ import { audit } from '@/lib/audit';
 import { requirePermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
-import { Prisma } from '@/lib/generated/prisma/client';
-import { slugify } from '@/lib/slug';
-import {
-  EVENT_PAGE_SIZE,
-  londonDate,
-  toEventWriteData,
-  type EventInput,
-  type EventListQuery,
-} from '@/lib/validation/events';
-import { livePublicationWhere } from './event-select';
-import { MISSING_IMAGE_MESSAGE, missingImages } from './media-references';
 import { AppError } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { EVENT_PAGE_SIZE, toEventWriteData, type EventInput, type EventListQuery } from '@/lib/validation/events';
+import { assertReferencesExist, createEventInTx, json, retryOnSlugRace } from './event-create';
+import { appendToSection, renumber, sectionChange, type PublicChange } from './section-events';
+import { livePublicationWhere } from './event-select';
 
-// The editor's side of events: list, edit, delete, and placing events in the
-// EVENT_LIST sections of issues. Each function checks the permission table itself.
-// Mutations return which published issues and events changed, so the action can
-// revalidate the public pages after the transaction.
+// The editor's side of events: list, create, edit and delete. Placing events in
+// the EVENT_LIST sections of issues is in section-events.ts. Each function checks
+// the permission table itself. Mutations return which published issues and events
+// changed, so the action can revalidate the public pages after the transaction.
 
 type Tx = Prisma.TransactionClient;
 
-export type PublicChange = { issueSlugs: string[]; eventSlugs: string[] } | null;
-
-// Through JSON, so dates become ISO strings.
-const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+export type { PublicChange };
 
 const LIST_SELECT = {
   id: true,
@@ -134,124 +125,10 @@ export async function getEventForEdit(user: SessionUser, id: string) {
 }
 export type EventForEdit = NonNullable<Awaited<ReturnType<typeof getEventForEdit>>>;
 
-/** The section an event list is edited in, with its issue; null if not found. */
-export async function getEventListSection(user: SessionUser, sectionId: string) {
-  requirePermission(user, 'event:read');
-  requirePermission(user, 'section:read');
-  return db.section.findUnique({
-    where: { id: sectionId },
-    select: { id: true, kind: true, title: true, issueId: true, issue: { select: { id: true, title: true, status: true } } },
-  });
-}
-
-/** The events of one section, in order, for the section editor. */
-export async function listSectionEvents(user: SessionUser, sectionId: string) {
-  requirePermission(user, 'event:read');
-  requirePermission(user, 'section:read');
-  const rows = await db.sectionEvent.findMany({
-    where: { sectionId },
-    orderBy: { position: 'asc' },
-    select: {
-      position: true,
-      event: {
-        select: {
-          id: true,
-          title: true,
-          mode: true,
-          sessions: { orderBy: { startsAt: 'asc' }, select: { startsAt: true, endsAt: true, allDay: true } },
-        },
-      },
-    },
-  });
-  return rows.map((r) => ({ position: r.position, ...r.event }));
-}
-
 // ---------------------------------------------------------------------------
 // Helpers inside transactions
 
-async function assertReferencesExist(tx: Tx, input: EventInput) {
-  if ((await missingImages(tx, [input.description])).length) {
-    throw new AppError('invalid', MISSING_IMAGE_MESSAGE, { fieldErrors: { description: [MISSING_IMAGE_MESSAGE] } });
-  }
-  if (input.organiserId) {
-    const found = await tx.organisation.findUnique({ where: { id: input.organiserId }, select: { id: true } });
-    if (!found) {
-      throw new AppError('invalid', 'That organiser no longer exists.', { fieldErrors: { organiserId: ['Choose an organiser from the list'] } });
-    }
-  }
-  if (input.topicIds.length && (await tx.topic.count({ where: { id: { in: input.topicIds } } })) !== input.topicIds.length) {
-    throw new AppError('invalid', 'A topic you chose no longer exists.', { fieldErrors: { topicIds: ['Choose topics from the list'] } });
-  }
-  if (input.presenterIds.length) {
-    const found = await tx.person.count({ where: { id: { in: input.presenterIds } } });
-    if (found !== input.presenterIds.length) {
-      throw new AppError('invalid', 'A presenter you chose no longer exists.', { fieldErrors: {
-        presenterIds: ['A presenter you chose no longer exists. They may have been merged; choose again.'],
-      } });
-    }
-  }
-}
-
-/**
- * A slug not used by another event, from the title and the year of the first
- * session (as the seeded events have): "regional-masterclass-2026", then "-2", "-3", …
- */
-async function uniqueEventSlug(tx: Tx, input: EventInput): Promise<string> {
-  const first = input.sessions.reduce<Date | null>((min, s) => (!min || s.startsAt < min ? s.startsAt : min), null);
-  const year = first ? String(londonDate(first).year) : '';
-  const title = slugify(input.title, 72) || 'event';
-  const base = year && !title.endsWith(year) ? `${title}-${year}` : title;
-  const taken = new Set(
-    (await tx.event.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((e) => e.slug),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
-
-/** Locks a section (serialising changes to its event list) and checks it can hold events. */
-async function lockEventListSection(tx: Tx, sectionId: string) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Section" WHERE id = ${sectionId}::uuid FOR UPDATE`;
-  if (rows.length === 0) throw new AppError('not_found', 'That section no longer exists.');
-  const section = await tx.section.findUniqueOrThrow({
-    where: { id: sectionId },
-    select: { id: true, kind: true, title: true, issueId: true, issue: { select: { slug: true, status: true } } },
-  });
-  if (section.kind !== 'EVENT_LIST') throw new AppError('invalid', 'Events can only be added to an event-list section.');
-  return section;
-}
-
-/**
- * Gives a section's events the positions 0, 1, 2, … in `orderedEventIds` order.
- * (sectionId, position) is unique and checked row by row, so every row first moves
- * above the highest position in use, then down to its final place.
- */
-async function renumber(tx: Tx, sectionId: string, orderedEventIds: string[]) {
-  if (orderedEventIds.length === 0) return;
-  const max = await tx.sectionEvent.aggregate({ where: { sectionId }, _max: { position: true } });
-  await tx.sectionEvent.updateMany({ where: { sectionId }, data: { position: { increment: (max._max.position ?? 0) + 1 } } });
-  for (const [position, eventId] of orderedEventIds.entries()) {
-    await tx.sectionEvent.update({ where: { sectionId_eventId: { sectionId, eventId } }, data: { position }, select: { position: true } });
-  }
-}
-
-async function appendToSection(tx: Tx, user: SessionUser, sectionId: string, eventId: string) {
-  const section = await lockEventListSection(tx, sectionId);
-  const existing = await tx.sectionEvent.findUnique({ where: { sectionId_eventId: { sectionId, eventId } }, select: { position: true } });
-  if (existing) throw new AppError('conflict', 'That event is already in this section.', { fieldErrors: { eventId: ['That event is already in this section'] } });
-  const max = await tx.sectionEvent.aggregate({ where: { sectionId }, _max: { position: true } });
-  const position = (max._max.position ?? -1) + 1;
-  await tx.sectionEvent.create({ data: { sectionId, eventId, position }, select: { position: true } });
-  await audit(tx, {
-    actorId: user.id,
-    action: 'section.event.add',
-    entityType: 'Section',
-    entityId: sectionId,
-    details: { eventId, position, issueId: section.issueId },
-  });
-  return section;
-}
-
-/** The published issues whose live publication shows an event (decision 017). */
+/** The published issues an event appears in (their pages show it). */
 async function publishedIssueSlugs(tx: Tx, eventId: string) {
   const rows = await tx.publishedSectionEvent.findMany({
     where: { eventId, section: { publication: livePublicationWhere } },
@@ -259,9 +136,6 @@ async function publishedIssueSlugs(tx: Tx, eventId: string) {
   });
   return [...new Set(rows.map((r) => r.section.publication.issue.slug))];
 }
-
-const sectionChange = (section: { issue: { slug: string; status: string } }, eventSlug: string): PublicChange =>
-  section.issue.status === 'PUBLISHED' ? { issueSlugs: [section.issue.slug], eventSlugs: [eventSlug] } : null;
 
 // ---------------------------------------------------------------------------
 // Events
@@ -273,48 +147,19 @@ const sectionChange = (section: { issue: { slug: string; status: string } }, eve
 export async function createEvent(user: SessionUser, input: EventInput & { sectionId?: string | null }) {
   requirePermission(user, 'event:create');
   if (input.sectionId) requirePermission(user, 'section:update');
-  const { fields, sessions, presenters, topics } = toEventWriteData(input);
-  // Two events with the same title created at once can race for a slug: retry with the next free one.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.$transaction(async (tx) => {
-        await assertReferencesExist(tx, input);
-        const event = await tx.event.create({
-          data: {
-            ...fields,
-            slug: await uniqueEventSlug(tx, input),
-            createdById: user.id,
-            sessions: { create: sessions.map(({ id: _id, ...s }) => s) },
-            presenters: { create: presenters },
-            topics: { create: topics },
-          },
-          select: { id: true, slug: true, title: true, version: true },
-        });
-        await tx.revision.create({
-          data: { entityType: 'Event', entityId: event.id, version: event.version, data: json({ ...fields, sessions, presenters }), authorId: user.id },
-          select: { id: true },
-        });
-        await audit(tx, {
-          actorId: user.id,
-          action: 'event.create',
-          entityType: 'Event',
-          entityId: event.id,
-          details: { title: event.title, slug: event.slug, sessions: sessions.length, sectionId: input.sectionId ?? null },
-        });
-        let section: { id: string; issueId: string } | null = null;
-        let change: PublicChange = null;
-        if (input.sectionId) {
-          const s = await appendToSection(tx, user, input.sectionId, event.id);
-          section = { id: s.id, issueId: s.issueId };
-          change = sectionChange(s, event.slug);
-        }
-        return { ...event, section, change };
-      });
-    } catch (error) {
-      if (attempt < 3 && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') continue;
-      throw error;
-    }
-  }
+  return retryOnSlugRace(() =>
+    db.$transaction(async (tx) => {
+      const event = await createEventInTx(tx, input, user, { sectionId: input.sectionId ?? null });
+      let section: { id: string; issueId: string } | null = null;
+      let change: PublicChange = null;
+      if (input.sectionId) {
+        const s = await appendToSection(tx, user, input.sectionId, event.id);
+        section = { id: s.id, issueId: s.issueId };
+        change = sectionChange(s, event.slug);
+      }
+      return { ...event, section, change };
+    }),
+  );
 }
 
 export type UpdateEventResult =
@@ -460,82 +305,6 @@ export async function deleteEvent(user: SessionUser, id: string) {
       details: { title: event.title, slug: event.slug, removedFromSections: sectionIds },
     });
     return { id, title: event.title };
-  });
-}
-
-// ---------------------------------------------------------------------------
-// Events in a section
-
-/** Adds an existing event at the end of an event-list section. */
-export async function addSectionEvent(user: SessionUser, input: { sectionId: string; eventId: string }) {
-  requirePermission(user, 'event:read');
-  requirePermission(user, 'section:update');
-  return db.$transaction(async (tx) => {
-    const event = await tx.event.findUnique({ where: { id: input.eventId }, select: { id: true, slug: true, title: true } });
-    if (!event) throw new AppError('not_found', 'That event no longer exists.', { fieldErrors: { eventId: ['Choose an event from the list'] } });
-    const section = await appendToSection(tx, user, input.sectionId, event.id);
-    return { title: event.title, issueId: section.issueId, change: sectionChange(section, event.slug) };
-  });
-}
-
-/** Takes an event out of a section (the event itself stays); the rest close up. */
-export async function removeSectionEvent(user: SessionUser, input: { sectionId: string; eventId: string }) {
-  requirePermission(user, 'event:read');
-  requirePermission(user, 'section:update');
-  return db.$transaction(async (tx) => {
-    const section = await lockEventListSection(tx, input.sectionId);
-    const link = await tx.sectionEvent.findUnique({
-      where: { sectionId_eventId: input },
-      select: { position: true, event: { select: { slug: true, title: true } } },
-    });
-    if (!link) throw new AppError('not_found', 'That event is no longer in this section.');
-    await tx.sectionEvent.delete({ where: { sectionId_eventId: input }, select: { position: true } });
-    const rest = await tx.sectionEvent.findMany({ where: { sectionId: input.sectionId }, orderBy: { position: 'asc' }, select: { eventId: true } });
-    await renumber(tx, input.sectionId, rest.map((r) => r.eventId));
-    await audit(tx, {
-      actorId: user.id,
-      action: 'section.event.remove',
-      entityType: 'Section',
-      entityId: input.sectionId,
-      details: { eventId: input.eventId, position: link.position, issueId: section.issueId },
-    });
-    return { title: link.event.title, issueId: section.issueId, change: sectionChange(section, link.event.slug) };
-  });
-}
-
-/**
- * Swaps an event with its neighbour in the section. As with sections, the event
- * first parks above the highest position, because (sectionId, position) is unique.
- */
-export async function moveSectionEvent(user: SessionUser, input: { sectionId: string; eventId: string; direction: 'up' | 'down' }) {
-  requirePermission(user, 'event:read');
-  requirePermission(user, 'section:update');
-  return db.$transaction(async (tx) => {
-    const section = await lockEventListSection(tx, input.sectionId);
-    const me = await tx.sectionEvent.findUnique({
-      where: { sectionId_eventId: { sectionId: input.sectionId, eventId: input.eventId } },
-      select: { position: true, event: { select: { slug: true, title: true } } },
-    });
-    if (!me) throw new AppError('not_found', 'That event is no longer in this section.');
-    const neighbour = await tx.sectionEvent.findFirst({
-      where: { sectionId: input.sectionId, position: input.direction === 'up' ? { lt: me.position } : { gt: me.position } },
-      orderBy: { position: input.direction === 'up' ? 'desc' : 'asc' },
-      select: { eventId: true, position: true },
-    });
-    if (!neighbour) return { moved: false, title: me.event.title, issueId: section.issueId, change: null };
-    const max = await tx.sectionEvent.aggregate({ where: { sectionId: input.sectionId }, _max: { position: true } });
-    const key = (eventId: string) => ({ sectionId_eventId: { sectionId: input.sectionId, eventId } });
-    await tx.sectionEvent.update({ where: key(input.eventId), data: { position: (max._max.position ?? 0) + 1 }, select: { position: true } });
-    await tx.sectionEvent.update({ where: key(neighbour.eventId), data: { position: me.position }, select: { position: true } });
-    await tx.sectionEvent.update({ where: key(input.eventId), data: { position: neighbour.position }, select: { position: true } });
-    await audit(tx, {
-      actorId: user.id,
-      action: 'section.event.reorder',
-      entityType: 'Section',
-      entityId: input.sectionId,
-      details: { eventId: input.eventId, from: me.position, to: neighbour.position, issueId: section.issueId },
-    });
-    return { moved: true, title: me.event.title, issueId: section.issueId, change: sectionChange(section, me.event.slug) };
   });
 }
 

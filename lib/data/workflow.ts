@@ -10,7 +10,7 @@ import { enqueuePublish } from '@/lib/jobs/queues';
 import { notify } from '@/lib/notify';
 import { decideIntroInTx } from '@/lib/data/intro-decision';
 import { afterCommit, conflict, currentStatus, editorsFor, INTRO_FIELDS, introOf, issueFor, ISSUE_FIELDS, move, sponsorsFor, to, type Done, type Tx } from '@/lib/data/workflow-tx';
-import { londonInstant, parseGovukDate, parseTime } from '@/lib/validation/events';
+import { parseScheduleTime } from '@/lib/dates';
 import { changesSinceApproval } from '@/lib/workflow/approval-diff';
 import { approvalState, introContentHash } from '@/lib/workflow/intro-hash';
 import { links } from '@/lib/workflow/links';
@@ -221,27 +221,6 @@ export async function gateFor(tx: Tx, issueId: string): Promise<GateResult> {
   const snapshot = await loadGateSnapshot(tx, issueId);
   if (!snapshot) throw new AppError('not_found', 'That issue no longer exists.');
   return publishGate(snapshot);
-}
-
-/** A London date (GOV.UK day/month/year) and 24-hour or am/pm time as a UTC instant in the future. */
-export function parseScheduleTime(input: { date: { day?: unknown; month?: unknown; year?: unknown }; time: string }, now: Date): Date {
-  const date = parseGovukDate(input.date, 'the publication date');
-  if (!date.ok) throw new AppError('invalid', date.problem.message, { fieldErrors: { date: [date.problem.message] } });
-  const time = parseTime(input.time ?? '');
-  if (!time) {
-    const message = (input.time ?? '').trim() ? 'Enter a real time, like 09:30 or 2pm' : 'Enter the publication time';
-    throw new AppError('invalid', message, { fieldErrors: { time: [message] } });
-  }
-  const instant = londonInstant(date.date, time);
-  if (!instant) {
-    const message = 'That time does not exist in the UK on that day (the clocks go forward). Choose another time';
-    throw new AppError('invalid', message, { fieldErrors: { time: [message] } });
-  }
-  if (instant.getTime() <= now.getTime()) {
-    const message = 'The publication time must be in the future';
-    throw new AppError('invalid', message, { fieldErrors: { date: [message] } });
-  }
-  return instant;
 }
 
 /** APPROVED → SCHEDULED at a London date and time; the gate must pass. Queues the publishing job. */

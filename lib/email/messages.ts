@@ -3,6 +3,7 @@
 // HTML-escaped; headers are checked for CR/LF so nothing can add a header.
 import { siteUrl, SITE_NAME } from '@/lib/site';
 import { isAppPath } from '@/lib/workflow/links';
+import { formatDateTime } from '@/lib/dates';
 
 export type EmailMessage = { to: string; subject: string; text: string; html: string };
 
@@ -79,7 +80,7 @@ export type ApprovalLinkEmailInput = { to: string; issueTitle: string; senderNam
 /** The sponsor's approval link (no account needed): the link carries the token, so it goes only to them. */
 export function approvalLinkEmail(n: ApprovalLinkEmailInput): EmailMessage {
   const subject = assertHeaderSafe(`Please approve your intro to ${n.issueTitle} – ${SITE_NAME}`, 'subject');
-  const expires = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'full', timeStyle: 'short' }).format(n.expiresAt);
+  const expires = formatDateTime(n.expiresAt, { weekday: true });
   const { text, html } = layout({
     heading: `Your intro to ${n.issueTitle} is ready for approval`,
     paragraphs: [

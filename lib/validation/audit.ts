@@ -1,5 +1,5 @@
-import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
+import { addDays, londonDayStart, parseIsoDate } from '@/lib/dates';
 
 // The audit-log viewer's filters, read from the URL (?actor=&action=&entity=&from=&to=&before=&after=).
 // Lenient: a bad value never breaks the page. It is dropped from the query and
@@ -9,24 +9,6 @@ export const AUDIT_PAGE_SIZE = 50;
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const text = (v: unknown) => (typeof first(v) === 'string' ? (first(v) as string).trim() : '');
-
-/** `YYYY-MM-DD` (what <input type="date"> sends) to that day's start in London, or null if not a real date. */
-export function londonDayStart(value: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (year < 2000 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
-  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
-  return new Date(new TZDate(year, month - 1, day, 'Europe/London').getTime());
-}
-
-/** The start of the next London day (so "to 5 March" includes all of 5 March, across clock changes). */
-function londonNextDayStart(value: string): Date | null {
-  const start = londonDayStart(value);
-  if (!start) return null;
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(year, month - 1, day + 1, 'Europe/London').getTime());
-}
 
 const UUID = z.uuid();
 const KEY = /^[A-Za-z][A-Za-z0-9._-]{0,79}$/;
@@ -74,13 +56,14 @@ export function parseAuditQuery(params: Record<string, string | string[] | undef
     else errors.entity = 'Choose a kind of record from the list';
   }
   if (filters.from) {
-    const d = londonDayStart(filters.from);
-    if (d) where.fromInclusive = d;
+    const d = parseIsoDate(filters.from);
+    if (d) where.fromInclusive = londonDayStart(d);
     else errors.from = 'Enter a real date, like 2026-03-05';
   }
   if (filters.to) {
-    const d = londonNextDayStart(filters.to);
-    if (d) where.toExclusive = d;
+    // The start of the next London day, so "to 5 March" includes all of 5 March, across clock changes.
+    const d = parseIsoDate(filters.to);
+    if (d) where.toExclusive = londonDayStart(addDays(d, 1));
     else errors.to = 'Enter a real date, like 2026-03-05';
   }
   if (where.fromInclusive && where.toExclusive && where.toExclusive <= where.fromInclusive) {

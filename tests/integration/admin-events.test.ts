@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../support/db';
 
 let testDb: TestDatabase;
 let events: typeof import('@/lib/data/events-admin');
+let placing: typeof import('@/lib/data/section-events');
 const as: Record<'admin' | 'editor' | 'sponsor' | 'contributor', SessionUser> = {} as never;
 let draftSectionId: string;
 let publishedSectionId: string;
@@ -22,6 +23,7 @@ beforeAll(async () => {
   delete globalForDb.__db;
   process.env.DATABASE_URL = testDb.url;
   events = await import('@/lib/data/events-admin');
+  placing = await import('@/lib/data/section-events');
   for (const key of ['admin', 'editor', 'sponsor', 'contributor'] as const) {
     const u = await testDb.prisma.user.findUniqueOrThrow({
       where: { email: DEMO_USERS[key].email },
@@ -220,21 +222,21 @@ describe('events in a section', () => {
     const sectionId = await freshSection();
     const ids: string[] = [];
     for (const t of ['One', 'Two', 'Three', 'Four']) ids.push((await events.createEvent(as.editor, input(`Order ${t}`, [['7', '12', '2026', '10:00', '11:00']]))).id);
-    for (const eventId of ids) await events.addSectionEvent(as.editor, { sectionId, eventId });
+    for (const eventId of ids) await placing.addSectionEvent(as.editor, { sectionId, eventId });
     const order = async () => (await sectionOrder(sectionId)).map((r) => [ids.indexOf(r.eventId), r.position]);
     expect(await order()).toEqual([[0, 0], [1, 1], [2, 2], [3, 3]]);
 
-    await expect(events.addSectionEvent(as.editor, { sectionId, eventId: ids[0]! })).rejects.toMatchObject({ status: 409 });
+    await expect(placing.addSectionEvent(as.editor, { sectionId, eventId: ids[0]! })).rejects.toMatchObject({ status: 409 });
 
-    expect(await events.moveSectionEvent(as.editor, { sectionId, eventId: ids[3]!, direction: 'up' })).toMatchObject({ moved: true });
+    expect(await placing.moveSectionEvent(as.editor, { sectionId, eventId: ids[3]!, direction: 'up' })).toMatchObject({ moved: true });
     expect(await order()).toEqual([[0, 0], [1, 1], [3, 2], [2, 3]]);
-    expect(await events.moveSectionEvent(as.editor, { sectionId, eventId: ids[0]!, direction: 'up' })).toMatchObject({ moved: false });
-    await events.moveSectionEvent(as.editor, { sectionId, eventId: ids[0]!, direction: 'down' });
+    expect(await placing.moveSectionEvent(as.editor, { sectionId, eventId: ids[0]!, direction: 'up' })).toMatchObject({ moved: false });
+    await placing.moveSectionEvent(as.editor, { sectionId, eventId: ids[0]!, direction: 'down' });
     expect(await order()).toEqual([[1, 0], [0, 1], [3, 2], [2, 3]]);
 
-    await events.removeSectionEvent(as.editor, { sectionId, eventId: ids[0]! });
+    await placing.removeSectionEvent(as.editor, { sectionId, eventId: ids[0]! });
     expect(await order()).toEqual([[1, 0], [3, 1], [2, 2]]);
-    await events.removeSectionEvent(as.editor, { sectionId, eventId: ids[1]! });
+    await placing.removeSectionEvent(as.editor, { sectionId, eventId: ids[1]! });
     expect(await order()).toEqual([[3, 0], [2, 1]]);
     // The events themselves stay.
     expect(await testDb.prisma.event.count({ where: { id: { in: ids } } })).toBe(4);
@@ -243,7 +245,7 @@ describe('events in a section', () => {
     expect(await auditRows('section.event.reorder', sectionId)).toHaveLength(2);
     expect(await auditRows('section.event.remove', sectionId)).toHaveLength(2);
 
-    const listed = await events.listSectionEvents(as.sponsor, sectionId);
+    const listed = await placing.listSectionEvents(as.sponsor, sectionId);
     expect(listed.map((e) => ids.indexOf(e.id))).toEqual([3, 2]);
   });
 
@@ -255,8 +257,8 @@ describe('events in a section', () => {
       ids.push(e.id);
     }
     await Promise.all([
-      events.moveSectionEvent(as.editor, { sectionId, eventId: ids[2]!, direction: 'up' }),
-      events.moveSectionEvent(as.admin, { sectionId, eventId: ids[0]!, direction: 'down' }),
+      placing.moveSectionEvent(as.editor, { sectionId, eventId: ids[2]!, direction: 'up' }),
+      placing.moveSectionEvent(as.admin, { sectionId, eventId: ids[0]!, direction: 'down' }),
     ]);
     const positions = (await sectionOrder(sectionId)).map((r) => r.position);
     expect(positions).toEqual([0, 1, 2]);
@@ -264,10 +266,10 @@ describe('events in a section', () => {
 
   it('says when a published issue changes', async () => {
     const created = await events.createEvent(as.editor, input('Late addition', [['9', '12', '2026', '10:00', '11:00']]));
-    const added = await events.addSectionEvent(as.editor, { sectionId: publishedSectionId, eventId: created.id });
+    const added = await placing.addSectionEvent(as.editor, { sectionId: publishedSectionId, eventId: created.id });
     expect(added.change?.eventSlugs).toEqual([created.slug]);
     expect(added.change?.issueSlugs).toHaveLength(1);
-    const removed = await events.removeSectionEvent(as.editor, { sectionId: publishedSectionId, eventId: created.id });
+    const removed = await placing.removeSectionEvent(as.editor, { sectionId: publishedSectionId, eventId: created.id });
     expect(removed.change?.eventSlugs).toEqual([created.slug]);
   });
 
@@ -334,9 +336,9 @@ describe('permissions at the data layer', () => {
       await expect(events.createEvent(user, raw)).rejects.toMatchObject({ code: 'forbidden' });
       await expect(events.updateEvent(user, { ...raw, id: some.id, version: 1 })).rejects.toMatchObject({ code: 'forbidden' });
       await expect(events.deleteEvent(user, some.id)).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(events.addSectionEvent(user, { sectionId: draftSectionId, eventId: some.id })).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(events.removeSectionEvent(user, { sectionId: draftSectionId, eventId: some.id })).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(events.moveSectionEvent(user, { sectionId: draftSectionId, eventId: some.id, direction: 'up' })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(placing.addSectionEvent(user, { sectionId: draftSectionId, eventId: some.id })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(placing.removeSectionEvent(user, { sectionId: draftSectionId, eventId: some.id })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(placing.moveSectionEvent(user, { sectionId: draftSectionId, eventId: some.id, direction: 'up' })).rejects.toMatchObject({ code: 'forbidden' });
     }
     await expect(events.listEventsAdmin(as.contributor, { q: '', when: 'all', page: 1 })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(events.getEventForEdit(as.contributor, some.id)).rejects.toMatchObject({ code: 'forbidden' });

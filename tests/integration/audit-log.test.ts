@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session';
-import { londonDayStart, parseAuditQuery } from '@/lib/validation/audit';
+import { londonDayStart, parseIsoDate } from '@/lib/dates';
+import { parseAuditQuery } from '@/lib/validation/audit';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
 // The audit-log viewer's data layer: who may read it, each filter, London day
@@ -82,8 +83,8 @@ describe('filters', () => {
     // Entry i is at 12:00 UTC on 1 + i March.
     const r = await list(as.admin, { from: '2026-03-28', to: '2026-03-30' }, 100);
     expect(r.entries.map((e) => e.entityId)).toEqual(['entity-29', 'entity-28', 'entity-27']);
-    expect(londonDayStart('2026-03-30')!.toISOString()).toBe('2026-03-29T23:00:00.000Z');
-    expect(londonDayStart('2026-03-01')!.toISOString()).toBe('2026-03-01T00:00:00.000Z');
+    expect(londonDayStart(parseIsoDate('2026-03-30')!).toISOString()).toBe('2026-03-29T23:00:00.000Z');
+    expect(londonDayStart(parseIsoDate('2026-03-01')!).toISOString()).toBe('2026-03-01T00:00:00.000Z');
   });
 
   it('reports bad filter values next to their field and leaves them out of the query', () => {

@@ -577,4 +577,30 @@ describe('events', () => {
     // The issue is a draft, so the event is not public.
     expect(await testDb.prisma.event.count({ where: { id: accepted.acceptedEventId!, sections: { some: { section: { issue: { status: 'PUBLISHED' } } } } } })).toBe(0);
   });
+
+  it('the event form, the section panel and accepting a submission create events the same way: one slug rule, a revision, an audit row', async () => {
+    const events = await import('@/lib/data/events-admin');
+    const { createEventSchema } = await import('@/lib/validation/events');
+    const list = sec['Upcoming Conferences and Events']!;
+    const title = 'Slug rule check';
+    const { kind: _kind, ...fields } = eventForm({ title });
+    // The event form (no section), then the section panel (created inside the event-list section).
+    const fromForm = await events.createEvent(u.editor, createEventSchema.parse(fields));
+    const fromPanel = await events.createEvent(u.editor, createEventSchema.parse({ ...fields, sectionId: list }));
+    // A contributor's submission of the same event, accepted into the same section.
+    expect(await call('submit', u.alice, eventForm({ title }))).toMatchObject({ status: 'success' });
+    const { id } = await testDb.prisma.contribution.findFirstOrThrow({ where: { title, status: 'SUBMITTED' }, select: { id: true } });
+    expect(await call('accept', u.editor, { id, version: 1, issueId, sectionId: list })).toMatchObject({ status: 'success' });
+    const accepted = await row(id);
+    const fromContribution = await testDb.prisma.event.findUniqueOrThrow({ where: { id: accepted.acceptedEventId! }, select: { id: true, slug: true } });
+
+    // Title plus the first session's year, then -2, -3 for the same title and year, whichever path.
+    expect([fromForm.slug, fromPanel.slug, fromContribution.slug]).toEqual(['slug-rule-check-2026', 'slug-rule-check-2026-2', 'slug-rule-check-2026-3']);
+    for (const eventId of [fromForm.id, fromPanel.id, fromContribution.id]) {
+      expect(await testDb.prisma.revision.count({ where: { entityType: 'Event', entityId: eventId, version: 1 } })).toBe(1);
+      expect(await auditRows('event.create', eventId)).toHaveLength(1);
+    }
+    expect((await auditRows('event.create', fromContribution.id))[0]!.details).toMatchObject({ fromContribution: id, slug: 'slug-rule-check-2026-3' });
+    await testDb.prisma.sectionEvent.deleteMany({ where: { eventId: { in: [fromPanel.id, fromContribution.id] } } });
+  });
 });

@@ -1,5 +1,4 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '@/lib/auth/password';
 import type { Db } from '@/lib/prisma-client';
@@ -17,7 +16,11 @@ const OCTOBER = 'regional-update-october-2025';
 const DEMO = 'demo-regional-update-march-2026';
 
 /** An instant as London wall-clock "yyyy-MM-dd HH:mm". */
-const london = (d: Date) => format(new TZDate(d.getTime(), 'Europe/London'), 'yyyy-MM-dd HH:mm');
+const london = (d: Date) => {
+  const z = new TZDate(d.getTime(), 'Europe/London');
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())} ${pad(z.getHours())}:${pad(z.getMinutes())}`;
+};
 /** A @db.Date value as "yyyy-MM-dd". */
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 

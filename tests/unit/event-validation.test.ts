@@ -5,15 +5,13 @@ import {
   eventInputSchema,
   eventWarnings,
   formWarnings,
-  londonInstant,
   nestEventFields,
-  parseGovukDate,
-  parseTime,
   sessionToFields,
   toEventWriteData,
   updateEventSchema,
   type EventInput,
 } from '@/lib/validation/events';
+import { londonInstant, parseGovukDate, parseTime } from '@/lib/dates';
 
 type Raw = Record<string, unknown>;
 

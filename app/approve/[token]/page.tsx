@@ -3,6 +3,7 @@ import { ChangesSinceApproval } from '@/components/admin/workflow/changes-since-
 import { IssueSection } from '@/components/issue/issue-section';
 import { getApprovalLinkView, type LinkProblem } from '@/lib/data/access-links';
 import { SITE_NAME } from '@/lib/site';
+import { formatDateTime } from '@/lib/dates';
 
 // The sponsor's approval link: the intro as readers will see it and the two
 // decisions, posted to app/api/approve/[token]. Nothing else of the admin.
@@ -32,7 +33,6 @@ const ERRORS: Record<string, string> = {
   invalid: 'Something in the form was not right. Try again.',
 };
 
-const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' });
 
 function Shell({ children }: { children: React.ReactNode }) {
   return (
@@ -76,7 +76,7 @@ export default async function ApprovalLinkPage({
     <Shell>
       <h1 className="text-3xl font-bold">Approve your intro to {issue.title}</h1>
       <p className="mt-2">
-        {view.sponsorName ? `For ${view.sponsorName}. ` : ''}This link works once, until {LONDON.format(view.expiresAt)}.
+        {view.sponsorName ? `For ${view.sponsorName}. ` : ''}This link works once, until {formatDateTime(view.expiresAt)}.
       </p>
       {errorText && (
         <div role="alert" className="mt-6 border-l-8 border-red-700 bg-red-50 p-4">

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { IssueArticle } from '@/components/issue/issue-article';
 import { SiteChrome } from '@/components/site-chrome';
 import { getPreviewLinkView, type LinkProblem } from '@/lib/data/access-links';
+import { formatDateTime } from '@/lib/dates';
 
 // A shared preview of an unpublished issue: read only, never indexed or cached,
 // and it changes nothing about the issue's visibility.
@@ -21,7 +22,6 @@ const PROBLEMS: Record<LinkProblem, { heading: string; text: string }> = {
   used: { heading: 'This preview link has been used', text: 'Ask the editor for a new one.' },
 };
 
-const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' });
 
 export default async function SharedPreviewPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -54,7 +54,7 @@ export default async function SharedPreviewPage({ params }: { params: Promise<{ 
             <>This is how the issue will look to readers. It is not on the public site yet, and may still change. Please do not share this link further.</>
           )}
         </p>
-        <p className="mt-1 text-sm">This link works until {LONDON.format(view.expiresAt)}.</p>
+        <p className="mt-1 text-sm">This link works until {formatDateTime(view.expiresAt)}.</p>
       </div>
       <IssueArticle issue={issue} now={new Date()} />
     </SiteChrome>

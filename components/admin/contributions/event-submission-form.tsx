@@ -1,8 +1,9 @@
 'use client';
 
-import { useActionState, useId, useRef, useState, type ReactNode } from 'react';
+import { useActionState, useId, useRef, useState } from 'react';
 import { ErrorSummary, SuccessMessage } from '@/components/admin/forms/error-summary';
-import { SelectField, SubmitButton, TextField, type Option } from '@/components/admin/forms/fields';
+import { ErrorText, SelectField, SubmitButton, TextField, type Option } from '@/components/admin/forms/fields';
+import { TopicCheckboxes } from '@/components/admin/events/topic-checkboxes';
 import { fieldError, IDLE, keptValue } from '@/components/admin/forms/form-state';
 import { submitContributionAction } from '@/lib/actions/contributions/submit-contribution';
 import { updateContributionAction } from '@/lib/actions/contributions/update-contribution';
@@ -10,6 +11,7 @@ import type { ActionState } from '@/lib/actions/state';
 import type { StoredEventData } from '@/lib/validation/contributions';
 import { formWarnings, MAX_SESSIONS, sessionField, type DatePart, type DateFields, type SessionFields } from '@/lib/validation/events';
 import { RichTextField } from './rich-text-field';
+import { SubmissionDateInput as DateInput } from './submission-date-input';
 
 // The contributor's event form. Field names are those of lib/validation/events.ts
 // (sessions.<i>.day, registrationDeadline.month, …), so the shared event schema
@@ -20,66 +22,6 @@ type Saved = { id: string; version: number; title: string; body: unknown; eventD
 const p = 'event';
 const SMALL = 'mt-1 block min-h-11 rounded border-2 border-gray-800 bg-white px-2 aria-[invalid=true]:border-red-700';
 const BUTTON = 'min-h-11 rounded border-2 border-gray-800 bg-white px-3 font-bold text-gray-900 hover:bg-gray-100';
-
-function ErrorText({ id, error }: { id: string; error?: string }) {
-  if (!error) return null;
-  return (
-    <p id={id} className="font-bold text-red-700">
-      <span className="sr-only">Error: </span>
-      {error}
-    </p>
-  );
-}
-
-/** GOV.UK date input: day, month and year boxes in a fieldset, the error above them. */
-function DateInput({
-  name,
-  legend,
-  hint,
-  error,
-  value,
-  context,
-}: {
-  name: string;
-  legend: ReactNode;
-  /** Which date this is, read after each box's label ("Day, date of session 1"). */
-  context: string;
-  hint?: string;
-  error?: string;
-  value: (part: DatePart) => string;
-}) {
-  const base = `${p}-${name}`;
-  const describedBy = [hint ? `${base}-hint` : null, error ? `${base}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <fieldset role="group" aria-describedby={describedBy} className={error ? 'border-l-4 border-red-700 pl-3' : undefined}>
-      <legend className="font-bold">{legend}</legend>
-      {hint && (
-        <p id={`${base}-hint`} className="text-[var(--color-muted)]">
-          {hint}
-        </p>
-      )}
-      <ErrorText id={`${base}-error`} error={error} />
-      <div className="mt-1 flex flex-wrap gap-4">
-        {(['day', 'month', 'year'] as const).map((part) => (
-          <div key={part}>
-            <label htmlFor={`${base}.${part}`} className="block">
-              {part === 'day' ? 'Day' : part === 'month' ? 'Month' : 'Year'}
-              <span className="sr-only">, {context}</span>
-            </label>
-            <input
-              id={`${base}.${part}`}
-              name={`${name}.${part}`}
-              inputMode="numeric"
-              defaultValue={value(part)}
-              aria-invalid={error ? true : undefined}
-              className={`${SMALL} ${part === 'year' ? 'w-24' : 'w-16'}`}
-            />
-          </div>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
 
 /** Submit a new event (no `event`) or edit one's own while it is still submitted. */
 export function EventSubmissionForm({
@@ -309,29 +251,14 @@ export function EventSubmissionForm({
           defaultValue={kept('organiserId', data?.organiserId)}
           error={err('organiserId')}
         />
-        {options.topics.length > 0 && (
-          <fieldset id={`${p}-topicIds`} tabIndex={-1} aria-describedby={err('topicIds') ? `${p}-topicIds-error` : undefined}>
-            <legend className="font-bold">Topics (optional)</legend>
-            <p className="text-[var(--color-muted)]">Readers can filter the events list by topic.</p>
-            <ErrorText id={`${p}-topicIds-error`} error={err('topicIds')} />
-            <div className="mt-1 grid gap-2 sm:grid-cols-2">
-              {options.topics.map((t) => (
-                <div key={t.value} className="flex min-h-11 items-center gap-3">
-                  <input
-                    id={`${p}-topic-${t.value}`}
-                    type="checkbox"
-                    name="topicIds"
-                    value={t.value}
-                    checked={topicIds.includes(t.value)}
-                    onChange={(e) => setTopicIds((ids) => (e.target.checked ? [...ids, t.value] : ids.filter((id) => id !== t.value)))}
-                    className="size-6"
-                  />
-                  <label htmlFor={`${p}-topic-${t.value}`}>{t.label}</label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
-        )}
+        <TopicCheckboxes
+          id={`${p}-topicIds`}
+          idPrefix={p}
+          topics={options.topics.map((t) => ({ id: t.value, name: t.label }))}
+          selected={topicIds}
+          onChange={setTopicIds}
+          error={err('topicIds')}
+        />
         <TextField idPrefix={p} name="audience" label="Who it is for (optional)" hint="For example, Newly qualified social workers" defaultValue={kept('audience', data?.audience)} error={err('audience')} />
         <fieldset className={err('isFree') ? 'border-l-4 border-red-700 pl-3' : undefined} aria-describedby={err('isFree') ? `${p}-isFree-error` : undefined}>
           <legend className="font-bold">Is the event free?</legend>

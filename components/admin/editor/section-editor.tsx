@@ -9,6 +9,7 @@ import { editorExtensions } from './extensions';
 import { toPlainJson } from './plain-json';
 import { registerSaver } from '@/components/admin/forms/leave-guard';
 import { EditorToolbar } from './toolbar';
+import { formatClock } from '@/lib/dates';
 
 type Conflict = { title: string; body: unknown; version: number; updatedAt: string; by: string | null };
 type Status =
@@ -32,8 +33,7 @@ function editorContent(body: unknown): JSONContent {
   return doc;
 }
 
-const clock = (iso: string) =>
-  new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+const clock = (iso: string) => formatClock(new Date(iso));
 
 function statusText(s: Status): string {
   switch (s.kind) {

@@ -1,8 +1,15 @@
 'use client';
 
+import { parseGovukDate } from '@/lib/dates';
 import type { DatePart } from '@/lib/validation/events';
 
 export type DateValue = { day: string; month: string; year: string };
+
+/** Which boxes of a date to highlight with its error (all of them when none is singled out). */
+export function dateErrorParts(value: DateValue): DatePart[] | undefined {
+  const r = parseGovukDate(value, 'date');
+  return r.ok ? undefined : r.problem.parts;
+}
 
 const WIDTH: Record<DatePart, string> = { day: 'w-16', month: 'w-16', year: 'w-24' };
 const LABEL: Record<DatePart, string> = { day: 'Day', month: 'Month', year: 'Year' };

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
-import { getEventListSection, listEventsAdmin, listSectionEvents } from '@/lib/data/events-admin';
+import { listEventsAdmin } from '@/lib/data/events-admin';
+import { getEventListSection, listSectionEvents } from '@/lib/data/section-events';
 import { AddExistingEventForm, EventAddedBanner, MoveSectionEventButtons, RemoveSectionEventButton } from './section-event-controls';
 import { modeLabel, sessionSummary } from './summary';
 

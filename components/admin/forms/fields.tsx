@@ -23,6 +23,17 @@ export function describedBy(id: string, hint: unknown, error: unknown) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
+/** A field's error message, read as "Error: …"; nothing when there is no error. */
+export function ErrorText({ id, error }: { id: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p id={id} className="font-bold text-red-700">
+      <span className="sr-only">Error: </span>
+      {error}
+    </p>
+  );
+}
+
 /** Label, hint and error around any control, GOV.UK style. */
 export function FieldChrome({
   id,
@@ -47,12 +58,7 @@ export function FieldChrome({
           {hint}
         </p>
       )}
-      {error && (
-        <p id={`${id}-error`} className="font-bold text-red-700">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
+      <ErrorText id={`${id}-error`} error={error} />
       {children}
     </div>
   );

@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { createAction } from '@/lib/actions/action';
-import { acceptContribution } from '@/lib/data/contributions';
+import { acceptContribution } from '@/lib/data/contributions-accept';
 import { acceptContributionSchema } from '@/lib/validation/contributions';
 
 // Accepting only adds to issues that are not published, so no public page changes.

@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { createAction } from '@/lib/actions/action';
-import { addSectionEvent } from '@/lib/data/events-admin';
+import { addSectionEvent } from '@/lib/data/section-events';
 import { revalidatePublicContent } from '@/lib/revalidate';
 import { addSectionEventSchema } from '@/lib/validation/events';
 

@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { createAction } from '@/lib/actions/action';
-import { moveSectionEvent } from '@/lib/data/events-admin';
+import { moveSectionEvent } from '@/lib/data/section-events';
 import { revalidatePublicContent } from '@/lib/revalidate';
 import { moveSectionEventSchema } from '@/lib/validation/events';
 

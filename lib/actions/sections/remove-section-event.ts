@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { createAction } from '@/lib/actions/action';
-import { removeSectionEvent } from '@/lib/data/events-admin';
+import { removeSectionEvent } from '@/lib/data/section-events';
 import { revalidatePublicContent } from '@/lib/revalidate';
 import { removeSectionEventSchema } from '@/lib/validation/events';
 

@@ -3,8 +3,8 @@ import { createAction } from '@/lib/actions/action';
 import { scheduleIssue } from '@/lib/data/workflow';
 import { scheduleIssueSchema } from '@/lib/validation/workflow-actions';
 import { asWorkflowAction } from './workflow-error';
+import { formatDateTime } from '@/lib/dates';
 
-const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'full', timeStyle: 'short' });
 
 const action = createAction({
   schema: scheduleIssueSchema,
@@ -16,7 +16,7 @@ const action = createAction({
         date: { day: input['date.day'], month: input['date.month'], year: input['date.year'] },
         time: input.time,
       });
-      return { scheduledAt: done.scheduledAt.toISOString(), label: `The issue will be published on ${LONDON.format(done.scheduledAt)} (UK time).` };
+      return { scheduledAt: done.scheduledAt.toISOString(), label: `The issue will be published on ${formatDateTime(done.scheduledAt, { weekday: true })} (UK time).` };
     }),
 });
 

@@ -7,6 +7,7 @@ import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { listMedia, mediaUrl } from '@/lib/data/media';
 import { mediaListSchema } from '@/lib/validation/media';
+import { formatDate } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Media library' };
 
@@ -104,7 +105,7 @@ export default async function MediaLibraryPage({ searchParams }: { searchParams:
                     </dd>
                     <dt>Uploaded</dt>
                     <dd>
-                      <time dateTime={m.createdAt.toISOString()}>{m.createdAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' })}</time>
+                      <time dateTime={m.createdAt.toISOString()}>{formatDate(m.createdAt, { weekday: false })}</time>
                       {m.uploadedBy ? ` by ${m.uploadedBy.name}` : ''}
                     </dd>
                   </dl>

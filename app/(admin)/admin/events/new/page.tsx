@@ -7,7 +7,8 @@ import { AccessDenied } from '@/components/admin/forms/access-denied';
 import { Breadcrumbs } from '@/components/admin/forms/breadcrumbs';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { eventFormOptions, getEventListSection } from '@/lib/data/events-admin';
+import { eventFormOptions } from '@/lib/data/events-admin';
+import { getEventListSection } from '@/lib/data/section-events';
 
 export const metadata: Metadata = { title: 'Add an event' };
 

@@ -14,7 +14,7 @@ import { unresolvedCommentCounts } from '@/lib/data/comments';
 import { getIssueForEditor } from '@/lib/data/issues-admin';
 import { getPendingChanges } from '@/lib/data/pending-changes';
 import { editPermission } from '@/lib/data/sections';
-import { formatMonth } from '@/lib/dates';
+import { formatDateTime, formatMonth } from '@/lib/dates';
 import { isUuidParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Edit issue' };
@@ -78,7 +78,7 @@ export default async function IssueEditorPage({ params, searchParams }: { params
                     </h3>
                     <p className="text-[var(--color-muted)]">
                       {KIND_LABEL[s.kind]} · version {s.version} · last edited{' '}
-                      <time dateTime={s.updatedAt.toISOString()}>{s.updatedAt.toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' })}</time>
+                      <time dateTime={s.updatedAt.toISOString()}>{formatDateTime(s.updatedAt)}</time>
                     </p>
                   </div>
                   <div className="mt-3 flex flex-wrap items-center gap-4">

@@ -12,10 +12,10 @@ import { getIssueWorkflow } from '@/lib/data/workflow';
 import { APPROVAL_STATE_LABELS } from '@/lib/workflow/intro-hash';
 import { links } from '@/lib/workflow/links';
 import { isUuidParam } from '@/lib/validation/params';
+import { formatDateTime } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Approve the intro', robots: { index: false, follow: false } };
 
-const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' });
 
 /** The sponsor reads the intro exactly as readers will, then approves it or asks for changes. */
 export default async function IntroApprovalPage({ params }: { params: Promise<{ id: string }> }) {
@@ -80,7 +80,7 @@ export default async function IntroApprovalPage({ params }: { params: Promise<{ 
           {!intro || !wf.intro
             ? 'There is nothing to approve.'
             : wf.intro.state === 'approved'
-              ? `The intro is approved${wf.intro.approvedBy ? ` by ${wf.intro.approvedBy.name}` : ''} on ${LONDON.format(wf.intro.approvedAt!)}. If anyone edits it, it needs approving again.`
+              ? `The intro is approved${wf.intro.approvedBy ? ` by ${wf.intro.approvedBy.name}` : ''} on ${formatDateTime(wf.intro.approvedAt!)}. If anyone edits it, it needs approving again.`
               : 'The intro is not waiting for your approval: it is with the editor. You will be told when it is submitted again.'}
         </p>
       )}

@@ -9,10 +9,11 @@ import { requireUser } from '@/lib/auth/session';
 import { listSectionRevisions } from '@/lib/data/revisions';
 import { editPermission, getSectionForEdit } from '@/lib/data/sections';
 import { isUuidParam } from '@/lib/validation/params';
+import { formatDateTime } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Revisions' };
 
-const when = (d: Date) => d.toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
+const when = (d: Date) => formatDateTime(d);
 
 export default async function RevisionsPage({ params, searchParams }: { params: Promise<{ id: string; sectionId: string }>; searchParams: Promise<{ restored?: string }> }) {
   const { id, sectionId } = await params;

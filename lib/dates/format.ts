@@ -2,7 +2,7 @@
 // session on every event card, so it uses cached Intl formatters (with the
 // platform's time-zone data) rather than building zoned date objects per call.
 
-export const LONDON = 'Europe/London';
+import { LONDON } from './london';
 
 const londonFormatter = new Intl.DateTimeFormat('en-GB', {
   timeZone: LONDON,
@@ -21,6 +21,8 @@ const utcDateFormatter = new Intl.DateTimeFormat('en-GB', {
   month: 'long',
   year: 'numeric',
 });
+
+const clockFormatter = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 type Parts = { weekday: string; day: string; month: string; year: string; hour: string; minute: string; dayPeriod: string };
 
@@ -74,7 +76,13 @@ export function londonToday(now: Date): Date {
   return new Date(Date.UTC(Number(p.year), MONTHS.indexOf(p.month), Number(p.day)));
 }
 
-/** GOV.UK style date and time of an instant: "2 December 2026 at 4:46pm". */
-export function formatDateTime(d: Date): string {
-  return `${formatDate(d, { weekday: false })} at ${formatTime(d)}`;
+/** GOV.UK style date and time of an instant: "2 December 2026 at 4:46pm" (with the weekday if asked). */
+export function formatDateTime(d: Date, opts: { weekday?: boolean } = {}): string {
+  return `${formatDate(d, { weekday: opts.weekday ?? false })} at ${formatTime(d)}`;
+}
+
+/** London 24-hour clock time, "09:05": for "saved at" notices, where the exact minute matters more than style. */
+export function formatClock(d: Date): string {
+  const p = parts(clockFormatter, d);
+  return `${p.hour}:${p.minute}`;
 }
