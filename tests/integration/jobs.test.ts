@@ -98,7 +98,7 @@ describe('scheduled publishing', () => {
     expect(boss.jobsRunning()).toBe(true);
     for (const issue of [a, b]) {
       expect(await issueRow(issue.id)).toMatchObject({ status: 'PUBLISHED', publishedAt: expect.any(Date), scheduledAt: null });
-      expect(await publishAudits(issue.id)).toEqual([{ actorId: null, details: { from: 'SCHEDULED', to: 'PUBLISHED', by: 'schedule' } }]);
+      expect(await publishAudits(issue.id)).toEqual([{ actorId: null, details: { from: 'SCHEDULED', to: 'PUBLISHED', by: 'schedule', revision: 1 } }]);
       expect(await publishedNotes(`/admin/issues/${issue.id}`)).toEqual([{ userId: as.editor.id, title: `Published: ${issue.title}` }]);
     }
     expect((await issueRow(notDue.id)).status).toBe('SCHEDULED');
