@@ -60,11 +60,13 @@ test('a published section stored without validation shows only media-library ima
       { type: 'paragraph', content: [{ type: 'text', text: 'bad link', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] },
     ],
   };
-  await fixtures.sql(
+  const [section] = (await fixtures.sql(
     `INSERT INTO "Section" ("issueId", position, kind, title, body, "updatedAt")
-     SELECT id, 1, 'ARTICLE', 'Imported article', $2, now() FROM "Issue" WHERE slug = $1`,
+     SELECT id, 1, 'ARTICLE', 'Imported article', $2, now() FROM "Issue" WHERE slug = $1 RETURNING "issueId"`,
     [issueSlug, JSON.stringify(body)],
-  );
+  )) as { issueId: string }[];
+  // Readers see the publication (decision 017): republish so the stored section is what they get.
+  await fixtures.snapshot(section!.issueId);
   await page.goto(`/issues/${issueSlug}`);
   await expect(page.getByText('Imported section text.')).toBeVisible();
   const article = page.locator('main');

@@ -122,9 +122,12 @@ class Fixtures {
    * publish step writes it (the same copy as the snapshot migration's backfill).
    */
   async snapshot(issueId: string) {
+    // A republish: the previous publication stays as history, no longer current.
+    await this.client.query(`UPDATE "IssuePublication" SET current = false WHERE "issueId" = $1 AND current`, [issueId]);
     const { rows: [publication] } = await this.client.query<{ id: string }>(
       `INSERT INTO "IssuePublication" ("issueId", revision, current, title, summary, "publishedAt")
-       SELECT id, 1, true, title, summary, coalesce("publishedAt", now()) FROM "Issue" WHERE id = $1 RETURNING id`,
+       SELECT id, (SELECT coalesce(max(revision), 0) + 1 FROM "IssuePublication" WHERE "issueId" = $1), true, title, summary, coalesce("publishedAt", now())
+       FROM "Issue" WHERE id = $1 RETURNING id`,
       [issueId],
     );
     await this.client.query(
