@@ -69,35 +69,13 @@ async function approveInTx(tx: Tx, who: Decider, input: { issueId: string; conte
   if (contentHash !== input.contentHash) {
     throw new AppError('conflict', 'The intro was edited while you were reading it. Read the current text, then approve it.', { data: { contentHash } });
   }
-  await tx.section.update({
-    where: { id: intro.id },
-    data: {
-      approvedById: who.id,
-      approvedAt: opts.now,
-      approvedContentHash: contentHash,
-      // Kept so the next approval can show the sponsor what changed since this one.
-      approvedContent: { title: intro.title, body: intro.body as Prisma.InputJsonValue, signOff: intro.signOff, signatoryId: intro.signatoryId },
-      approvalRequestedAt: null,
-    },
-    select: { id: true },
+  const notificationIds = await recordApproval(tx, who, issue, intro, contentHash, {
+    ...opts,
+    from: 'IN_REVIEW',
+    to: 'APPROVED',
+    editorActions: ['intro.submit'],
+    body: `${who.name} approved the intro “${intro.title}”. The issue can now be scheduled or published.`,
   });
-  await audit(tx, {
-    actorId: who.id,
-    action: 'intro.approve',
-    entityType: 'Issue',
-    entityId: issue.id,
-    details: { from: 'IN_REVIEW', to: 'APPROVED', sectionId: intro.id, contentHash, via: opts.via },
-  });
-  const notificationIds = await notify(
-    tx,
-    to(await editorsFor(tx, issue, ['intro.submit']), {
-      kind: 'APPROVED',
-      title: `Intro approved: ${issue.title}`,
-      body: `${who.name} approved the intro “${intro.title}”. The issue can now be scheduled or published.`,
-      href: links.issue(issue.id),
-    }),
-    { exceptUserId: who.id },
-  );
   return { issue: { id: issue.id, slug: issue.slug, status: 'APPROVED' as const }, notificationIds, alreadyApproved: false };
 }
 
@@ -123,12 +101,34 @@ async function approveLiveInTx(
   }
   const done = { issue: { id: issue.id, slug: issue.slug, status: 'PUBLISHED' as const } };
   if (approvalState(intro) === 'approved') return { ...done, notificationIds: [], alreadyApproved: true };
+  const notificationIds = await recordApproval(tx, who, issue, intro, contentHash, {
+    ...opts,
+    from: 'PUBLISHED',
+    to: 'PUBLISHED',
+    editorActions: ['intro.submit', 'issue.publish'],
+    body: `${who.name} approved the edited intro “${intro.title}”. The changes can now be published.`,
+  });
+  return { ...done, notificationIds, alreadyApproved: false };
+}
+
+type Intro = NonNullable<Awaited<ReturnType<typeof introOf>>>;
+
+/** The approval itself, for a review or a live issue: the intro row, its audit row and the editors' notifications. */
+async function recordApproval(
+  tx: Tx,
+  who: Decider,
+  issue: { id: string; title: string; createdById: string | null },
+  intro: Intro,
+  contentHash: string,
+  step: { now: Date; via: Via; from: string; to: string; editorActions: string[]; body: string },
+) {
   await tx.section.update({
     where: { id: intro.id },
     data: {
       approvedById: who.id,
-      approvedAt: opts.now,
+      approvedAt: step.now,
       approvedContentHash: contentHash,
+      // Kept so the next approval can show the sponsor what changed since this one.
       approvedContent: { title: intro.title, body: intro.body as Prisma.InputJsonValue, signOff: intro.signOff, signatoryId: intro.signatoryId },
       approvalRequestedAt: null,
     },
@@ -139,19 +139,18 @@ async function approveLiveInTx(
     action: 'intro.approve',
     entityType: 'Issue',
     entityId: issue.id,
-    details: { from: 'PUBLISHED', to: 'PUBLISHED', sectionId: intro.id, contentHash, via: opts.via },
+    details: { from: step.from, to: step.to, sectionId: intro.id, contentHash, via: step.via },
   });
-  const notificationIds = await notify(
+  return notify(
     tx,
-    to(await editorsFor(tx, issue, ['intro.submit', 'issue.publish']), {
+    to(await editorsFor(tx, issue, step.editorActions), {
       kind: 'APPROVED',
       title: `Intro approved: ${issue.title}`,
-      body: `${who.name} approved the edited intro “${intro.title}”. The changes can now be published.`,
+      body: step.body,
       href: links.issue(issue.id),
     }),
     { exceptUserId: who.id },
   );
-  return { ...done, notificationIds, alreadyApproved: false };
 }
 
 /** IN_REVIEW → DRAFT with the sponsor's comment on the intro, which notifies whoever submitted it. */

@@ -6,7 +6,8 @@ import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { canonicalJson } from '@/lib/workflow/intro-hash';
 import { isEmptySection } from '@/lib/workflow/publication-snapshot';
-import { gateError, gateFor, publishInTx } from './workflow';
+import { publishInTx } from './workflow';
+import { gateError, gateFor } from './workflow-gate';
 import { afterCommit, issueFor, type Done } from './workflow-tx';
 
 // "Publish changes" for a live issue (decision 017): the working title, summary and

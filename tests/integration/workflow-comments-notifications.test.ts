@@ -12,14 +12,14 @@ let testDb: TestDatabase;
 let as: Record<Who, SessionUser>;
 let comments: typeof import('@/lib/data/comments');
 let notifications: typeof import('@/lib/data/notifications');
-let wf: typeof import('@/lib/data/workflow');
+let gates: typeof import('@/lib/data/workflow-gate');
 let boss: typeof import('@/lib/jobs/worker');
 
 beforeAll(async () => {
   ({ testDb, as } = await setUpWorkflowDatabase());
   comments = await import('@/lib/data/comments');
   notifications = await import('@/lib/data/notifications');
-  wf = await import('@/lib/data/workflow');
+  gates = await import('@/lib/data/workflow-gate');
   boss = await import('@/lib/jobs/worker');
 });
 
@@ -72,15 +72,15 @@ describe('comments on sections', () => {
       [issue.articleId]: { unresolved: 1, blocking: 1 },
       [issue.introId]: { unresolved: 1, blocking: 0 },
     });
-    const gate = await wf.getPublishGate(as.editor, issue.id);
+    const gate = await gates.getPublishGate(as.editor, issue.id);
     expect(gate!.items.find((i) => i.key === 'no-blocking-comments')!.met).toBe(false);
 
     expect(await comments.resolveComment(as.editor, blocking.id)).toEqual({ changed: true });
     expect(await comments.resolveComment(as.editor, blocking.id)).toEqual({ changed: false });
-    expect((await wf.getPublishGate(as.editor, issue.id))!.items.find((i) => i.key === 'no-blocking-comments')!.met).toBe(true);
+    expect((await gates.getPublishGate(as.editor, issue.id))!.items.find((i) => i.key === 'no-blocking-comments')!.met).toBe(true);
     expect(await comments.unresolvedCommentCounts(as.editor, issue.id)).toEqual({ [issue.introId]: { unresolved: 1, blocking: 0 } });
     await comments.reopenComment(as.sponsor, blocking.id);
-    expect((await wf.getPublishGate(as.editor, issue.id))!.items.find((i) => i.key === 'no-blocking-comments')!.met).toBe(false);
+    expect((await gates.getPublishGate(as.editor, issue.id))!.items.find((i) => i.key === 'no-blocking-comments')!.met).toBe(false);
     expect(await testDb.prisma.auditLog.findMany({ where: { entityId: blocking.id, action: { in: ['comment.resolve', 'comment.reopen'] } }, select: { action: true }, orderBy: { id: 'asc' } })).toEqual([
       { action: 'comment.resolve' },
       { action: 'comment.reopen' },

@@ -14,12 +14,14 @@ vi.mock('@/lib/revalidate', () => ({
 let testDb: TestDatabase;
 let as: Record<Who, SessionUser>;
 let wf: typeof import('@/lib/data/workflow');
+let gates: typeof import('@/lib/data/workflow-gate');
 let hash: typeof import('@/lib/workflow/intro-hash');
 let boss: typeof import('@/lib/jobs/worker');
 
 beforeAll(async () => {
   ({ testDb, as } = await setUpWorkflowDatabase());
   wf = await import('@/lib/data/workflow');
+  gates = await import('@/lib/data/workflow-gate');
   hash = await import('@/lib/workflow/intro-hash');
   boss = await import('@/lib/jobs/worker');
 });
@@ -69,7 +71,7 @@ describe('submitting the intro for approval', () => {
     const emailJobs = (await jobs(testDb, 'send-email')).filter((j) => result.notificationIds.includes(String(j.data.notificationId)));
     expect(emailJobs).toHaveLength(1);
     // The sponsor now has two choices.
-    const panel = await wf.getIssueWorkflow(as.sponsor, issue.id);
+    const panel = await gates.getIssueWorkflow(as.sponsor, issue.id);
     expect(panel!.intro!.state).toBe('pending');
     expect(panel!.transitions.map((t) => t.name)).toEqual(['approve', 'requestChanges']);
   });
@@ -174,12 +176,12 @@ describe('requesting changes', () => {
 describe('hash-based void', () => {
   it('an edit after approval voids it and blocks publishing; reverting the text restores it', async () => {
     const issue = await approved();
-    expect((await wf.getPublishGate(as.editor, issue.id))!.passed).toBe(true);
+    expect((await gates.getPublishGate(as.editor, issue.id))!.passed).toBe(true);
 
     await testDb.prisma.section.update({ where: { id: issue.introId }, data: { body: text('Welcome to the December issue!') } });
-    const panel = await wf.getIssueWorkflow(as.editor, issue.id);
+    const panel = await gates.getIssueWorkflow(as.editor, issue.id);
     expect(panel!.intro!.state).toBe('changed-since-approval');
-    const gate = (await wf.getPublishGate(as.editor, issue.id))!;
+    const gate = (await gates.getPublishGate(as.editor, issue.id))!;
     expect(gate.passed).toBe(false);
     expect(gate.items.find((i) => i.key === 'intro-approved')).toMatchObject({
       met: false,
@@ -193,7 +195,7 @@ describe('hash-based void', () => {
     expect(await status(issue.id)).toBe('APPROVED');
 
     await testDb.prisma.section.update({ where: { id: issue.introId }, data: { body: text('Welcome to the December issue.') } });
-    expect((await wf.getIssueWorkflow(as.editor, issue.id))!.intro!.state).toBe('approved');
+    expect((await gates.getIssueWorkflow(as.editor, issue.id))!.intro!.state).toBe('approved');
     await wf.publishIssue(as.editor, { issueId: issue.id });
     expect(await status(issue.id)).toBe('PUBLISHED');
   });
@@ -209,7 +211,7 @@ describe('the publish gate on real data', () => {
       data: { body: { type: 'doc', content: [{ type: 'image', attrs: { src: `/media/${issue.media.fileName}`, alt: '' } }] } },
     });
     const blocking = await testDb.prisma.comment.create({ data: { sectionId: issue.articleId, authorId: as.sponsor.id, body: 'Check the figures', blocking: true }, select: { id: true } });
-    const gate = (await wf.getPublishGate(as.editor, issue.id))!;
+    const gate = (await gates.getPublishGate(as.editor, issue.id))!;
     expect(gate.items.map((i) => [i.key, i.met, i.href])).toEqual([
       ['intro-approved', true, null],
       ['events-complete', false, `/admin/events/${issue.eventId}`],
@@ -221,12 +223,12 @@ describe('the publish gate on real data', () => {
     await testDb.prisma.eventSession.create({ data: { eventId: issue.eventId, startsAt: new Date('2026-12-10T10:00:00Z'), endsAt: new Date('2026-12-10T11:00:00Z') } });
     await testDb.prisma.media.update({ where: { id: issue.media.id }, data: { decorative: true } });
     await testDb.prisma.comment.update({ where: { id: blocking.id }, data: { resolvedAt: new Date(), resolvedById: as.editor.id } });
-    expect((await wf.getPublishGate(as.editor, issue.id))!.passed).toBe(true);
+    expect((await gates.getPublishGate(as.editor, issue.id))!.passed).toBe(true);
   });
 
   it('is not shown to contributors', async () => {
     const issue = await makeIssue(testDb);
-    await expect(wf.getPublishGate(as.contributor, issue.id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(gates.getPublishGate(as.contributor, issue.id)).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
 

@@ -119,16 +119,16 @@ describe('workflow actions', () => {
       expect(intro.approvalRequestedAt).toBeNull();
     }
     // The panel's checklist says the same, as a blocking item.
-    const wf = await import('@/lib/data/workflow');
-    const panel = await wf.getIssueWorkflow(as.editor, issue.id);
+    const gates = await import('@/lib/data/workflow-gate');
+    const panel = await gates.getIssueWorkflow(as.editor, issue.id);
     expect(panel!.gate.items[0]).toMatchObject({ key: 'intro-written', severity: 'blocking', met: false });
   });
 
   it('publish: empty sections and an issue without events are warnings, not blocks', async () => {
     const issue = await makeIssue(testDb, { createdById: as.editor.id });
     await testDb.prisma.sectionEvent.deleteMany({ where: { eventId: issue.eventId } });
-    const wf = await import('@/lib/data/workflow');
-    const gate = (await wf.getIssueWorkflow(as.editor, issue.id))!.gate;
+    const gates = await import('@/lib/data/workflow-gate');
+    const gate = (await gates.getIssueWorkflow(as.editor, issue.id))!.gate;
     const byKey = Object.fromEntries(gate.items.map((i) => [i.key, i]));
     expect(byKey['events-complete']).toMatchObject({ label: 'No events in this issue', severity: 'warning', met: false });
     expect(byKey['no-empty-sections']).toMatchObject({ severity: 'warning', message: '1 section is empty and will not be published.' });
@@ -228,13 +228,13 @@ describe('approval links', () => {
   it('shows the sponsor what changed since their last approval, on the approval page and by link', async () => {
     const issue = await inReview();
     // Before any approval there is nothing to compare with.
-    const wf = await import('@/lib/data/workflow');
-    expect((await wf.getIssueWorkflow(as.sponsor, issue.id))!.intro!.changes).toBeNull();
+    const gates = await import('@/lib/data/workflow-gate');
+    expect((await gates.getIssueWorkflow(as.sponsor, issue.id))!.intro!.changes).toBeNull();
     expect(await run('sponsor', 'approve-intro', { issueId: issue.id, contentHash: await introHash(issue.introId) })).toMatchObject({ status: 'success' });
     const stored = await testDb.prisma.section.findUniqueOrThrow({ where: { id: issue.introId }, select: { approvedContent: true } });
     expect(stored.approvedContent).toMatchObject({ title: 'Welcome', body: { type: 'doc' }, signOff: 'Kind regards' });
     // Unchanged since approval: no diff.
-    expect((await wf.getIssueWorkflow(as.sponsor, issue.id))!.intro!.changes).toBeNull();
+    expect((await gates.getIssueWorkflow(as.sponsor, issue.id))!.intro!.changes).toBeNull();
 
     await testDb.prisma.section.update({
       where: { id: issue.introId },
@@ -246,7 +246,7 @@ describe('approval links', () => {
       after: 'Welcome\n\nWelcome to the festive December issue.\n\nKind regards',
       signatoryChanged: false,
     };
-    expect((await wf.getIssueWorkflow(as.sponsor, issue.id))!.intro!.changes).toEqual(expected);
+    expect((await gates.getIssueWorkflow(as.sponsor, issue.id))!.intro!.changes).toEqual(expected);
     expect(await run('editor', 'create-approval-link', { issueId: issue.id, sponsorId: as.sponsor.id })).toMatchObject({ status: 'success' });
     const view = await links.getApprovalLinkView(tokenFromEmail(as.sponsor.email));
     expect(view.ok && view.changes).toEqual(expected);

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { listActiveLinks, listLinkSponsors } from '@/lib/data/access-links';
-import { getIssueWorkflow } from '@/lib/data/workflow';
+import { getIssueWorkflow } from '@/lib/data/workflow-gate';
 import { APPROVAL_STATE_LABELS } from '@/lib/workflow/intro-hash';
 import { links } from '@/lib/workflow/links';
 import { issueStatusLabel } from '@/lib/workflow/status-label';

@@ -8,7 +8,7 @@ import { IssueSection } from '@/components/issue/issue-section';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { getIssueForPreview } from '@/lib/data/issues-admin';
-import { getIssueWorkflow } from '@/lib/data/workflow';
+import { getIssueWorkflow } from '@/lib/data/workflow-gate';
 import { APPROVAL_STATE_LABELS } from '@/lib/workflow/intro-hash';
 import { links } from '@/lib/workflow/links';
 import { isUuidParam } from '@/lib/validation/params';
