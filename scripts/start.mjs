@@ -113,8 +113,8 @@ async function main() {
     await step('Seed', bin.tsx, ['prisma/seed.ts'], env);
   }
 
-  // Cached query results outlive the process (.next/cache); the database may have
-  // changed since (restore, seed, another database), so start from a clean data cache.
+  // Builds before isrFlushToDisk: false (next.config.js) left cached query results
+  // here, read from another database; none are written now.
   rmSync(path.join(ROOT, '.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
 
   if (args.dev) {
