@@ -16,6 +16,7 @@ import { getPendingChanges } from '@/lib/data/pending-changes';
 import { editPermission } from '@/lib/data/sections';
 import { formatDateTime, formatMonth } from '@/lib/dates';
 import { isUuidParam } from '@/lib/validation/params';
+import { links } from '@/lib/workflow/links';
 
 export const metadata: Metadata = { title: 'Edit issue' };
 
@@ -40,7 +41,7 @@ export default async function IssueEditorPage({ params, searchParams }: { params
   const canDelete = can(user, 'section:delete');
   const last = issue.sections.length - 1;
   const commentCounts = can(user, 'comment:read') ? await unresolvedCommentCounts(user, issue.id) : null;
-  const { pending } = issue.status === 'PUBLISHED' ? await getPendingChanges(user, issue.id) : { pending: false };
+  const live = issue.status === 'PUBLISHED' ? await getPendingChanges(user, issue.id) : null;
 
   return (
     <>
@@ -59,7 +60,15 @@ export default async function IssueEditorPage({ params, searchParams }: { params
       {user.role === 'SPONSOR' && <p className="mt-4">As the sponsor you can edit the intro. The other sections are shown for information.</p>}
 
       <IssueWorkflowPanel user={user} issueId={issue.id} />
-      {pending && <PendingChangesPanel issueId={issue.id} canPublish={can(user, 'issue:publish')} />}
+      {live && (live.pending || live.introApproval) && (
+        <PendingChangesPanel
+          issueId={issue.id}
+          canPublish={can(user, 'issue:publish')}
+          canAsk={can(user, 'issue:publish') && can(user, 'intro:update')}
+          approveHref={can(user, 'intro:approve') ? links.introApproval(issue.id) : null}
+          introApproval={live.introApproval && { askedAt: live.introApproval.askedAt && formatDateTime(live.introApproval.askedAt) }}
+        />
+      )}
 
       <section aria-labelledby="sections-heading" className="mt-8">
         <h2 id="sections-heading" className="text-2xl font-bold">Sections</h2>

@@ -11,6 +11,7 @@ import { getIssueForPreview } from '@/lib/data/issues-admin';
 import { getIssueWorkflow } from '@/lib/data/workflow-gate';
 import { APPROVAL_STATE_LABELS } from '@/lib/workflow/intro-hash';
 import { links } from '@/lib/workflow/links';
+import { liveIntroNeedsApproval } from '@/lib/workflow/live-intro';
 import { isUuidParam } from '@/lib/validation/params';
 import { formatDateTime } from '@/lib/dates';
 
@@ -28,7 +29,7 @@ export default async function IntroApprovalPage({ params }: { params: Promise<{ 
   const intro = issue.sections.find((s) => s.kind === 'INTRO');
   // A live issue's intro edited since approval is approved again without leaving
   // PUBLISHED (decision 017); "request changes" would unpublish it, so it is not offered.
-  const live = issue.status === 'PUBLISHED' && wf.intro?.state === 'changed-since-approval';
+  const live = liveIntroNeedsApproval(issue.status, wf.intro?.state);
   const waiting = (issue.status === 'IN_REVIEW' || live) && wf.intro;
 
   return (
