@@ -129,8 +129,8 @@ export async function askSponsorToApproveLiveIntro(user: SessionUser, input: { i
   return result;
 }
 
-/** PUBLISHED → PUBLISHED with a new snapshot, gate, audit row and notification in one transaction. */
-export async function publishChanges(user: SessionUser, input: { issueId: string }, opts: { now?: Date } = {}): Promise<Done> {
+/** PUBLISHED → PUBLISHED with a new snapshot, gate, audit row and notification in one transaction; returns the new revision. */
+export async function publishChanges(user: SessionUser, input: { issueId: string }, opts: { now?: Date } = {}): Promise<Done & { revision: number }> {
   requirePermission(user, 'issue:publish');
   const now = opts.now ?? new Date();
   const result = await db.$transaction(async (tx) => {
