@@ -64,6 +64,8 @@ describe('publish changes', () => {
     revalidated.length = 0;
     const result = await pending.publishChanges(as.editor, { issueId: issue.id });
     expect(result.issue.status).toBe('PUBLISHED');
+    expect(result.revision).toBe(2);
+    expect(await pending.getPendingChanges(as.editor, issue.id)).toMatchObject({ revision: 2 });
     expect(revalidated.flat()).toContain(issue.slug);
     const live = await liveTexts(issue.slug);
     expect(live.title).toBe('Workflow issue, corrected');

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { ErrorSummary, SuccessMessage } from '@/components/admin/forms/error-summary';
+import { ErrorSummary } from '@/components/admin/forms/error-summary';
 import { SubmitButton } from '@/components/admin/forms/fields';
 import { IDLE } from '@/lib/actions/state';
 import { publishChangesAction } from '@/lib/actions/workflow/publish-changes';
@@ -70,8 +70,8 @@ function PublishChangesForm({ issueId }: { issueId: string }) {
   const [state, formAction] = useActionState(publishChangesAction, IDLE);
   return (
     <form action={formAction} className="mt-3 space-y-2">
+      {/* On success the action redirects to the issue page, which says what was published. */}
       <ErrorSummary state={state} headingLevel={3} />
-      <SuccessMessage state={state} />
       <input type="hidden" name="issueId" value={issueId} />
       <SubmitButton pendingText="Publishing the changes…">Publish changes</SubmitButton>
     </form>
