@@ -169,6 +169,17 @@ const CASES: Case[] = [
       return { issueId };
     },
   },
+  {
+    file: 'workflow/ask-sponsor-live',
+    exportName: 'askSponsorLiveAction',
+    allowed: ['ADMIN', 'EDITOR', 'SPONSOR'],
+    input: async (r) => {
+      // Live, and its intro edited since the approval (the approved hash no longer matches).
+      const issueId = await wfStatus(r, 'PUBLISHED');
+      await testDb.prisma.section.updateMany({ where: { id: r.introId }, data: { approvedAt: new Date(), approvedContentHash: '0'.repeat(64), approvalRequestedAt: null } });
+      return { issueId };
+    },
+  },
   { file: 'workflow/unpublish-issue', exportName: 'unpublishIssueAction', allowed: STAFF, input: async (r) => ({ issueId: await wfStatus(r, 'PUBLISHED', true), confirm: 'yes' }) },
   { file: 'workflow/archive-issue', exportName: 'archiveIssueAction', allowed: STAFF, input: async (r) => ({ issueId: await wfStatus(r, 'PUBLISHED', true) }) },
   {
