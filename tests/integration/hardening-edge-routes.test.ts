@@ -55,7 +55,7 @@ function realValues(route: AppRoute): Record<string, string> {
     : p.startsWith('/admin/users/') ? real.user
     : p.startsWith('/admin/contributions/') ? real.contribution
     : real.issue;
-  const slug = p.startsWith('/events/') ? real.eventSlug : real.issueSlug;
+  const slug = p.startsWith('/events/') ? real.eventSlug : p.startsWith('/admin/site-pages/') ? 'accessibility' : real.issueSlug;
   return { id: id!, sectionId: real.section!, slug: slug!, token: 'x'.repeat(43), file: `${'a'.repeat(64)}.png`, nextauth: 'session' };
 }
 
