@@ -59,47 +59,34 @@ export function newEventValues(): EventFormValues {
   };
 }
 
+/** The plain text fields, the same in a stored event, a stored submission and the form. */
+const TEXT_FIELDS = ['organiserId', 'audience', 'cost', 'platform', 'venueName', 'venueAddress', 'registrationUrl', 'registrationContact'] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+
+const textValues = (read: (name: TextField) => string | null | undefined) =>
+  Object.fromEntries(TEXT_FIELDS.map((name) => [name, read(name) ?? ''])) as Record<TextField, string>;
+
+const dateValue = (d: Partial<DateFields> | undefined): DateValue => ({ day: d?.day ?? '', month: d?.month ?? '', year: d?.year ?? '' });
+
 /** A stored event as form values, dates and times in London. */
 export function eventValues(e: EventForEdit): EventFormValues {
-  const date = (d: Date | null, kind: 'calendar' | 'instant') => {
-    const f = dateToFields(d, kind);
-    return { day: f.day ?? '', month: f.month ?? '', year: f.year ?? '' };
-  };
   return {
+    ...textValues((name) => e[name]),
     title: e.title,
     description: e.description,
-    organiserId: e.organiserId ?? '',
-    audience: e.audience ?? '',
     isFree: e.isFree ? 'true' : 'false',
-    cost: e.cost ?? '',
     mode: e.mode,
-    platform: e.platform ?? '',
-    venueName: e.venueName ?? '',
-    venueAddress: e.venueAddress ?? '',
-    registrationUrl: e.registrationUrl ?? '',
-    registrationContact: e.registrationContact ?? '',
-    registrationOpens: date(e.registrationOpensAt, 'instant'),
-    registrationDeadline: date(e.registrationDeadline, 'calendar'),
+    registrationOpens: dateValue(dateToFields(e.registrationOpensAt, 'instant')),
+    registrationDeadline: dateValue(dateToFields(e.registrationDeadline, 'calendar')),
     saveTheDate: e.saveTheDate,
     presenterIds: e.presenters.map((p) => p.personId),
     topicIds: e.topics.map((t) => t.topicId),
     sessions: e.sessions.map((s): SessionValue => {
       const f = sessionToFields(s);
-      return {
-        id: s.id,
-        day: f.day ?? '',
-        month: f.month ?? '',
-        year: f.year ?? '',
-        startTime: f.startTime ?? '',
-        endTime: f.endTime ?? '',
-        allDay: s.allDay,
-        label: f.label ?? '',
-      };
+      return { id: s.id, ...dateValue(f), startTime: f.startTime ?? '', endTime: f.endTime ?? '', allDay: s.allDay, label: f.label ?? '' };
     }),
   };
 }
-
-const dateValue = (d: DateFields | undefined): DateValue => ({ day: d?.day ?? '', month: d?.month ?? '', year: d?.year ?? '' });
 
 /** A contributor's stored submission (or none: a blank form) as form values. */
 export function storedEventValues(saved?: { title: string; body: unknown; eventData: StoredEventData }): EventFormValues {
@@ -107,26 +94,18 @@ export function storedEventValues(saved?: { title: string; body: unknown; eventD
   if (!saved) return blank;
   const d = saved.eventData;
   return {
-    ...blank,
+    ...textValues((name) => d[name]),
     title: saved.title,
     description: saved.body,
-    organiserId: d.organiserId ?? '',
-    audience: d.audience ?? '',
     isFree: d.isFree ? 'true' : 'false',
-    cost: d.cost ?? '',
     mode: d.mode,
-    platform: d.platform ?? '',
-    venueName: d.venueName ?? '',
-    venueAddress: d.venueAddress ?? '',
-    registrationUrl: d.registrationUrl ?? '',
-    registrationContact: d.registrationContact ?? '',
     registrationOpens: dateValue(d.registrationOpens),
     registrationDeadline: dateValue(d.registrationDeadline),
     saveTheDate: d.saveTheDate,
     presenterIds: d.presenterIds,
     topicIds: d.topicIds ?? [],
     sessions: d.sessions.length
-      ? d.sessions.map((s) => ({ ...EMPTY_SESSION, ...dateValue(s), startTime: s.startTime ?? '', endTime: s.endTime ?? '', allDay: s.allDay, label: s.label ?? '' }))
+      ? d.sessions.map((s) => ({ ...dateValue(s), startTime: s.startTime ?? '', endTime: s.endTime ?? '', allDay: s.allDay, label: s.label ?? '' }))
       : [EMPTY_SESSION],
   };
 }
@@ -163,16 +142,9 @@ export function keptEventValues(state: ActionState, initial: EventFormValues): E
   return {
     title: text('title', initial.title),
     description: text('description', '') || initial.description,
-    organiserId: text('organiserId', initial.organiserId),
-    audience: text('audience', initial.audience),
+    ...textValues((name) => text(name, initial[name])),
     isFree: isFree === 'true' || isFree === 'false' ? isFree : '',
-    cost: text('cost', initial.cost),
     mode: (EVENT_MODES as readonly string[]).includes(mode) ? (mode as EventModeValue) : '',
-    platform: text('platform', initial.platform),
-    venueName: text('venueName', initial.venueName),
-    venueAddress: text('venueAddress', initial.venueAddress),
-    registrationUrl: text('registrationUrl', initial.registrationUrl),
-    registrationContact: text('registrationContact', initial.registrationContact),
     registrationOpens: date('registrationOpens'),
     registrationDeadline: date('registrationDeadline'),
     saveTheDate: v.saveTheDate === 'true',
