@@ -2,7 +2,7 @@
 
 import { useActionState, useRef, useState } from 'react';
 import { ErrorSummary, SuccessMessage } from '@/components/admin/forms/error-summary';
-import { inputClass, SelectField, SubmitButton, TextField } from '@/components/admin/forms/fields';
+import { ErrorText, inputClass, SelectField, SubmitButton, TextField } from '@/components/admin/forms/fields';
 import { fieldError, IDLE, keptValue } from '@/components/admin/forms/form-state';
 import { updateIssueAction } from '@/lib/actions/issues/update-issue';
 import type { ActionState } from '@/lib/actions/state';
@@ -135,12 +135,7 @@ export function IssueDetailsForm({ id, issue, published }: { id: string; issue: 
           <p id={`${p}-summary-hint`} className="text-[var(--color-muted)]">
             One or two sentences shown under the title, in the archive and in the feed.
           </p>
-          {fieldError(state, 'summary') && (
-            <p id={`${p}-summary-error`} className="font-bold text-red-700">
-              <span className="sr-only">Error: </span>
-              {fieldError(state, 'summary')}
-            </p>
-          )}
+          <ErrorText id={`${p}-summary-error`} error={fieldError(state, 'summary')} />
           <textarea
             id={`${p}-summary`}
             name="summary"

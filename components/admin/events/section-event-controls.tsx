@@ -7,6 +7,7 @@ import { addSectionEventAction } from '@/lib/actions/sections/add-section-event'
 import { moveSectionEventAction } from '@/lib/actions/sections/move-section-event';
 import { removeSectionEventAction } from '@/lib/actions/sections/remove-section-event';
 import { IDLE, type ActionState } from '@/lib/actions/state';
+import { ErrorText } from '@/components/admin/forms/fields';
 
 const SECONDARY =
   'min-h-11 rounded border-2 border-gray-800 bg-white px-3 font-bold text-gray-900 hover:bg-gray-100 disabled:opacity-50 aria-disabled:opacity-50';
@@ -119,12 +120,7 @@ export function AddExistingEventForm({ sectionId, choices }: { sectionId: string
       {shown.length > 0 && (
         <fieldset aria-describedby={eventError ? `${id}-error` : undefined}>
           <legend className="font-bold">Choose an event</legend>
-          {eventError && (
-            <p id={`${id}-error`} className="font-bold text-red-700">
-              <span className="sr-only">Error: </span>
-              {eventError}
-            </p>
-          )}
+          <ErrorText id={`${id}-error`} error={eventError} />
           <ul id={`${id}-list`} className="mt-1 space-y-1">
             {shown.map((c) => (
               <li key={c.id} className="flex min-h-11 items-center gap-3">
