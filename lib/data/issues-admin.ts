@@ -5,6 +5,7 @@ import { audit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { EMPTY_DOC, ISSUE_TEMPLATE, monthDate } from '@/lib/issues/template';
+import { sectionCopySelect } from '@/lib/workflow/section-content';
 import { issueArticleSelect } from './issues';
 import { AppError } from '@/lib/errors';
 
@@ -116,18 +117,7 @@ export async function duplicateIssue(user: SessionUser, input: NewIssue & { sour
           summary: true,
           sections: {
             orderBy: { position: 'asc' },
-            select: {
-              position: true,
-              kind: true,
-              title: true,
-              body: true,
-              bylineOrganisationId: true,
-              signOff: true,
-              signatoryId: true,
-              bylines: { select: { personId: true, position: true } },
-              events: { select: { eventId: true, position: true } },
-              topics: { select: { topicId: true } },
-            },
+            select: { ...sectionCopySelect, topics: { select: { topicId: true } } },
           },
         },
       });

@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { canonicalJson } from '@/lib/workflow/intro-hash';
 import { isEmptySection } from '@/lib/workflow/publication-snapshot';
+import { sectionContentSelect } from '@/lib/workflow/section-content';
 import { publishInTx } from './workflow';
 import { gateError, gateFor } from './workflow-gate';
 import { afterCommit, issueFor, type Done } from './workflow-tx';
@@ -16,13 +17,9 @@ import { afterCommit, issueFor, type Done } from './workflow-tx';
 
 type Reader = Prisma.TransactionClient | typeof db;
 
+// Positions left out: renumbered bylines in the same order are no change for readers.
 const sectionFields = {
-  kind: true,
-  title: true,
-  body: true,
-  bylineOrganisationId: true,
-  signOff: true,
-  signatoryId: true,
+  ...sectionContentSelect,
   bylines: { orderBy: { position: 'asc' }, select: { personId: true } },
   events: { orderBy: { position: 'asc' }, select: { eventId: true } },
 } as const satisfies Prisma.SectionSelect;

@@ -3,6 +3,7 @@
 import { useSearchParams } from 'next/navigation';
 import { useActionState, useId, useMemo, useState } from 'react';
 import { ErrorSummary } from '@/components/admin/forms/error-summary';
+import { MoveButtons } from '@/components/admin/forms/move-buttons';
 import { addSectionEventAction } from '@/lib/actions/sections/add-section-event';
 import { moveSectionEventAction } from '@/lib/actions/sections/move-section-event';
 import { removeSectionEventAction } from '@/lib/actions/sections/remove-section-event';
@@ -24,23 +25,11 @@ const resultText = (state: ActionState<Message>) => (state.status === 'success' 
  */
 export function MoveSectionEventButtons({ sectionId, eventId, title, isFirst, isLast }: { sectionId: string; eventId: string; title: string; isFirst: boolean; isLast: boolean }) {
   const [state, formAction, pending] = useActionState(moveSectionEventAction, idle<Message & { moved: boolean }>());
-  const guard = (atEnd: boolean) => (e: React.MouseEvent<HTMLButtonElement>) => {
-    if (pending || atEnd) e.preventDefault();
-  };
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-2">
+    <MoveButtons action={formAction} state={state} pending={pending} title={title} isFirst={isFirst} isLast={isLast}>
       <input type="hidden" name="sectionId" value={sectionId} />
       <input type="hidden" name="eventId" value={eventId} />
-      <button type="submit" name="direction" value="up" aria-disabled={pending || isFirst} onClick={guard(isFirst)} className={SECONDARY} aria-label={`Move up: ${title}`}>
-        Move up
-      </button>
-      <button type="submit" name="direction" value="down" aria-disabled={pending || isLast} onClick={guard(isLast)} className={SECONDARY} aria-label={`Move down: ${title}`}>
-        Move down
-      </button>
-      <span role="status" aria-live="polite" className={state.status === 'error' ? 'font-bold text-red-700' : 'sr-only'}>
-        {resultText(state)}
-      </span>
-    </form>
+    </MoveButtons>
   );
 }
 

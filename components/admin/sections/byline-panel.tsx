@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { ErrorText, inputClass } from '@/components/admin/forms/fields';
+import { ErrorText, FieldChrome, inputClass } from '@/components/admin/forms/fields';
 import { bylineText } from '@/components/issue/byline';
 import { createBylinePersonAction } from '@/lib/actions/sections/create-byline-person';
 import { setSectionBylinesAction } from '@/lib/actions/sections/set-section-bylines';
@@ -285,11 +285,7 @@ export function BylinePanel({
                   />
                 </div>
               ))}
-              <div className={fieldError('organisationId') ? 'border-l-4 border-red-700 pl-3' : undefined}>
-                <label htmlFor={`${id}-new-organisationId`} className="block font-bold">
-                  Organisation (optional)
-                </label>
-                <ErrorText id={`${id}-new-organisationId-error`} error={fieldError('organisationId')} />
+              <FieldChrome id={`${id}-new-organisationId`} label="Organisation (optional)" error={fieldError('organisationId')}>
                 <select
                   id={`${id}-new-organisationId`}
                   name="organisationId"
@@ -305,7 +301,7 @@ export function BylinePanel({
                     </option>
                   ))}
                 </select>
-              </div>
+              </FieldChrome>
               <button type="submit" disabled={pending} className={PRIMARY}>
                 {pending ? 'Adding…' : 'Create and add to the byline'}
               </button>
