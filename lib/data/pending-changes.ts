@@ -11,6 +11,7 @@ import { links } from '@/lib/workflow/links';
 import { liveIntroNeedsApproval } from '@/lib/workflow/live-intro';
 import { isEmptySection } from '@/lib/workflow/publication-snapshot';
 import { EMPTY_INTRO_MESSAGE, isBlankRichText } from '@/lib/workflow/publish-gate';
+import { sectionContentSelect } from '@/lib/workflow/section-content';
 import { publishInTx } from './workflow';
 import { gateError, gateFor } from './workflow-gate';
 import { afterCommit, INTRO_FIELDS, introOf, issueFor, sponsorsFor, to, type Done } from './workflow-tx';
@@ -21,13 +22,9 @@ import { afterCommit, INTRO_FIELDS, introOf, issueFor, sponsorsFor, to, type Don
 
 type Reader = Prisma.TransactionClient | typeof db;
 
+// Positions left out: renumbered bylines in the same order are no change for readers.
 const sectionFields = {
-  kind: true,
-  title: true,
-  body: true,
-  bylineOrganisationId: true,
-  signOff: true,
-  signatoryId: true,
+  ...sectionContentSelect,
   bylines: { orderBy: { position: 'asc' }, select: { personId: true } },
   events: { orderBy: { position: 'asc' }, select: { eventId: true } },
 } as const satisfies Prisma.SectionSelect;
