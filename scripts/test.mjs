@@ -92,7 +92,9 @@ function stopAll() {
       s.state = 'stopped';
       say(name, '■ stopping: another step failed');
       try {
-        process.kill(-s.child.pid, 'SIGTERM');
+        // SIGINT, as Ctrl-C sends: Playwright then stops its web server (and its
+        // database), which runs outside this group; on SIGTERM it left them running.
+        process.kill(-s.child.pid, 'SIGINT');
       } catch {
         // Already gone.
       }
