@@ -179,24 +179,10 @@ function problemOf(row: Row | null, now: Date, opts: { singleUse: boolean }): Li
   return null;
 }
 
-const introSelect = {
-  id: true,
-  kind: true,
-  title: true,
-  body: true,
-  signOff: true,
-  signatoryId: true,
-  approvalRequestedAt: true,
-  approvedAt: true,
-  approvedContent: true,
-  approvedContentHash: true,
-  signatory: { select: { name: true, jobTitle: true, organisation: { select: { name: true } } } },
-  bylineOrganisation: { select: { name: true } },
-  bylines: {
-    orderBy: { position: 'asc' },
-    select: { person: { select: { name: true, jobTitle: true, organisation: { select: { name: true } } } } },
-  },
-} as const;
+// The workflow's intro fields, the approved text to compare with, and the byline
+// and signatory as the issue page shows them.
+const { signatory, bylineOrganisation, bylines } = issueArticleSelect.sections.select;
+const introSelect = { ...INTRO_FIELDS, kind: true, approvedContent: true, signatory, bylineOrganisation, bylines } as const;
 
 /** What an approval link shows: the issue's title and its intro as readers will see it, with its content hash. */
 export async function getApprovalLinkView(token: string, now: Date = new Date()) {

@@ -110,23 +110,35 @@ export async function setSectionBylines(
     if (section.kind !== 'ARTICLE') throw new AppError('invalid', 'Only articles have bylines.');
     await assertPeopleExist(tx, input.personIds, 'personIds');
     await assertOrganisationExists(tx, input.bylineOrganisationId, 'bylineOrganisationId');
-    const before = (await tx.sectionByline.findMany({ where: { sectionId: section.id }, orderBy: { position: 'asc' }, select: { personId: true } })).map((b) => b.personId);
+    const before = await bylinePersonIds(tx, section.id);
     const changed = before.join() !== input.personIds.join() || section.bylineOrganisationId !== input.bylineOrganisationId;
     if (changed) {
       await writeBylines(tx, section.id, input.personIds);
       await tx.section.update({ where: { id: section.id }, data: { bylineOrganisationId: input.bylineOrganisationId }, select: { id: true } });
-      await audit(tx, {
-        actorId: user.id,
-        action: 'section.bylines',
-        entityType: 'Section',
-        entityId: section.id,
-        details: {
-          before: { personIds: before, bylineOrganisationId: section.bylineOrganisationId },
-          after: { personIds: input.personIds, bylineOrganisationId: input.bylineOrganisationId },
-        },
-      });
+      await auditBylines(tx, user, section.id, { personIds: before, bylineOrganisationId: section.bylineOrganisationId }, input);
     }
     return { changed, ...(await bylineResult(tx, section.id, section.issue)) };
+  });
+}
+
+type Byline = { personIds: string[]; bylineOrganisationId: string | null };
+
+async function bylinePersonIds(tx: Tx, sectionId: string) {
+  const rows = await tx.sectionByline.findMany({ where: { sectionId }, orderBy: { position: 'asc' }, select: { personId: true } });
+  return rows.map((b) => b.personId);
+}
+
+/** The one audit row of a byline change, whichever form made it. */
+function auditBylines(tx: Tx, user: SessionUser, sectionId: string, before: Byline, after: Byline) {
+  return audit(tx, {
+    actorId: user.id,
+    action: 'section.bylines',
+    entityType: 'Section',
+    entityId: sectionId,
+    details: {
+      before: { personIds: before.personIds, bylineOrganisationId: before.bylineOrganisationId },
+      after: { personIds: after.personIds, bylineOrganisationId: after.bylineOrganisationId },
+    },
   });
 }
 
@@ -138,23 +150,14 @@ export async function addSectionByline(user: SessionUser, input: { sectionId: st
     requirePermission(user, sectionEditPermission(section.kind));
     if (section.kind !== 'ARTICLE') throw new AppError('invalid', 'Only articles have bylines.');
     await assertPeopleExist(tx, [input.personId], 'personIds');
-    const before = (await tx.sectionByline.findMany({ where: { sectionId: section.id }, orderBy: { position: 'asc' }, select: { personId: true } })).map((b) => b.personId);
+    const before = await bylinePersonIds(tx, section.id);
     if (!before.includes(input.personId)) {
       if (before.length >= MAX_BYLINES) {
         throw new AppError('invalid', `A byline can name at most ${MAX_BYLINES} people.`, { fieldErrors: { personIds: [`Name at most ${MAX_BYLINES} people in a byline`] } });
       }
       const after = [...before, input.personId];
       await writeBylines(tx, section.id, after);
-      await audit(tx, {
-        actorId: user.id,
-        action: 'section.bylines',
-        entityType: 'Section',
-        entityId: section.id,
-        details: {
-          before: { personIds: before, bylineOrganisationId: section.bylineOrganisationId },
-          after: { personIds: after, bylineOrganisationId: section.bylineOrganisationId },
-        },
-      });
+      await auditBylines(tx, user, section.id, { personIds: before, bylineOrganisationId: section.bylineOrganisationId }, { personIds: after, bylineOrganisationId: section.bylineOrganisationId });
     }
     return bylineResult(tx, section.id, section.issue);
   });

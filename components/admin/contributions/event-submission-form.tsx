@@ -8,6 +8,7 @@ import { SessionsFieldset } from '@/components/admin/events/sessions-fieldset';
 import { useEventForm } from '@/components/admin/events/use-event-form';
 import { ErrorSummary, SuccessMessage } from '@/components/admin/forms/error-summary';
 import { SubmitButton, type Option } from '@/components/admin/forms/fields';
+import { nextVersion } from '@/components/admin/forms/form-state';
 import { submitContributionAction } from '@/lib/actions/contributions/submit-contribution';
 import { updateContributionAction } from '@/lib/actions/contributions/update-contribution';
 import type { ActionState } from '@/lib/actions/state';
@@ -32,7 +33,6 @@ export function EventSubmissionForm({
   const action = (event ? updateContributionAction : submitContributionAction) as (state: ActionState, form: FormData) => Promise<ActionState>;
   const form = useEventForm(action, storedEventValues(event));
   const { state, values, set, err } = form;
-  const saved = state.status === 'success' ? (state.data as { version?: number } | undefined) : undefined;
   const byId = (list: Option[]) => list.map((o) => ({ id: o.value, name: o.label }));
 
   return (
@@ -46,7 +46,7 @@ export function EventSubmissionForm({
       {event && (
         <>
           <input type="hidden" name="id" value={event.id} />
-          <input type="hidden" name="version" value={saved?.version ?? event.version} />
+          <input type="hidden" name="version" value={nextVersion(state, event.version)} />
         </>
       )}
       <AboutFieldset
