@@ -1,9 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
+import { ContributionKeys } from '@/components/admin/contributions/contribution-keys';
 import { ErrorSummary, SuccessMessage } from '@/components/admin/forms/error-summary';
 import { SubmitButton } from '@/components/admin/forms/fields';
-import { IDLE, nextVersion } from '@/components/admin/forms/form-state';
+import { IDLE } from '@/components/admin/forms/form-state';
 import { TITLE_BODY_LABELS, TitleBodyFields } from '@/components/admin/forms/title-body-fields';
 import { submitContributionAction } from '@/lib/actions/contributions/submit-contribution';
 import { updateContributionAction } from '@/lib/actions/contributions/update-contribution';
@@ -23,13 +24,7 @@ export function ArticleForm({ article, canInsertImage }: { article?: Article; ca
     <form action={formAction} noValidate className="mt-6 max-w-3xl space-y-6">
       <ErrorSummary state={state} idPrefix={p} labels={TITLE_BODY_LABELS} />
       <SuccessMessage state={state} />
-      <input type="hidden" name="kind" value="ARTICLE" />
-      {article && (
-        <>
-          <input type="hidden" name="id" value={article.id} />
-          <input type="hidden" name="version" value={nextVersion(state, article.version)} />
-        </>
-      )}
+      <ContributionKeys kind="ARTICLE" editing={article} state={state} />
       <TitleBodyFields
         state={state}
         idPrefix={p}

@@ -6,9 +6,9 @@ import { P } from '@/components/admin/events/form-classes';
 import { storedEventValues } from '@/components/admin/events/form-values';
 import { SessionsFieldset } from '@/components/admin/events/sessions-fieldset';
 import { useEventForm } from '@/components/admin/events/use-event-form';
+import { ContributionKeys } from '@/components/admin/contributions/contribution-keys';
 import { ErrorSummary, SuccessMessage } from '@/components/admin/forms/error-summary';
 import { SubmitButton, type Option } from '@/components/admin/forms/fields';
-import { nextVersion } from '@/components/admin/forms/form-state';
 import { submitContributionAction } from '@/lib/actions/contributions/submit-contribution';
 import { updateContributionAction } from '@/lib/actions/contributions/update-contribution';
 import type { ActionState } from '@/lib/actions/state';
@@ -42,13 +42,7 @@ export function EventSubmissionForm({
       <p role="status" aria-live="polite" className="sr-only">
         {form.announcement}
       </p>
-      <input type="hidden" name="kind" value="EVENT" />
-      {event && (
-        <>
-          <input type="hidden" name="id" value={event.id} />
-          <input type="hidden" name="version" value={nextVersion(state, event.version)} />
-        </>
-      )}
+      <ContributionKeys kind="EVENT" editing={event} state={state} />
       <AboutFieldset
         values={values}
         set={set}
