@@ -124,6 +124,11 @@ export function unauthenticated(): AppError {
   return new AppError('unauthenticated', 'Sign in to continue.');
 }
 
+/** The action editing a section needs: sponsors may edit only the intro; everyone else needs section:update. */
+export function sectionEditPermission(kind: 'INTRO' | 'ARTICLE' | 'EVENT_LIST'): Action {
+  return kind === 'INTRO' ? 'intro:update' : 'section:update';
+}
+
 /** Server-side guard: throws unless `can()`; narrows `user` to a signed-in actor. */
 export function requirePermission<U extends Actor>(
   user: U | null | undefined,

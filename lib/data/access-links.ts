@@ -10,6 +10,7 @@ import { sendEmail } from '@/lib/email/send';
 import { decideIntroInTx, type IntroDecision } from '@/lib/data/intro-decision';
 import { afterCommit, INTRO_FIELDS } from '@/lib/data/workflow-tx';
 import { issueArticleSelect } from '@/lib/data/issues';
+import { readSnapshot } from '@/lib/data/snapshot';
 import { changesSinceApproval } from '@/lib/workflow/approval-diff';
 import { approvalState, introContentHash } from '@/lib/workflow/intro-hash';
 import { introAwaitsSponsor, liveIntroNeedsApproval } from '@/lib/workflow/live-intro';
@@ -178,34 +179,22 @@ function problemOf(row: Row | null, now: Date, opts: { singleUse: boolean }): Li
   return null;
 }
 
-const introSelect = {
-  id: true,
-  kind: true,
-  title: true,
-  body: true,
-  signOff: true,
-  signatoryId: true,
-  approvalRequestedAt: true,
-  approvedAt: true,
-  approvedContent: true,
-  approvedContentHash: true,
-  signatory: { select: { name: true, jobTitle: true, organisation: { select: { name: true } } } },
-  bylineOrganisation: { select: { name: true } },
-  bylines: {
-    orderBy: { position: 'asc' },
-    select: { person: { select: { name: true, jobTitle: true, organisation: { select: { name: true } } } } },
-  },
-} as const;
+// The workflow's intro fields, the approved text to compare with, and the byline
+// and signatory as the issue page shows them.
+const { signatory, bylineOrganisation, bylines } = issueArticleSelect.sections.select;
+const introSelect = { ...INTRO_FIELDS, kind: true, approvedContent: true, signatory, bylineOrganisation, bylines } as const;
 
 /** What an approval link shows: the issue's title and its intro as readers will see it, with its content hash. */
 export async function getApprovalLinkView(token: string, now: Date = new Date()) {
   const row = await findLink(token, 'INTRO_APPROVAL');
   const problem = problemOf(row, now, { singleUse: true });
   if (problem) return { ok: false as const, problem, usedAt: row?.usedAt ?? null };
-  const issue = await db.issue.findUnique({
-    where: { id: row!.issueId! },
-    select: { id: true, title: true, status: true, sections: { where: { kind: 'INTRO' }, orderBy: { position: 'asc' }, take: 1, select: introSelect } },
-  });
+  const issue = await readSnapshot((tx) =>
+    tx.issue.findUnique({
+      where: { id: row!.issueId! },
+      select: { id: true, title: true, status: true, sections: { where: { kind: 'INTRO' }, orderBy: { position: 'asc' }, take: 1, select: introSelect } },
+    }),
+  );
   const intro = issue?.sections[0];
   if (!issue || !intro) return { ok: false as const, problem: 'invalid' as const, usedAt: null };
   const sponsor = row!.userId ? await db.user.findUnique({ where: { id: row!.userId }, select: { name: true } }) : null;
@@ -282,7 +271,7 @@ export async function getPreviewLinkView(token: string, now: Date = new Date()) 
   const row = await findLink(token, 'ISSUE_PREVIEW');
   const problem = problemOf(row, now, { singleUse: false });
   if (problem) return { ok: false as const, problem };
-  const issue = await db.issue.findUnique({ where: { id: row!.issueId! }, select: { ...issueArticleSelect, status: true } });
+  const issue = await readSnapshot((tx) => tx.issue.findUnique({ where: { id: row!.issueId! }, select: { ...issueArticleSelect, status: true } }));
   if (!issue) return { ok: false as const, problem: 'invalid' as const };
   return { ok: true as const, issue, expiresAt: row!.expiresAt };
 }

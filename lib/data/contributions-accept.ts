@@ -11,6 +11,7 @@ import { eventInputSchema } from '@/lib/validation/events';
 import { explainMiss, json, OPEN_ISSUE_STATUSES } from './contributions';
 import { createEventInTx, retryOnSlugRace } from './event-create';
 import { missingImages } from './media-references';
+import { recordRevision } from './revisions';
 
 // Accepting a submission: an article becomes a section of the chosen issue, an
 // event becomes an Event (created through createEventInTx, like every event) in
@@ -140,23 +141,11 @@ async function acceptOnce(user: SessionUser, input: AcceptContributionInput) {
       for (const [i, s] of sections.entries()) {
         await tx.section.update({ where: { id: s.id }, data: { position: i < index ? i : i + 1 }, select: { id: true } });
       }
-      await tx.revision.create({
-        data: {
-          entityType: 'Section',
-          entityId: section.id,
-          version: section.version,
-          data: json({ title: contribution.title, body: checked.doc, fromContribution: contribution.id }),
-          authorId: user.id,
-        },
-        select: { id: true },
-      });
-      await audit(tx, {
-        actorId: user.id,
-        action: 'section.create',
-        entityType: 'Section',
-        entityId: section.id,
-        details: { issueId: input.issueId, kind: 'ARTICLE', title: contribution.title, fromContribution: contribution.id },
-      });
+      await recordRevision(
+        tx,
+        { entityType: 'Section', entityId: section.id, version: section.version, authorId: user.id, data: { title: contribution.title, body: checked.doc, fromContribution: contribution.id } },
+        { action: 'section.create', details: { issueId: input.issueId, kind: 'ARTICLE', title: contribution.title, fromContribution: contribution.id } },
+      );
       placed = { sectionId: section.id, eventId: null };
     } else {
       if (chosen.kind !== 'EVENT_LIST') {

@@ -1,5 +1,4 @@
 import 'server-only';
-import { audit } from '@/lib/audit';
 import type { SessionUser } from '@/lib/auth/session';
 import { londonDate } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
@@ -7,6 +6,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { slugify } from '@/lib/slug';
 import { toEventWriteData, type EventInput } from '@/lib/validation/events';
 import { MISSING_IMAGE_MESSAGE, missingImages } from './media-references';
+import { recordRevision } from './revisions';
 
 // The one way an event is created: the admin event form (optionally inside an
 // event-list section) and accepting a contributor's event both come here, so
@@ -14,9 +14,6 @@ import { MISSING_IMAGE_MESSAGE, missingImages } from './media-references';
 // Callers authorise (they need different permissions) and own the transaction.
 
 type Tx = Prisma.TransactionClient;
-
-// Through JSON, so dates become ISO strings.
-export const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 
 /** Refuses an event whose image, organiser, topics or presenters no longer exist. */
 export async function assertReferencesExist(tx: Tx, input: EventInput) {
@@ -83,23 +80,20 @@ export async function createEventInTx(
     },
     select: { id: true, slug: true, title: true, version: true },
   });
-  await tx.revision.create({
-    data: { entityType: 'Event', entityId: event.id, version: event.version, data: json({ ...fields, sessions, presenters }), authorId: actor.id },
-    select: { id: true },
-  });
-  await audit(tx, {
-    actorId: actor.id,
-    action: 'event.create',
-    entityType: 'Event',
-    entityId: event.id,
-    details: {
-      title: event.title,
-      slug: event.slug,
-      sessions: sessions.length,
-      sectionId: source.sectionId ?? null,
-      ...(source.fromContribution ? { fromContribution: source.fromContribution } : {}),
+  await recordRevision(
+    tx,
+    { entityType: 'Event', entityId: event.id, version: event.version, authorId: actor.id, data: { ...fields, sessions, presenters } },
+    {
+      action: 'event.create',
+      details: {
+        title: event.title,
+        slug: event.slug,
+        sessions: sessions.length,
+        sectionId: source.sectionId ?? null,
+        ...(source.fromContribution ? { fromContribution: source.fromContribution } : {}),
+      },
     },
-  });
+  );
   return event;
 }
 

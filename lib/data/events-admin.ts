@@ -1,14 +1,14 @@
 import 'server-only';
-import { audit } from '@/lib/audit';
 import { requirePermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { EVENT_PAGE_SIZE, toEventWriteData, type EventInput, type EventListQuery } from '@/lib/validation/events';
-import { assertReferencesExist, createEventInTx, json, retryOnSlugRace } from './event-create';
+import { assertReferencesExist, createEventInTx, retryOnSlugRace } from './event-create';
 import { appendToSection, renumber, sectionChange, type PublicChange } from './section-events';
 import { eventFieldsSelect, livePublicationWhere } from './event-select';
+import { recordRevision } from './revisions';
 
 // The editor's side of events: list, create, edit and delete. Placing events in
 // the EVENT_LIST sections of issues is in section-events.ts. Each function checks
@@ -169,23 +169,11 @@ export async function updateEvent(user: SessionUser, input: EventInput & { id: s
       select: { slug: true, title: true, version: true, updatedAt: true, sessions: { select: { id: true } } },
     });
     if (before.version !== input.version) {
-      await tx.revision.create({
-        data: {
-          entityType: 'Event',
-          entityId: input.id,
-          version: input.version,
-          data: json({ ...fields, sessions, presenters, rejected: true, reason: 'conflict' }),
-          authorId: user.id,
-        },
-        select: { id: true },
-      });
-      await audit(tx, {
-        actorId: user.id,
-        action: 'event.save-conflict',
-        entityType: 'Event',
-        entityId: input.id,
-        details: { staleVersion: input.version, currentVersion: before.version },
-      });
+      await recordRevision(
+        tx,
+        { entityType: 'Event', entityId: input.id, version: input.version, authorId: user.id, data: { ...fields, sessions, presenters, rejected: true, reason: 'conflict' } },
+        { action: 'event.save-conflict', details: { staleVersion: input.version, currentVersion: before.version } },
+      );
       const last = await tx.revision.findFirst({
         where: { entityType: 'Event', entityId: input.id, version: before.version },
         orderBy: { createdAt: 'desc' },
@@ -212,17 +200,11 @@ export async function updateEvent(user: SessionUser, input: EventInput & { id: s
       data: { ...fields, version: { increment: 1 } },
       select: { id: true, slug: true, version: true },
     });
-    await tx.revision.create({
-      data: { entityType: 'Event', entityId: saved.id, version: saved.version, data: json({ ...fields, sessions, presenters }), authorId: user.id },
-      select: { id: true },
-    });
-    await audit(tx, {
-      actorId: user.id,
-      action: 'event.update',
-      entityType: 'Event',
-      entityId: saved.id,
-      details: { version: saved.version, titleBefore: before.title, title: input.title, sessions: sessions.length },
-    });
+    await recordRevision(
+      tx,
+      { entityType: 'Event', entityId: saved.id, version: saved.version, authorId: user.id, data: { ...fields, sessions, presenters } },
+      { action: 'event.update', details: { version: saved.version, titleBefore: before.title, title: input.title, sessions: sessions.length } },
+    );
     const issueSlugs = await publishedIssueSlugs(tx, saved.id);
     return {
       ok: true as const,
@@ -275,20 +257,14 @@ export async function deleteEvent(user: SessionUser, id: string) {
       await renumber(tx, sectionId, rest.map((r) => r.eventId));
     }
     const snapshot = await tx.event.findUniqueOrThrow({ where: { id }, select: { title: true, description: true, mode: true, sessions: { select: { startsAt: true, endsAt: true, allDay: true, label: true } } } });
-    await tx.revision.create({
-      data: { entityType: 'Event', entityId: id, version: event.version, data: json({ ...snapshot, deleted: true }), authorId: user.id },
-      select: { id: true },
-    });
+    await recordRevision(
+      tx,
+      { entityType: 'Event', entityId: id, version: event.version, authorId: user.id, data: { ...snapshot, deleted: true } },
+      { action: 'event.delete', details: { title: event.title, slug: event.slug, removedFromSections: sectionIds } },
+    );
     // Past publications and those of unpublished issues are no longer shown; they lose the reference.
     await tx.publishedSectionEvent.deleteMany({ where: { eventId: id } });
     await tx.event.delete({ where: { id }, select: { id: true } });
-    await audit(tx, {
-      actorId: user.id,
-      action: 'event.delete',
-      entityType: 'Event',
-      entityId: id,
-      details: { title: event.title, slug: event.slug, removedFromSections: sectionIds },
-    });
     return { id, title: event.title };
   });
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { EventFilters } from '@/lib/validation/event-filters';
+import { readSnapshot } from './snapshot';
 import { eventCardSelect, livePublicationWhere, PUBLISHED_EVENT_SQL, publishedEventWhere, type EventCard } from './event-select';
 
 export const EVENTS_PAGE_SIZE = 20;
@@ -45,28 +46,31 @@ export async function listPublicEvents(
                    GROUP BY es."eventId" HAVING max(es."endsAt") <= ${now}`;
   const order = when === 'upcoming' ? Prisma.sql`b.next_start ASC` : Prisma.sql`b.last_end DESC`;
 
-  const rows = await db.$queryRaw<{ id: string; total: bigint }[]>`
-    WITH b AS (${bounds})
-    SELECT e.id, count(*) OVER () AS total
-    FROM b JOIN "Event" e ON e.id = b.id
-    WHERE ${where}
-    ORDER BY ${order}, e.title ASC
-    LIMIT ${limit} OFFSET ${offset}`;
+  // One snapshot: the ids, the total and the cards agree even while events are deleted.
+  return readSnapshot(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: string; total: bigint }[]>`
+      WITH b AS (${bounds})
+      SELECT e.id, count(*) OVER () AS total
+      FROM b JOIN "Event" e ON e.id = b.id
+      WHERE ${where}
+      ORDER BY ${order}, e.title ASC
+      LIMIT ${limit} OFFSET ${offset}`;
 
-  if (rows.length === 0) return { events: [], total: 0 };
-  const ids = rows.map((r) => r.id);
-  // The ids come from the published-only query above.
-  const events = await db.event.findMany({ where: { id: { in: ids } }, select: eventCardSelect });
-  const byId = new Map(events.map((e) => [e.id, e]));
-  return {
-    events: ids.map((id) => byId.get(id)).filter((e): e is EventCard => !!e),
-    total: Number(rows[0]!.total),
-  };
+    if (rows.length === 0) return { events: [], total: 0 };
+    const ids = rows.map((r) => r.id);
+    // The ids come from the published-only query above.
+    const events = await tx.event.findMany({ where: { id: { in: ids } }, select: eventCardSelect });
+    const byId = new Map(events.map((e) => [e.id, e]));
+    return {
+      events: ids.map((id) => byId.get(id)).filter((e): e is EventCard => !!e),
+      total: Number(rows[0]!.total),
+    };
+  });
 }
 
 /** An event with the live issues that feature it, titled as last published. */
 export async function getPublicEvent(slug: string) {
-  const event = await db.event.findFirst({
+  const event = await readSnapshot((tx) => tx.event.findFirst({
     where: { slug, ...publishedEventWhere },
     select: {
       ...eventCardSelect,
@@ -75,7 +79,7 @@ export async function getPublicEvent(slug: string) {
         select: { section: { select: { publication: { select: { title: true, issue: { select: { slug: true, month: true } } } } } } },
       },
     },
-  });
+  }));
   if (!event) return null;
   const { publishedIn, ...card } = event;
   // An event listed in two sections of one issue is featured once.

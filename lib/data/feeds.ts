@@ -1,10 +1,10 @@
 import 'server-only';
-import { db } from '@/lib/db';
 import { livePublicationWhere, publishedEventWhere } from './event-select';
+import { readSnapshot } from './snapshot';
 
 /** Published issues for the Atom feed, newest first, as last published (decision 017). */
 export async function listIssuesForFeed(limit = 50) {
-  const issues = await db.issue.findMany({
+  const issues = await readSnapshot((tx) => tx.issue.findMany({
     where: { status: 'PUBLISHED', publications: { some: { current: true } } },
     orderBy: [{ month: 'desc' }, { publishedAt: 'desc' }],
     take: limit,
@@ -23,7 +23,7 @@ export async function listIssuesForFeed(limit = 50) {
         },
       },
     },
-  });
+  }));
   return issues.flatMap(({ publications: [live], ...issue }) =>
     live ? [{ ...issue, title: live.title, summary: live.summary, updatedAt: live.publishedAt, sections: live.sections }] : [],
   );
@@ -34,13 +34,13 @@ export async function listIssuesForFeed(limit = 50) {
  * (re)published, not when its working sections are edited (decision 017).
  */
 export async function listSitemapEntries() {
-  const [publications, events] = await Promise.all([
-    db.issuePublication.findMany({
+  const [publications, events] = await readSnapshot(async (tx) => [
+    await tx.issuePublication.findMany({
       where: livePublicationWhere,
       select: { publishedAt: true, issue: { select: { slug: true } } },
       orderBy: { issue: { month: 'desc' } },
     }),
-    db.event.findMany({ where: publishedEventWhere, select: { slug: true, updatedAt: true }, orderBy: { slug: 'asc' } }),
-  ]);
+    await tx.event.findMany({ where: publishedEventWhere, select: { slug: true, updatedAt: true }, orderBy: { slug: 'asc' } }),
+  ] as const);
   return { issues: publications.map((p) => ({ slug: p.issue.slug, updatedAt: p.publishedAt })), events };
 }

@@ -7,6 +7,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { EMPTY_DOC, ISSUE_TEMPLATE, monthDate } from '@/lib/issues/template';
 import { sectionCopySelect } from '@/lib/workflow/section-content';
 import { issueArticleSelect } from './issues';
+import { readSnapshot } from './snapshot';
 import { AppError } from '@/lib/errors';
 
 type Tx = Prisma.TransactionClient;
@@ -51,7 +52,8 @@ export async function getIssueForEditor(user: SessionUser, issueId: string) {
 export async function getIssueForPreview(user: SessionUser, issueId: string) {
   requirePermission(user, 'issue:read');
   requirePermission(user, 'section:read');
-  return db.issue.findUnique({ where: { id: issueId }, select: { ...issueArticleSelect, status: true } });
+  // One snapshot, as the public page reads it (./snapshot.ts): an event deleted meanwhile is never a null card.
+  return readSnapshot((tx) => tx.issue.findUnique({ where: { id: issueId }, select: { ...issueArticleSelect, status: true } }));
 }
 
 async function assertSlugFree(tx: Tx, slug: string) {

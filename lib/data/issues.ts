@@ -1,10 +1,11 @@
 import 'server-only';
-import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { eventCardSelect } from './event-select';
+import { readSnapshot } from './snapshot';
 
 // Public reads: only PUBLISHED issues exist for readers, so the status filter
-// is part of every query rather than a check after the fact.
+// is part of every query rather than a check after the fact. Each read is one
+// snapshot (./snapshot.ts): an issue deleted meanwhile is either all there or absent.
 
 // A published issue without a current publication (not possible after the publish step,
 // decision 017) is left out rather than shown with its working text.
@@ -19,29 +20,33 @@ const liveTitle = <T extends { publications: { title: string; summary: string }[
 });
 
 export async function listPublishedIssues() {
-  const issues = await db.issue.findMany({
-    where: PUBLISHED,
-    orderBy: [{ month: 'desc' }, { publishedAt: 'desc' }],
-    select: { slug: true, month: true, publishedAt: true, publications: { ...LIVE, select: { title: true, summary: true } } },
-  });
+  const issues = await readSnapshot((tx) =>
+    tx.issue.findMany({
+      where: PUBLISHED,
+      orderBy: [{ month: 'desc' }, { publishedAt: 'desc' }],
+      select: { slug: true, month: true, publishedAt: true, publications: { ...LIVE, select: { title: true, summary: true } } },
+    }),
+  );
   return issues.map(liveTitle);
 }
 
 /** The newest published issue with its table of contents. */
 export async function getLatestIssue() {
-  return db.issue.findFirst({
-    where: PUBLISHED,
-    orderBy: [{ month: 'desc' }, { publishedAt: 'desc' }],
-    select: {
-      slug: true,
-      month: true,
-      publishedAt: true,
-      publications: {
-        ...LIVE,
-        select: { title: true, summary: true, sections: { orderBy: { position: 'asc' }, select: { title: true } } },
+  return readSnapshot((tx) =>
+    tx.issue.findFirst({
+      where: PUBLISHED,
+      orderBy: [{ month: 'desc' }, { publishedAt: 'desc' }],
+      select: {
+        slug: true,
+        month: true,
+        publishedAt: true,
+        publications: {
+          ...LIVE,
+          select: { title: true, summary: true, sections: { orderBy: { position: 'asc' }, select: { title: true } } },
+        },
       },
-    },
-  }).then((issue) => issue && { ...liveTitle(issue), sections: issue.publications[0]?.sections ?? [] });
+    }),
+  ).then((issue) => issue && { ...liveTitle(issue), sections: issue.publications[0]?.sections ?? [] });
 }
 
 /** What an issue page renders; shared with the admin preview of a draft (lib/data/issues-admin.ts). */
@@ -79,25 +84,27 @@ export const issueArticleSelect = {
  * working sections, so an edit to a live issue stays pending until "Publish changes".
  */
 export async function getPublishedIssue(slug: string) {
-  const issue = await db.issue.findFirst({
-    where: { slug, ...PUBLISHED },
-    select: {
-      id: true,
-      slug: true,
-      month: true,
-      publishedAt: true,
-      updatedAt: true,
-      publications: {
-        ...LIVE,
-        select: {
-          title: true,
-          summary: true,
-          publishedAt: true,
-          sections: { orderBy: { position: 'asc' }, select: issueArticleSelect.sections.select },
+  const issue = await readSnapshot((tx) =>
+    tx.issue.findFirst({
+      where: { slug, ...PUBLISHED },
+      select: {
+        id: true,
+        slug: true,
+        month: true,
+        publishedAt: true,
+        updatedAt: true,
+        publications: {
+          ...LIVE,
+          select: {
+            title: true,
+            summary: true,
+            publishedAt: true,
+            sections: { orderBy: { position: 'asc' }, select: issueArticleSelect.sections.select },
+          },
         },
       },
-    },
-  });
+    }),
+  );
   const publication = issue?.publications[0];
   if (!issue || !publication) return null;
   return {
@@ -116,18 +123,18 @@ export async function getPublishedIssue(slug: string) {
 /** The published issues either side of `month`, for previous/next links. */
 export async function getIssueNeighbours(month: Date, slug: string) {
   const select = { slug: true, publications: { ...LIVE, select: { title: true, summary: true } } } as const;
-  const [previous, next] = await Promise.all([
-    db.issue.findFirst({
+  const [previous, next] = await readSnapshot(async (tx) => [
+    await tx.issue.findFirst({
       where: { ...PUBLISHED, OR: [{ month: { lt: month } }, { month, slug: { lt: slug } }] },
       orderBy: [{ month: 'desc' }, { slug: 'desc' }],
       select,
     }),
-    db.issue.findFirst({
+    await tx.issue.findFirst({
       where: { ...PUBLISHED, OR: [{ month: { gt: month } }, { month, slug: { gt: slug } }] },
       orderBy: [{ month: 'asc' }, { slug: 'asc' }],
       select,
     }),
-  ]);
+  ] as const);
   const link = (issue: typeof previous) => issue && { slug: issue.slug, title: liveTitle(issue).title };
   return { previous: link(previous), next: link(next) };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { requirePermission } from '@/lib/auth/permissions';
+import { requirePermission, sectionEditPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { audit } from '@/lib/audit';
 import { db } from '@/lib/db';
@@ -7,9 +7,29 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { validateRichText } from '@/lib/rich-text/validate';
 import { missingImages } from './media-references';
 import { AppError } from '@/lib/errors';
-import { editPermission } from './sections';
 
 export type RevisionData = { title?: unknown; body?: unknown; rejected?: boolean; restoredFrom?: string; deleted?: boolean };
+
+type Tx = Pick<Prisma.TransactionClient, 'revision' | 'auditLog'>;
+
+/**
+ * The one way to record a version of a section or an event: its Revision row and the
+ * audit row of the change that made it, in the caller's transaction, by the same user.
+ * A rejected save (`rejected: true`) and a deletion are recorded too, so no text is lost.
+ * `data` is stored as JSON: dates become ISO strings and undefined fields are left out.
+ */
+export async function recordRevision(
+  tx: Tx,
+  revision: { entityType: 'Section' | 'Event'; entityId: string; version: number; authorId: string; data: Record<string, unknown> },
+  change: { action: string; details: Prisma.InputJsonValue },
+) {
+  const { entityType, entityId, authorId } = revision;
+  await tx.revision.create({
+    data: { entityType, entityId, version: revision.version, authorId, data: JSON.parse(JSON.stringify(revision.data)) as Prisma.InputJsonValue },
+    select: { id: true },
+  });
+  await audit(tx, { actorId: authorId, action: change.action, entityType, entityId, details: change.details });
+}
 
 /** A section's revisions, newest first. */
 export async function listSectionRevisions(user: SessionUser, sectionId: string) {
@@ -40,7 +60,7 @@ export async function restoreRevision(user: SessionUser, revisionId: string) {
       select: { id: true, kind: true, issue: { select: { id: true, slug: true, status: true } } },
     });
     if (!section) throw new AppError('not_found', 'The section this revision belongs to has been deleted.');
-    requirePermission(user, editPermission(section.kind));
+    requirePermission(user, sectionEditPermission(section.kind));
     const data = (revision.data ?? {}) as RevisionData;
     const title = typeof data.title === 'string' && data.title.trim() ? data.title : null;
     const checked = validateRichText(data.body);
@@ -54,23 +74,11 @@ export async function restoreRevision(user: SessionUser, revisionId: string) {
       data: { title, body: checked.doc as Prisma.InputJsonValue, version: { increment: 1 } },
       select: { id: true, version: true },
     });
-    await tx.revision.create({
-      data: {
-        entityType: 'Section',
-        entityId: section.id,
-        version: updated.version,
-        data: { title, body: checked.doc, restoredFrom: revision.id } as Prisma.InputJsonValue,
-        authorId: user.id,
-      },
-      select: { id: true },
-    });
-    await audit(tx, {
-      actorId: user.id,
-      action: 'section.restore',
-      entityType: 'Section',
-      entityId: section.id,
-      details: { revisionId: revision.id, fromVersion: revision.version, version: updated.version },
-    });
+    await recordRevision(
+      tx,
+      { entityType: 'Section', entityId: section.id, version: updated.version, authorId: user.id, data: { title, body: checked.doc, restoredFrom: revision.id } },
+      { action: 'section.restore', details: { revisionId: revision.id, fromVersion: revision.version, version: updated.version } },
+    );
     return { sectionId: section.id, version: updated.version, issue: section.issue };
   });
 }

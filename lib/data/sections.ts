@@ -1,5 +1,5 @@
 import 'server-only';
-import { requirePermission, type Action } from '@/lib/auth/permissions';
+import { requirePermission, sectionEditPermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { audit } from '@/lib/audit';
 import { db } from '@/lib/db';
@@ -8,15 +8,11 @@ import { MISSING_IMAGE_MESSAGE, missingImages } from '@/lib/data/media-reference
 import { openSlot } from '@/lib/data/section-positions';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { validateRichText } from '@/lib/rich-text/validate';
+import { recordRevision } from './revisions';
 import { MAX_BYLINES } from '@/lib/validation/sections';
 
 type Tx = Prisma.TransactionClient;
 type Kind = 'INTRO' | 'ARTICLE' | 'EVENT_LIST';
-
-/** Sponsors may edit only the intro; everyone else needs section:update. */
-export function editPermission(kind: Kind): Action {
-  return kind === 'INTRO' ? 'intro:update' : 'section:update';
-}
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 
@@ -110,27 +106,39 @@ export async function setSectionBylines(
   requirePermission(user, 'section:read');
   return db.$transaction(async (tx) => {
     const section = await lockSection(tx, input.sectionId);
-    requirePermission(user, editPermission(section.kind));
+    requirePermission(user, sectionEditPermission(section.kind));
     if (section.kind !== 'ARTICLE') throw new AppError('invalid', 'Only articles have bylines.');
     await assertPeopleExist(tx, input.personIds, 'personIds');
     await assertOrganisationExists(tx, input.bylineOrganisationId, 'bylineOrganisationId');
-    const before = (await tx.sectionByline.findMany({ where: { sectionId: section.id }, orderBy: { position: 'asc' }, select: { personId: true } })).map((b) => b.personId);
+    const before = await bylinePersonIds(tx, section.id);
     const changed = before.join() !== input.personIds.join() || section.bylineOrganisationId !== input.bylineOrganisationId;
     if (changed) {
       await writeBylines(tx, section.id, input.personIds);
       await tx.section.update({ where: { id: section.id }, data: { bylineOrganisationId: input.bylineOrganisationId }, select: { id: true } });
-      await audit(tx, {
-        actorId: user.id,
-        action: 'section.bylines',
-        entityType: 'Section',
-        entityId: section.id,
-        details: {
-          before: { personIds: before, bylineOrganisationId: section.bylineOrganisationId },
-          after: { personIds: input.personIds, bylineOrganisationId: input.bylineOrganisationId },
-        },
-      });
+      await auditBylines(tx, user, section.id, { personIds: before, bylineOrganisationId: section.bylineOrganisationId }, input);
     }
     return { changed, ...(await bylineResult(tx, section.id, section.issue)) };
+  });
+}
+
+type Byline = { personIds: string[]; bylineOrganisationId: string | null };
+
+async function bylinePersonIds(tx: Tx, sectionId: string) {
+  const rows = await tx.sectionByline.findMany({ where: { sectionId }, orderBy: { position: 'asc' }, select: { personId: true } });
+  return rows.map((b) => b.personId);
+}
+
+/** The one audit row of a byline change, whichever form made it. */
+function auditBylines(tx: Tx, user: SessionUser, sectionId: string, before: Byline, after: Byline) {
+  return audit(tx, {
+    actorId: user.id,
+    action: 'section.bylines',
+    entityType: 'Section',
+    entityId: sectionId,
+    details: {
+      before: { personIds: before.personIds, bylineOrganisationId: before.bylineOrganisationId },
+      after: { personIds: after.personIds, bylineOrganisationId: after.bylineOrganisationId },
+    },
   });
 }
 
@@ -139,26 +147,17 @@ export async function addSectionByline(user: SessionUser, input: { sectionId: st
   requirePermission(user, 'section:read');
   return db.$transaction(async (tx) => {
     const section = await lockSection(tx, input.sectionId);
-    requirePermission(user, editPermission(section.kind));
+    requirePermission(user, sectionEditPermission(section.kind));
     if (section.kind !== 'ARTICLE') throw new AppError('invalid', 'Only articles have bylines.');
     await assertPeopleExist(tx, [input.personId], 'personIds');
-    const before = (await tx.sectionByline.findMany({ where: { sectionId: section.id }, orderBy: { position: 'asc' }, select: { personId: true } })).map((b) => b.personId);
+    const before = await bylinePersonIds(tx, section.id);
     if (!before.includes(input.personId)) {
       if (before.length >= MAX_BYLINES) {
         throw new AppError('invalid', `A byline can name at most ${MAX_BYLINES} people.`, { fieldErrors: { personIds: [`Name at most ${MAX_BYLINES} people in a byline`] } });
       }
       const after = [...before, input.personId];
       await writeBylines(tx, section.id, after);
-      await audit(tx, {
-        actorId: user.id,
-        action: 'section.bylines',
-        entityType: 'Section',
-        entityId: section.id,
-        details: {
-          before: { personIds: before, bylineOrganisationId: section.bylineOrganisationId },
-          after: { personIds: after, bylineOrganisationId: section.bylineOrganisationId },
-        },
-      });
+      await auditBylines(tx, user, section.id, { personIds: before, bylineOrganisationId: section.bylineOrganisationId }, { personIds: after, bylineOrganisationId: section.bylineOrganisationId });
     }
     return bylineResult(tx, section.id, section.issue);
   });
@@ -172,7 +171,7 @@ export async function setSectionSignatory(
   requirePermission(user, 'section:read');
   return db.$transaction(async (tx) => {
     const section = await lockSection(tx, input.sectionId);
-    requirePermission(user, editPermission(section.kind));
+    requirePermission(user, sectionEditPermission(section.kind));
     if (section.kind !== 'INTRO') throw new AppError('invalid', 'Only the intro has a signatory.');
     await assertPeopleExist(tx, input.signatoryId ? [input.signatoryId] : [], 'signatoryId');
     const before = await tx.section.findUniqueOrThrow({ where: { id: section.id }, select: { signatoryId: true, signOff: true } });
@@ -213,7 +212,7 @@ export async function saveSection(
   return db.$transaction(async (tx) => {
     const section = await tx.section.findUnique({ where: { id: input.id }, select: { id: true, kind: true } });
     if (!section) throw new AppError('not_found', 'That section no longer exists.');
-    requirePermission(user, editPermission(section.kind));
+    requirePermission(user, sectionEditPermission(section.kind));
     if ((await missingImages(tx, [checked.doc])).length) throw new AppError('invalid', MISSING_IMAGE_MESSAGE, { fieldErrors: { body: [MISSING_IMAGE_MESSAGE] } });
 
     const updated = await tx.section.updateMany({
@@ -223,23 +222,11 @@ export async function saveSection(
 
     if (updated.count === 0) {
       // Someone else saved first. Keep this text too, so neither is lost.
-      await tx.revision.create({
-        data: {
-          entityType: 'Section',
-          entityId: input.id,
-          version: input.version,
-          data: json({ title, body: checked.doc, rejected: true, reason: 'conflict' }),
-          authorId: user.id,
-        },
-        select: { id: true },
-      });
-      await audit(tx, {
-        actorId: user.id,
-        action: 'section.save-conflict',
-        entityType: 'Section',
-        entityId: input.id,
-        details: { staleVersion: input.version },
-      });
+      await recordRevision(
+        tx,
+        { entityType: 'Section', entityId: input.id, version: input.version, authorId: user.id, data: { title, body: checked.doc, rejected: true, reason: 'conflict' } },
+        { action: 'section.save-conflict', details: { staleVersion: input.version } },
+      );
       const current = await tx.section.findUniqueOrThrow({
         where: { id: input.id },
         select: { title: true, body: true, version: true, updatedAt: true },
@@ -256,23 +243,11 @@ export async function saveSection(
       where: { id: input.id },
       select: { id: true, version: true, updatedAt: true, issue: { select: { slug: true, status: true } } },
     });
-    await tx.revision.create({
-      data: {
-        entityType: 'Section',
-        entityId: input.id,
-        version: saved.version,
-        data: json({ title, body: checked.doc }),
-        authorId: user.id,
-      },
-      select: { id: true },
-    });
-    await audit(tx, {
-      actorId: user.id,
-      action: 'section.update',
-      entityType: 'Section',
-      entityId: input.id,
-      details: { version: saved.version },
-    });
+    await recordRevision(
+      tx,
+      { entityType: 'Section', entityId: input.id, version: saved.version, authorId: user.id, data: { title, body: checked.doc } },
+      { action: 'section.update', details: { version: saved.version } },
+    );
     return { ok: true as const, ...saved };
   });
 }
@@ -356,24 +331,12 @@ export async function deleteSection(user: SessionUser, sectionId: string) {
     });
     if (!section) throw new AppError('not_found', 'That section no longer exists.');
     await lockIssue(tx, section.issueId);
-    await tx.revision.create({
-      data: {
-        entityType: 'Section',
-        entityId: section.id,
-        version: section.version,
-        data: json({ title: section.title, body: section.body, deleted: true }),
-        authorId: user.id,
-      },
-      select: { id: true },
-    });
+    await recordRevision(
+      tx,
+      { entityType: 'Section', entityId: section.id, version: section.version, authorId: user.id, data: { title: section.title, body: section.body, deleted: true } },
+      { action: 'section.delete', details: { issueId: section.issueId, title: section.title, kind: section.kind } },
+    );
     await tx.section.delete({ where: { id: section.id }, select: { id: true } });
-    await audit(tx, {
-      actorId: user.id,
-      action: 'section.delete',
-      entityType: 'Section',
-      entityId: section.id,
-      details: { issueId: section.issueId, title: section.title, kind: section.kind },
-    });
     return { issueId: section.issueId, issue: section.issue, title: section.title };
   });
 }

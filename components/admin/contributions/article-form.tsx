@@ -1,13 +1,14 @@
 'use client';
 
 import { useActionState } from 'react';
+import { ContributionKeys } from '@/components/admin/contributions/contribution-keys';
 import { ErrorSummary, SuccessMessage } from '@/components/admin/forms/error-summary';
-import { SubmitButton, TextField } from '@/components/admin/forms/fields';
-import { fieldError, IDLE, keptValue } from '@/components/admin/forms/form-state';
+import { SubmitButton } from '@/components/admin/forms/fields';
+import { IDLE } from '@/components/admin/forms/form-state';
+import { TITLE_BODY_LABELS, TitleBodyFields } from '@/components/admin/forms/title-body-fields';
 import { submitContributionAction } from '@/lib/actions/contributions/submit-contribution';
 import { updateContributionAction } from '@/lib/actions/contributions/update-contribution';
 import type { ActionState } from '@/lib/actions/state';
-import { RichTextField } from '@/components/admin/editor/rich-text-field';
 
 type Article = { id: string; version: number; title: string; body: unknown };
 
@@ -19,35 +20,20 @@ export function ArticleForm({ article, canInsertImage }: { article?: Article; ca
   ) => Promise<ActionState>;
   const [state, formAction] = useActionState(action, IDLE as ActionState);
   const p = 'article';
-  const saved = state.status === 'success' ? (state.data as { version?: number } | undefined) : undefined;
   return (
     <form action={formAction} noValidate className="mt-6 max-w-3xl space-y-6">
-      <ErrorSummary state={state} idPrefix={p} labels={{ title: 'Title', body: 'Text' }} />
+      <ErrorSummary state={state} idPrefix={p} labels={TITLE_BODY_LABELS} />
       <SuccessMessage state={state} />
-      <input type="hidden" name="kind" value="ARTICLE" />
-      {article && (
-        <>
-          <input type="hidden" name="id" value={article.id} />
-          <input type="hidden" name="version" value={saved?.version ?? article.version} />
-        </>
-      )}
-      <TextField
+      <ContributionKeys kind="ARTICLE" editing={article} state={state} />
+      <TitleBodyFields
+        state={state}
         idPrefix={p}
-        name="title"
-        label="Title"
-        hint="The headline, as it should appear in the bulletin"
-        defaultValue={keptValue(state, 'title', article?.title)}
-        error={fieldError(state, 'title')}
-      />
-      <RichTextField
-        idPrefix={p}
-        name="body"
-        label="Text"
-        hint="Use headings, lists and links as you would like them to appear. Links must start with https:// or mailto:."
-        // The editor is not a form control, so a failed submit never clears it.
-        defaultValue={article?.body}
+        title={{ hint: 'The headline, as it should appear in the bulletin', value: article?.title }}
+        body={{
+          hint: 'Use headings, lists and links as you would like them to appear. Links must start with https:// or mailto:.',
+          value: article?.body,
+        }}
         canInsertImage={canInsertImage}
-        error={fieldError(state, 'body')}
       />
       <SubmitButton pendingText={article ? 'Saving…' : 'Submitting…'}>{article ? 'Save changes' : 'Submit article'}</SubmitButton>
     </form>

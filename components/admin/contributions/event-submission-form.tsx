@@ -6,6 +6,7 @@ import { P } from '@/components/admin/events/form-classes';
 import { storedEventValues } from '@/components/admin/events/form-values';
 import { SessionsFieldset } from '@/components/admin/events/sessions-fieldset';
 import { useEventForm } from '@/components/admin/events/use-event-form';
+import { ContributionKeys } from '@/components/admin/contributions/contribution-keys';
 import { ErrorSummary, SuccessMessage } from '@/components/admin/forms/error-summary';
 import { SubmitButton, type Option } from '@/components/admin/forms/fields';
 import { submitContributionAction } from '@/lib/actions/contributions/submit-contribution';
@@ -32,7 +33,6 @@ export function EventSubmissionForm({
   const action = (event ? updateContributionAction : submitContributionAction) as (state: ActionState, form: FormData) => Promise<ActionState>;
   const form = useEventForm(action, storedEventValues(event));
   const { state, values, set, err } = form;
-  const saved = state.status === 'success' ? (state.data as { version?: number } | undefined) : undefined;
   const byId = (list: Option[]) => list.map((o) => ({ id: o.value, name: o.label }));
 
   return (
@@ -42,13 +42,7 @@ export function EventSubmissionForm({
       <p role="status" aria-live="polite" className="sr-only">
         {form.announcement}
       </p>
-      <input type="hidden" name="kind" value="EVENT" />
-      {event && (
-        <>
-          <input type="hidden" name="id" value={event.id} />
-          <input type="hidden" name="version" value={saved?.version ?? event.version} />
-        </>
-      )}
+      <ContributionKeys kind="EVENT" editing={event} state={state} />
       <AboutFieldset
         values={values}
         set={set}

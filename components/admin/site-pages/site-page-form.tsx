@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import { RichTextField } from '@/components/admin/editor/rich-text-field';
 import { ErrorSummary, SuccessMessage } from '@/components/admin/forms/error-summary';
-import { SubmitButton, TextField } from '@/components/admin/forms/fields';
-import { fieldError, IDLE, keptValue } from '@/components/admin/forms/form-state';
+import { SubmitButton } from '@/components/admin/forms/fields';
+import { IDLE, nextVersion } from '@/components/admin/forms/form-state';
+import { TITLE_BODY_LABELS, TitleBodyFields } from '@/components/admin/forms/title-body-fields';
 import { updateSitePageAction } from '@/lib/actions/site-pages/update';
 import type { ActionState } from '@/lib/actions/state';
 
@@ -17,31 +17,18 @@ export function SitePageForm({ page, canInsertImage }: { page: Page; canInsertIm
     IDLE as ActionState,
   );
   const p = 'site-page';
-  // After a save the next one must carry the new version, or it would be refused as stale.
-  const saved = state.status === 'success' ? (state.data as { version?: number } | undefined) : undefined;
   return (
     <form action={formAction} noValidate className="mt-6 max-w-3xl space-y-6">
-      <ErrorSummary state={state} idPrefix={p} labels={{ title: 'Title', body: 'Text' }} />
+      <ErrorSummary state={state} idPrefix={p} labels={TITLE_BODY_LABELS} />
       <SuccessMessage state={state} />
       <input type="hidden" name="slug" value={page.slug} />
-      <input type="hidden" name="version" value={saved?.version ?? page.version} />
-      <TextField
+      <input type="hidden" name="version" value={nextVersion(state, page.version)} />
+      <TitleBodyFields
+        state={state}
         idPrefix={p}
-        name="title"
-        label="Title"
-        hint="The page’s heading, also shown in the browser tab"
-        defaultValue={keptValue(state, 'title', page.title)}
-        error={fieldError(state, 'title')}
-      />
-      <RichTextField
-        idPrefix={p}
-        name="body"
-        label="Text"
-        hint="Use headings for each part of the page. Links must start with https:// or mailto:."
-        // The editor is not a form control, so a failed save never clears it.
-        defaultValue={page.body}
+        title={{ hint: 'The page’s heading, also shown in the browser tab', value: page.title }}
+        body={{ hint: 'Use headings for each part of the page. Links must start with https:// or mailto:.', value: page.body }}
         canInsertImage={canInsertImage}
-        error={fieldError(state, 'body')}
       />
       <SubmitButton pendingText="Saving…">Save and publish</SubmitButton>
     </form>

@@ -8,12 +8,11 @@ import { MoveSectionButtons } from '@/components/admin/issues/move-section-butto
 import { LINK } from '@/components/admin/issues/styles';
 import { IssueWorkflowPanel } from '@/components/admin/workflow/issue-workflow-panel';
 import { PendingChangesPanel } from '@/components/admin/workflow/pending-changes-panel';
-import { can } from '@/lib/auth/permissions';
+import { can, sectionEditPermission } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { unresolvedCommentCounts } from '@/lib/data/comments';
 import { getIssueForEditor } from '@/lib/data/issues-admin';
 import { getPendingChanges } from '@/lib/data/pending-changes';
-import { editPermission } from '@/lib/data/sections';
 import { formatDateTime, formatMonth } from '@/lib/dates';
 import { isUuidParam } from '@/lib/validation/params';
 import { links } from '@/lib/workflow/links';
@@ -87,7 +86,7 @@ export default async function IssueEditorPage({ params, searchParams }: { params
         ) : (
           <ol className="mt-4 space-y-3">
             {issue.sections.map((s, i) => {
-              const editable = can(user, editPermission(s.kind));
+              const editable = can(user, sectionEditPermission(s.kind));
               return (
                 <li key={s.id} className="rounded border border-gray-400 p-4">
                   <div className="flex flex-wrap items-baseline justify-between gap-2">

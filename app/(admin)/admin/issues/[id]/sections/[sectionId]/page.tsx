@@ -7,11 +7,11 @@ import { SectionEventsPanel } from '@/components/admin/events/section-events-pan
 import { LINK } from '@/components/admin/issues/styles';
 import { BylinePanel } from '@/components/admin/sections/byline-panel';
 import { SignatoryForm } from '@/components/admin/sections/signatory-form';
-import { can } from '@/lib/auth/permissions';
+import { can, sectionEditPermission } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { organisationOptions } from '@/lib/data/organisations';
 import { personOptions } from '@/lib/data/people';
-import { editPermission, getSectionForEdit } from '@/lib/data/sections';
+import { getSectionForEdit } from '@/lib/data/sections';
 import { isUuidParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Edit section' };
@@ -31,7 +31,7 @@ export default async function EditSectionPage({ params }: { params: Promise<{ id
   const section = await getSectionForEdit(user, sectionId);
   if (!section || section.issueId !== id) notFound();
   const back = <p><Link href={`/admin/issues/${id}`} className={LINK}>Back to {section.issue.title}</Link></p>;
-  if (!can(user, editPermission(section.kind))) {
+  if (!can(user, sectionEditPermission(section.kind))) {
     return (
       <>
         {back}

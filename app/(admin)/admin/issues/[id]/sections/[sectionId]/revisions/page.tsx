@@ -4,10 +4,10 @@ import { notFound } from 'next/navigation';
 import { RestoreRevisionForm } from '@/components/admin/issues/restore-revision-form';
 import { LINK } from '@/components/admin/issues/styles';
 import { sectionPlainText, TextDiff } from '@/components/admin/issues/text-diff';
-import { can } from '@/lib/auth/permissions';
+import { can, sectionEditPermission } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { listSectionRevisions } from '@/lib/data/revisions';
-import { editPermission, getSectionForEdit } from '@/lib/data/sections';
+import { getSectionForEdit } from '@/lib/data/sections';
 import { isUuidParam } from '@/lib/validation/params';
 import { formatDateTime } from '@/lib/dates';
 
@@ -32,7 +32,7 @@ export default async function RevisionsPage({ params, searchParams }: { params: 
   if (!section || section.issueId !== id) notFound();
   const revisions = await listSectionRevisions(user, section.id);
   const current = sectionPlainText(section.title, section.body);
-  const canRestore = can(user, 'revision:restore') && can(user, editPermission(section.kind));
+  const canRestore = can(user, 'revision:restore') && can(user, sectionEditPermission(section.kind));
 
   return (
     <>
@@ -40,7 +40,7 @@ export default async function RevisionsPage({ params, searchParams }: { params: 
       <h1 className="mt-4 text-3xl font-bold">Revisions of “{section.title}”</h1>
       <p className="mt-2">
         The section is at version {section.version}.{' '}
-        {can(user, editPermission(section.kind)) && <Link href={`/admin/issues/${id}/sections/${section.id}`} className={LINK}>Edit the section</Link>}
+        {can(user, sectionEditPermission(section.kind)) && <Link href={`/admin/issues/${id}/sections/${section.id}`} className={LINK}>Edit the section</Link>}
       </p>
       {restored && <p role="status" className="mt-4 border-l-8 border-green-700 bg-green-50 p-4">Restored. The section is now at version {restored}.</p>}
       {revisions.length === 0 ? (
