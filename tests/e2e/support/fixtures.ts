@@ -216,6 +216,14 @@ export const test = base.extend<{ fixtures: Fixtures; makeAxe: () => AxeBuilder 
 
 export { expect } from '@playwright/test';
 
+/**
+ * Waits until an admin page's client components have hydrated (components/admin/hydrated-marker.tsx),
+ * for controls that only work from JavaScript, such as "Add another session".
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+}
+
 let pool: pg.Pool | undefined;
 const db = () =>
   (pool ??= new pg.Pool({
