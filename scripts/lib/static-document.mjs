@@ -76,7 +76,9 @@ export function compressVariants(bytes) {
 
 /**
  * Writes `file`, `file.gz` and `file.br`, each to a temp file in the same folder and
- * renamed over the old one (rename is atomic on one filesystem).
+ * renamed over the old one (rename is atomic on one filesystem). Each file switches
+ * atomically, the three together do not: the plan (generation folders switched by one
+ * symlink rename) makes a whole regeneration switch at once.
  * @param {string} file @param {Buffer} bytes
  */
 export async function writeWithVariants(file, bytes) {
