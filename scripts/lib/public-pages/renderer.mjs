@@ -1,0 +1,90 @@
+// @ts-check
+// PROTOTYPE for issue 12 (plan: /work/wt/plan-12.md). Re-renders public pages through
+// Next.js itself and commits them to the store as one generation.
+// Each page is a loopback GET with Next's on-demand revalidation header
+// (x-prerender-revalidate: the build's previewModeId, as Pages Router res.revalidate()
+// sends): Next renders it afresh from the database, skipping unstable_cache reads, and
+// refreshes its own ISR entry on the way. 200 → stored (after toStaticDocument and its
+// checks); 404/410 → removed; anything else keeps the stored page and is logged.
+// Requests that arrive while a run is going are coalesced into the next run.
+import { staticDocumentProblems, toStaticDocument } from '../static-document.mjs';
+import { PUBLIC_PAGE } from './store.mjs';
+
+/**
+ * @param {{
+ *   origin: string, previewModeId: string, buildId: string,
+ *   store: Awaited<ReturnType<typeof import('./store.mjs').openStore>>,
+ *   onSwap: (dir: string) => void, concurrency?: number,
+ * }} opts
+ */
+export function createRegenerator({ origin, previewModeId, buildId, store, onSwap, concurrency = 2 }) {
+  /** @type {Set<string>} */
+  const pending = new Set();
+  /** @type {Promise<void> | null} */
+  let running = null;
+
+  /** @param {string} pagePath @returns {Promise<{ bytes: Buffer } | { remove: true } | null>} */
+  async function render(pagePath) {
+    const res = await fetch(origin + pagePath, {
+      headers: { 'x-prerender-revalidate': previewModeId, 'accept-encoding': 'identity' },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(30_000),
+    });
+    const html = await res.text();
+    if (res.status === 404 || res.status === 410) return { remove: true };
+    if (res.status !== 200) {
+      console.error(`Public page ${pagePath}: Next answered ${res.status}; the stored page stays.`);
+      return null;
+    }
+    const doc = toStaticDocument(html);
+    const problems = staticDocumentProblems(doc);
+    if (problems.length) {
+      console.error(`Public page ${pagePath} not stored: it ${problems.join('; ')}.`);
+      return null;
+    }
+    return { bytes: Buffer.from(doc) };
+  }
+
+  async function runOnce() {
+    const batch = [...pending];
+    pending.clear();
+    /** @type {Map<string, Buffer>} */
+    const put = new Map();
+    /** @type {Set<string>} */
+    const remove = new Set();
+    let next = 0;
+    const worker = async () => {
+      while (next < batch.length) {
+        const p = /** @type {string} */ (batch[next++]);
+        const result = await render(p).catch((error) => {
+          console.error(`Public page ${p} could not be rendered; the stored page stays:`, error);
+          return null;
+        });
+        if (result && 'bytes' in result) put.set(p, result.bytes);
+        else if (result) remove.add(p);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
+    const generation = await store.commit({ put, remove, buildId });
+    onSwap(generation.dir);
+    return generation;
+  }
+
+  async function loop() {
+    try {
+      while (pending.size) await runOnce();
+    } finally {
+      running = null;
+      if (pending.size) running = loop();
+    }
+  }
+
+  return {
+    /** Queues pages; resolves when they (and whatever was queued meanwhile) are committed. @param {string[]} paths */
+    request(paths) {
+      for (const p of paths) if (PUBLIC_PAGE.test(p)) pending.add(p);
+      running ??= loop();
+      return running;
+    },
+  };
+}
