@@ -42,11 +42,6 @@ export default defineConfig([
     },
   },
   {
-    // No import cycles anywhere (docs/decisions/019-layering.md); tests/unit/import-rules.test.ts shows it fails on one.
-    files: ['**/*.{ts,tsx,js,mjs}'],
-    rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] },
-  },
-  {
     // Data never imports actions: actions call data, and errors flow up as AppError.
     files: ['lib/data/**/*.ts'],
     rules: {
