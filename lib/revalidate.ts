@@ -1,10 +1,13 @@
 import 'server-only';
 import { revalidatePath, revalidateTag } from 'next/cache';
 import { TAGS } from '@/lib/cache-tags';
+import { schedulePublicPages } from '@/lib/public-pages/schedule';
 
 /**
  * After published content changes (publish, unpublish, edit of a published
- * issue or event): expire the tagged data and the pages, feeds and sitemap built from it.
+ * issue or event): expire the tagged data and the pages, feeds and sitemap built from it,
+ * and re-store the script-free public pages it touches (decision 025). Every caller
+ * runs after its transaction returned, so the re-render reads committed data.
  */
 export function revalidatePublicContent(opts: { issueSlugs?: string[]; eventSlugs?: string[] } = {}) {
   revalidateTag(TAGS.issues, { expire: 0 });
@@ -14,4 +17,5 @@ export function revalidatePublicContent(opts: { issueSlugs?: string[]; eventSlug
   for (const path of ['/', '/issues', '/events', '/events/past', '/feed.xml', '/events.ics', '/sitemap.xml']) {
     revalidatePath(path);
   }
+  void schedulePublicPages(opts);
 }

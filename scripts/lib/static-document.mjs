@@ -1,6 +1,5 @@
 // @ts-check
-// PROTOTYPE for issue 12 (plan: /work/wt/plan-12.md, research branch issue-static).
-// Turns a page that Next.js rendered into a document that needs no JavaScript:
+// docs/decisions/025-static-public-pages.md. Turns a page that Next.js rendered into a document that needs no JavaScript:
 // its <script> elements (the client runtime and the inline React Server Components
 // payload), the preloads for them and React's empty streaming placeholders go; the
 // rest is React's own markup, unchanged. Then proves that what is left is complete
@@ -16,8 +15,12 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
+/** The one script a stored page keeps: optional enhancements (public/enhance.js), same origin. */
+const ENHANCEMENT = /<script src="\/enhance\.js" defer=""><\/script>/g;
+const ENHANCEMENT_TAG = '<script src="/enhance.js" defer=""></script>';
+
 const STRIP = [
-  // Every script: the RSC payload (self.__next_f.push), the bootstrap and chunk loaders.
+  // Every other script: the RSC payload (self.__next_f.push), the bootstrap and chunk loaders.
   /<script\b[^>]*>[\s\S]*?<\/script>/gi,
   // Preloads of those scripts.
   /<link\b(?=[^>]*\brel="preload")(?=[^>]*\bas="script")[^>]*\/?>/gi,
@@ -41,14 +44,15 @@ const MUST_NOT_CONTAIN = [
 /** @param {string} html Next.js output for one page @returns {string} */
 export function toStaticDocument(html) {
   let out = html;
-  for (const re of STRIP) out = out.replace(re, '');
+  for (const re of STRIP) out = out.replace(re, (m) => (m === ENHANCEMENT_TAG ? m : ''));
   return out;
 }
 
 /** @param {string} html @returns {string[]} reasons the document must not be stored */
 export function staticDocumentProblems(html) {
   const problems = [];
-  for (const [re, what] of MUST_NOT_CONTAIN) if (/** @type {RegExp} */ (re).test(html)) problems.push(`contains ${what}`);
+  const withoutEnhancement = html.replace(ENHANCEMENT, '');
+  for (const [re, what] of MUST_NOT_CONTAIN) if (/** @type {RegExp} */ (re).test(withoutEnhancement)) problems.push(`contains ${what}`);
   const head = /<head>([\s\S]*?)<\/head>/.exec(html)?.[1];
   if (!html.startsWith('<!DOCTYPE html>')) problems.push('does not start with <!DOCTYPE html>');
   if (!head) problems.push('has no <head>');

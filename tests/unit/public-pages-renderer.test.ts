@@ -73,4 +73,32 @@ describe('the renderer: pages re-rendered by Next, stripped, committed as one ge
     expect(Object.keys(store.current()!.manifest.pages).sort()).toEqual(['/', '/events', '/issues']);
     expect(swaps).toHaveLength(2); // '/' alone (already rendering), then the two queued behind it
   });
+
+  it('full() renders every page the sitemap lists (plus the fixed pages) and drops stored pages it no longer lists', async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'public-pages-'));
+    const store = await openStore(root);
+    await store.commit({ put: new Map([['/issues/unpublished-while-down', Buffer.from('old')]]), remove: [], buildId: 'b1' });
+    const sitemap = '<urlset><url><loc>http://example.test/issues/a</loc></url><url><loc>http://example.test/search</loc></url></urlset>';
+    const pages: Record<string, [number, string]> = { '/sitemap.xml': [200, sitemap], '/issues/a': [200, doc('A')] };
+    for (const p of ['/', '/issues', '/events', '/events/past']) pages[p] = [200, doc(p)];
+    const seen: (string | undefined)[] = [];
+    const url = await fakeNext(pages, seen);
+    const regen = createRegenerator({ origin: url, previewModeId: 'p', buildId: 'b1', store, onSwap: () => {} });
+    await regen.full();
+    expect(Object.keys(store.current()!.manifest.pages).sort()).toEqual(['/', '/events', '/events/past', '/issues', '/issues/a']);
+    expect(seen).toHaveLength(6); // the sitemap and 5 pages; /search is not a stored page
+  });
+
+  it('re-renders the stored pages that link to a requested page, so a link to an unpublished issue goes', async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'public-pages-'));
+    const store = await openStore(root);
+    const withLink = '<!DOCTYPE html><html><head><link rel="stylesheet" href="/a.css"/><title>E</title></head><body><a href="/issues/x">X</a></body></html>';
+    await store.commit({ put: new Map([['/events/e', Buffer.from(withLink)], ['/issues/x', Buffer.from('x')]]), remove: [], buildId: 'b1' });
+    const url = await fakeNext({ '/events/e': [200, doc('E, no longer featured')] }, []);
+    const regen = createRegenerator({ origin: url, previewModeId: 'p', buildId: 'b1', store, onSwap: () => {} });
+    await regen.request(['/issues/x']);
+    const current = store.current()!;
+    expect(Object.keys(current.manifest.pages)).toEqual(['/events/e']);
+    expect(await readFile(path.join(current.dir, 'events/e.html'), 'utf8')).toContain('E, no longer featured');
+  });
 });

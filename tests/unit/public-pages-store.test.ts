@@ -58,6 +58,30 @@ describe('the public page store: generations switched by one rename', () => {
     expect(Object.keys(rebuilt.manifest.pages)).toEqual(['/issues']);
   });
 
+  it('a full commit keeps only the pages it was given, unchanged ones as the same inode', async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'public-pages-'));
+    const store = await openStore(root);
+    const first = await store.commit({ put: new Map([['/', page('home')], ['/issues/gone', page('gone')]]), remove: [], buildId: 'b1' });
+    const full = await store.commit({ put: new Map([['/', page('home')], ['/events', page('events')]]), remove: [], buildId: 'b1', full: true });
+    expect(Object.keys(full.manifest.pages).sort()).toEqual(['/', '/events']);
+    expect((await stat(path.join(full.dir, 'index.html'))).ino).toBe((await stat(path.join(first.dir, 'index.html'))).ino);
+  });
+
+  it('records the issue and event links of each page and finds the pages linking to a path', async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'public-pages-'));
+    const store = await openStore(root);
+    const linking = (href: string) => Buffer.from(`<!DOCTYPE html><html><head><title>t</title></head><body><a href="${href}">x</a><a href="/issues">all</a></body></html>`);
+    await store.commit({
+      put: new Map([['/events/e', linking('/issues/october')], ['/issues/june', linking('/issues/july')], ['/', page('home')]]),
+      remove: [],
+      buildId: 'b1',
+    });
+    expect(store.current()!.manifest.pages['/events/e']!.links).toEqual(['/issues/october']);
+    expect(store.linkingTo(['/issues/october'])).toEqual(['/events/e']);
+    expect(store.linkingTo(['/issues/july', '/issues/october']).sort()).toEqual(['/events/e', '/issues/june']);
+    expect(store.linkingTo(['/issues/unknown'])).toEqual([]);
+  });
+
   it('a crash part-way through a commit leaves the previous generation current and served', async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'public-pages-'));
     const store = await openStore(root);

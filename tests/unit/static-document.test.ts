@@ -36,6 +36,14 @@ describe('toStaticDocument: a Next.js page without its client runtime', () => {
     expect(doc).toContain('<p>Text with &lt;script&gt; in it</p><a href="/issues/june-2024">June</a>');
     expect(staticDocumentProblems(doc)).toEqual([]);
   });
+
+  it('keeps the enhancement script, exactly as the public layout writes it, and no look-alike', () => {
+    const enhanced = nextPage.replace('</main>', '</main><script src="/enhance.js" defer=""></script><script src="/enhance.js?x" defer=""></script>');
+    const out = toStaticDocument(enhanced);
+    expect([...out.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script src="/enhance.js" defer="">']);
+    expect(staticDocumentProblems(out)).toEqual([]);
+    expect(staticDocumentProblems(out.replace('</main>', '</main><script src="/enhance.js"></script>'))).toContain('contains a <script> element');
+  });
 });
 
 describe('staticDocumentProblems: what must never be stored', () => {

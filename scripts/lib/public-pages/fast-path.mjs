@@ -1,5 +1,5 @@
 // @ts-check
-// PROTOTYPE for issue 12 (plan: /work/wt/plan-12.md). Answers GET/HEAD for stored public
+// docs/decisions/025-static-public-pages.md. Answers GET/HEAD for stored public
 // pages with sirv before Next.js sees the request; everything else falls through.
 // sirv with dev: false walks its folder once and keeps each file's size for
 // Content-Length, so each generation (immutable, store.mjs) gets its own handler and
@@ -46,6 +46,13 @@ export function createFastPath({ headers }) {
       for (const [k, v] of Object.entries(all)) res.setHeader(k, v);
       res.setHeader('Vary', 'Accept-Encoding');
       delete req.headers.range;
+      // sirv answers 304 only to an exact If-None-Match, with a bare writeHead: put the
+      // validator back, as RFC 9110 asks, so caches keep their copy's ETag.
+      const writeHead = res.writeHead;
+      res.writeHead = /** @type {typeof res.writeHead} */ (function (/** @type {number} */ code, /** @type {any[]} */ ...rest) {
+        if (code === 304) res.setHeader('ETag', String(req.headers['if-none-match']));
+        return writeHead.call(res, code, ...rest);
+      });
       let missed = false;
       serve(req, res, () => {
         missed = true;

@@ -1,12 +1,14 @@
 // @ts-check
-// PROTOTYPE for issue 12 (plan: /work/wt/plan-12.md). Re-renders public pages through
-// Next.js itself and commits them to the store as one generation.
+// Re-renders public pages through Next.js itself and commits them to the store as one
+// generation (docs/decisions/025-static-public-pages.md).
 // Each page is a loopback GET with Next's on-demand revalidation header
 // (x-prerender-revalidate: the build's previewModeId, as Pages Router res.revalidate()
 // sends): Next renders it afresh from the database, skipping unstable_cache reads, and
 // refreshes its own ISR entry on the way. 200 → stored (after toStaticDocument and its
 // checks); 404/410 → removed; anything else keeps the stored page and is logged.
 // Requests that arrive while a run is going are coalesced into the next run.
+// `fetch` must be the one from before Next patched the global: a run started from a
+// server action would otherwise inherit that request's context and caching rules.
 import { staticDocumentProblems, toStaticDocument } from '../static-document.mjs';
 import { PUBLIC_PAGE } from './store.mjs';
 
@@ -14,12 +16,13 @@ import { PUBLIC_PAGE } from './store.mjs';
  * @param {{
  *   origin: string, previewModeId: string, buildId: string,
  *   store: Awaited<ReturnType<typeof import('./store.mjs').openStore>>,
- *   onSwap: (dir: string) => void, concurrency?: number,
+ *   onSwap: (dir: string) => void, concurrency?: number, fetch?: typeof globalThis.fetch,
  * }} opts
  */
-export function createRegenerator({ origin, previewModeId, buildId, store, onSwap, concurrency = 2 }) {
+export function createRegenerator({ origin, previewModeId, buildId, store, onSwap, concurrency = 2, fetch = globalThis.fetch }) {
   /** @type {Set<string>} */
   const pending = new Set();
+  let fullPending = false;
   /** @type {Promise<void> | null} */
   let running = null;
 
@@ -45,7 +48,25 @@ export function createRegenerator({ origin, previewModeId, buildId, store, onSwa
     return { bytes: Buffer.from(doc) };
   }
 
+  /** Every public page, as Next's sitemap lists them (fresh: same revalidation header). */
+  async function allPages() {
+    const res = await fetch(`${origin}/sitemap.xml`, {
+      headers: { 'x-prerender-revalidate': previewModeId, 'accept-encoding': 'identity' },
+      signal: AbortSignal.timeout(30_000),
+    });
+    if (!res.ok) throw new Error(`the sitemap answered ${res.status}`);
+    const paths = new Set(['/', '/issues', '/events', '/events/past']);
+    for (const m of (await res.text()).matchAll(/<loc>([^<]+)<\/loc>/g)) {
+      const p = new URL(/** @type {string} */ (m[1])).pathname;
+      if (PUBLIC_PAGE.test(p)) paths.add(p);
+    }
+    return [...paths];
+  }
+
   async function runOnce() {
+    const full = fullPending;
+    fullPending = false;
+    if (full) for (const p of await allPages()) pending.add(p);
     const batch = [...pending];
     pending.clear();
     /** @type {Map<string, Buffer>} */
@@ -65,24 +86,37 @@ export function createRegenerator({ origin, previewModeId, buildId, store, onSwa
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
-    const generation = await store.commit({ put, remove, buildId });
+    // A full run whose pages failed to render keeps them (as stored) rather than dropping them.
+    const keep = full ? batch.filter((p) => !put.has(p) && !remove.has(p)) : [];
+    if (keep.length) console.error(`Public pages kept from the previous generation: ${keep.join(', ')}.`);
+    const generation = await store.commit({ put, remove, buildId, full: full && !keep.length });
     onSwap(generation.dir);
     return generation;
   }
 
   async function loop() {
     try {
-      while (pending.size) await runOnce();
+      while (pending.size || fullPending) await runOnce();
     } finally {
       running = null;
-      if (pending.size) running = loop();
+      if (pending.size || fullPending) running = loop();
     }
   }
 
   return {
-    /** Queues pages; resolves when they (and whatever was queued meanwhile) are committed. @param {string[]} paths */
+    /**
+     * Queues pages, and the stored pages that link to them (their titles or links change,
+     * or the link must go); resolves when they (and whatever was queued meanwhile) are
+     * committed. @param {string[]} paths
+     */
     request(paths) {
-      for (const p of paths) if (PUBLIC_PAGE.test(p)) pending.add(p);
+      for (const p of [...paths, ...store.linkingTo(paths)]) if (PUBLIC_PAGE.test(p)) pending.add(p);
+      running ??= loop();
+      return running;
+    },
+    /** Re-renders every public page and drops stored pages that are no longer public. */
+    full() {
+      fullPending = true;
       running ??= loop();
       return running;
     },

@@ -1,6 +1,6 @@
 // @ts-check
-// PROTOTYPE for issue 12 (plan: /work/wt/plan-12.md). The stored public pages, as
-// immutable generation folders under one root:
+// The stored public pages (docs/decisions/025-static-public-pages.md), as immutable
+// generation folders under one root:
 //   <root>/gen-<ms>-<hex>/index.html{,.gz,.br}, issues/<slug>.html{,.gz,.br}, …, manifest.json
 //   <root>/current -> gen-…            (switched by renaming a new symlink over it)
 // A commit copies nothing: pages it does not re-render are hard links into the previous
@@ -24,7 +24,14 @@ export function fileFor(pagePath) {
   return pagePath === '/' ? 'index.html' : `${pagePath.slice(1)}.html`;
 }
 
-/** @typedef {{ sha256: string, bytes: number, gzip: number, brotli: number, renderedAt: string }} PageEntry */
+/** Links from a stored page to other storable pages: what to re-render when those change or go. @param {Buffer} bytes */
+export function linksIn(bytes) {
+  const links = new Set();
+  for (const m of bytes.toString('utf8').matchAll(/href="(\/(?:issues|events)\/[a-z0-9-]{1,200})"/g)) links.add(m[1]);
+  return [...links].sort();
+}
+
+/** @typedef {{ sha256: string, bytes: number, gzip: number, brotli: number, renderedAt: string, links: string[] }} PageEntry */
 /** @typedef {{ buildId: string, committedAt: string, pages: Record<string, PageEntry> }} Manifest */
 
 /** Writes one file durably; 'wx' because a generation's files are only ever created. @param {string} file @param {Buffer} data */
@@ -55,15 +62,17 @@ export async function openStore(root) {
 
   /**
    * A new generation: the current one with `put` pages (re)written and `remove` pages left
-   * out. Pages of a different build are dropped (they link that build's CSS).
-   * @param {{ put: Map<string, Buffer>, remove: Iterable<string>, buildId: string }} change
+   * out. Pages of a different build are dropped (they link that build's CSS). `full`: the
+   * `put` pages are the whole set, every other stored page is dropped.
+   * @param {{ put: Map<string, Buffer>, remove: Iterable<string>, buildId: string, full?: boolean }} change
    * @param {{ create?: (file: string, data: Buffer) => Promise<void> }} [io] for tests: fail part-way
    */
-  async function commit({ put, remove, buildId }, { create = createFile } = {}) {
+  async function commit({ put, remove, buildId, full = false }, { create = createFile } = {}) {
     const previous = current();
     /** @type {Record<string, PageEntry>} */
     const pages = previous && previous.manifest.buildId === buildId ? { ...previous.manifest.pages } : {};
     for (const p of remove) delete pages[p];
+    if (full) for (const p of Object.keys(pages)) if (!put.has(p)) delete pages[p];
     const name = `gen-${Date.now()}-${randomBytes(4).toString('hex')}`;
     const dir = path.join(root, name);
     await fs.mkdir(dir);
@@ -74,7 +83,7 @@ export async function openStore(root) {
         const sha256 = createHash('sha256').update(bytes).digest('hex');
         if (pages[p]?.sha256 === sha256) continue; // same bytes: keep the old inode and ETag
         write.set(p, bytes);
-        pages[p] = { sha256, bytes: bytes.length, gzip: 0, brotli: 0, renderedAt: new Date().toISOString() };
+        pages[p] = { sha256, bytes: bytes.length, gzip: 0, brotli: 0, renderedAt: new Date().toISOString(), links: linksIn(bytes) };
       }
       for (const p of Object.keys(pages)) {
         if (write.has(p) || !previous) continue;
@@ -115,5 +124,12 @@ export async function openStore(root) {
     }
   }
 
-  return { root, current, commit, prune };
+  /** Stored pages that link to any of `paths` (they show its title, or a link that must go). @param {string[]} paths */
+  function linkingTo(paths) {
+    const wanted = new Set(paths);
+    const pages = current()?.manifest.pages ?? {};
+    return Object.keys(pages).filter((p) => (pages[p]?.links ?? []).some((l) => wanted.has(l)));
+  }
+
+  return { root, current, commit, prune, linkingTo };
 }

@@ -1,0 +1,49 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { livePublicationWhere } from './event-select';
+import { getIssueNeighbours } from './issues';
+
+// Which stored public pages a change touches (docs/decisions/025-static-public-pages.md).
+// Only public data is read: every path named here is re-rendered anonymously by Next,
+// which answers 404 for anything that is not public, and the store then drops it.
+
+/** Pages every change can alter: the home page, the archive and the event listings. */
+export const FIXED_PUBLIC_PAGES = ['/', '/issues', '/events', '/events/past'] as const;
+
+/**
+ * Issues whose visibility or content changed: each issue page, its published neighbours
+ * (their previous/next links), and the events of its current and previous publication
+ * (an event stops or starts being public, or its "featured in" list changes).
+ */
+export async function publicPagesForIssues(slugs: string[]): Promise<string[]> {
+  if (!slugs.length) return [];
+  const issues = await db.issue.findMany({
+    where: { slug: { in: slugs } },
+    select: {
+      slug: true,
+      month: true,
+      publications: {
+        orderBy: { revision: 'desc' },
+        take: 2,
+        select: { sections: { select: { events: { select: { event: { select: { slug: true } } } } } } },
+      },
+    },
+  });
+  const paths = new Set(slugs.map((s) => `/issues/${s}`));
+  for (const issue of issues) {
+    const { previous, next } = await getIssueNeighbours(issue.month, issue.slug);
+    for (const n of [previous, next]) if (n) paths.add(`/issues/${n.slug}`);
+    for (const p of issue.publications) for (const s of p.sections) for (const e of s.events) paths.add(`/events/${e.event.slug}`);
+  }
+  return [...paths];
+}
+
+/** Events whose details changed: each event page and the live issues that feature it. */
+export async function publicPagesForEvents(slugs: string[]): Promise<string[]> {
+  if (!slugs.length) return [];
+  const publications = await db.issuePublication.findMany({
+    where: { ...livePublicationWhere, sections: { some: { events: { some: { event: { slug: { in: slugs } } } } } } },
+    select: { issue: { select: { slug: true } } },
+  });
+  return [...slugs.map((s) => `/events/${s}`), ...publications.map((p) => `/issues/${p.issue.slug}`)];
+}
