@@ -7,9 +7,11 @@ import { schedulePublicPages } from '@/lib/public-pages/schedule';
  * After published content changes (publish, unpublish, edit of a published
  * issue or event): expire the tagged data and the pages, feeds and sitemap built from it,
  * and re-store the script-free public pages it touches (decision 025). Every caller
- * runs after its transaction returned, so the re-render reads committed data.
+ * runs after its transaction returned, so the re-render reads committed data. The
+ * promise settles once those pages are stored (it never rejects); actions need not
+ * wait for it, the internal route does (lib/workflow/revalidate.ts).
  */
-export function revalidatePublicContent(opts: { issueSlugs?: string[]; eventSlugs?: string[] } = {}) {
+export function revalidatePublicContent(opts: { issueSlugs?: string[]; eventSlugs?: string[] } = {}): Promise<void> {
   revalidateTag(TAGS.issues, { expire: 0 });
   revalidateTag(TAGS.events, { expire: 0 });
   for (const slug of opts.issueSlugs ?? []) revalidateTag(TAGS.issue(slug), { expire: 0 });
@@ -17,5 +19,5 @@ export function revalidatePublicContent(opts: { issueSlugs?: string[]; eventSlug
   for (const path of ['/', '/issues', '/events', '/events/past', '/feed.xml', '/events.ics', '/sitemap.xml']) {
     revalidatePath(path);
   }
-  void schedulePublicPages(opts);
+  return schedulePublicPages(opts);
 }
