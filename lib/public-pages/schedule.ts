@@ -6,7 +6,7 @@ import { FIXED_PUBLIC_PAGES, publicPagesForEvents, publicPagesForIssues } from '
 // keeps a store; in any other process (tests, `next build`) there is nothing to refresh.
 
 export type PublicChange = { issueSlugs?: string[]; eventSlugs?: string[] };
-type Regenerate = (paths: string[]) => Promise<unknown>;
+type Regenerate = (paths: string[], opts: { changed: string[] }) => Promise<unknown>;
 
 const hook = () => (globalThis as { __regionalUpdateRegeneratePages?: Regenerate }).__regionalUpdateRegeneratePages;
 
@@ -24,7 +24,10 @@ export async function schedulePublicPages(change: PublicChange): Promise<void> {
   const regenerate = hook();
   if (!regenerate) return;
   try {
-    await regenerate(await pagesAffectedBy(change));
+    // Pages that link to the changed issues and events are re-rendered too (scripts/server.mjs
+    // knows them from the stored pages); neighbours and listings are already in the list.
+    const changed = [...(change.issueSlugs ?? []).map((s) => `/issues/${s}`), ...(change.eventSlugs ?? []).map((s) => `/events/${s}`)];
+    await regenerate(await pagesAffectedBy(change), { changed });
   } catch (error) {
     console.error('Could not regenerate the stored public pages (they are rebuilt at the next start):', error);
   }

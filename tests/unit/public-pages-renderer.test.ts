@@ -101,4 +101,25 @@ describe('the renderer: pages re-rendered by Next, stripped, committed as one ge
     expect(Object.keys(current.manifest.pages)).toEqual(['/events/e']);
     expect(await readFile(path.join(current.dir, 'events/e.html'), 'utf8')).toContain('E, no longer featured');
   });
+
+  it('commits the changed page and the fixed pages first, then the pages around it; links only to unchanged pages cost nothing', async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'public-pages-'));
+    const store = await openStore(root);
+    const linksTo = (href: string) => Buffer.from(`<!DOCTYPE html><html><head><title>t</title></head><body><a href="${href}">x</a></body></html>`);
+    await store.commit({ put: new Map([['/events/linked-to-neighbour', linksTo('/issues/neighbour')]]), remove: [], buildId: 'b1' });
+    const seen: string[] = [];
+    const url = await fakeNext({ '/issues/x': [200, doc('X')], '/': [200, doc('Home')], '/issues/neighbour': [200, doc('N')], '/events/e': [200, doc('E')] }, []);
+    const swaps: string[] = [];
+    const regen = createRegenerator({
+      origin: url, previewModeId: 'p', buildId: 'b1', store,
+      onSwap: (d) => swaps.push(d),
+      fetch: (input, init) => (seen.push(new URL(String(input)).pathname), fetch(input, init)),
+    });
+    await regen.request(['/', '/issues/neighbour', '/events/e', '/issues/x'], { changed: ['/issues/x'] });
+    expect(swaps).toHaveLength(2);
+    const firstPages = Object.keys(JSON.parse(await readFile(path.join(swaps[0]!, 'manifest.json'), 'utf8')).pages).sort();
+    expect(firstPages).toEqual(['/', '/events/linked-to-neighbour', '/issues/x']);
+    expect(Object.keys(store.current()!.manifest.pages).sort()).toEqual(['/', '/events/e', '/events/linked-to-neighbour', '/issues/neighbour', '/issues/x']);
+    expect(seen).not.toContain('/events/linked-to-neighbour');
+  });
 });

@@ -43,8 +43,9 @@ export async function startPublicPages({ root, origin, dir, fetch, production })
       setTimeout(() => void store.prune(PRUNE_AFTER_MS).catch((e) => console.error('Could not prune old public pages:', e)), PRUNE_AFTER_MS + 5_000).unref();
     },
   });
-  /** @type {{ __regionalUpdateRegeneratePages?: (paths: string[]) => Promise<unknown> }} */ (globalThis).__regionalUpdateRegeneratePages = (paths) =>
-    regenerator.request(paths);
+  /** @type {{ __regionalUpdateRegeneratePages?: (paths: string[], opts?: { changed?: string[] }) => Promise<unknown> }} */ (
+    globalThis
+  ).__regionalUpdateRegeneratePages = (paths, opts) => regenerator.request(paths, opts);
 
   return {
     /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */

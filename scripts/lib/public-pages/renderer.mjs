@@ -12,6 +12,9 @@
 import { staticDocumentProblems, toStaticDocument } from '../static-document.mjs';
 import { PUBLIC_PAGE } from './store.mjs';
 
+/** Pages any change can alter (lib/data/public-pages.ts FIXED_PUBLIC_PAGES). */
+const FIXED_PAGES = ['/', '/issues', '/events', '/events/past'];
+
 /**
  * @param {{
  *   origin: string, previewModeId: string, buildId: string,
@@ -22,6 +25,8 @@ import { PUBLIC_PAGE } from './store.mjs';
 export function createRegenerator({ origin, previewModeId, buildId, store, onSwap, concurrency = 2, fetch = globalThis.fetch }) {
   /** @type {Set<string>} */
   const pending = new Set();
+  /** Queued pages to commit in the first of a run's two generations. @type {Set<string>} */
+  const urgent = new Set();
   let fullPending = false;
   /** @type {Promise<void> | null} */
   let running = null;
@@ -55,7 +60,7 @@ export function createRegenerator({ origin, previewModeId, buildId, store, onSwa
       signal: AbortSignal.timeout(30_000),
     });
     if (!res.ok) throw new Error(`the sitemap answered ${res.status}`);
-    const paths = new Set(['/', '/issues', '/events', '/events/past']);
+    const paths = new Set(FIXED_PAGES);
     for (const m of (await res.text()).matchAll(/<loc>([^<]+)<\/loc>/g)) {
       const p = new URL(/** @type {string} */ (m[1])).pathname;
       if (PUBLIC_PAGE.test(p)) paths.add(p);
@@ -63,20 +68,16 @@ export function createRegenerator({ origin, previewModeId, buildId, store, onSwa
     return [...paths];
   }
 
-  async function runOnce() {
-    const full = fullPending;
-    fullPending = false;
-    if (full) for (const p of await allPages()) pending.add(p);
-    const batch = [...pending];
-    pending.clear();
+  /** @param {string[]} list @returns {Promise<{ put: Map<string, Buffer>, remove: Set<string> }>} */
+  async function renderAll(list) {
     /** @type {Map<string, Buffer>} */
     const put = new Map();
     /** @type {Set<string>} */
     const remove = new Set();
     let next = 0;
     const worker = async () => {
-      while (next < batch.length) {
-        const p = /** @type {string} */ (batch[next++]);
+      while (next < list.length) {
+        const p = /** @type {string} */ (list[next++]);
         const result = await render(p).catch((error) => {
           console.error(`Public page ${p} could not be rendered; the stored page stays:`, error);
           return null;
@@ -85,12 +86,34 @@ export function createRegenerator({ origin, previewModeId, buildId, store, onSwa
         else if (result) remove.add(p);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
-    // A full run whose pages failed to render keeps them (as stored) rather than dropping them.
-    const keep = full ? batch.filter((p) => !put.has(p) && !remove.has(p)) : [];
-    if (keep.length) console.error(`Public pages kept from the previous generation: ${keep.join(', ')}.`);
-    const generation = await store.commit({ put, remove, buildId, full: full && !keep.length });
-    onSwap(generation.dir);
+    await Promise.all(Array.from({ length: Math.min(concurrency, list.length) }, worker));
+    return { put, remove };
+  }
+
+  async function runOnce() {
+    const full = fullPending;
+    fullPending = false;
+    if (full) {
+      for (const p of await allPages()) pending.add(p);
+      urgent.clear();
+    }
+    const batch = [...pending];
+    pending.clear();
+    // The pages a reader looks at first (the changed page, home, listings) are committed
+    // before the pages that only link to it, so a big issue does not hold them back.
+    const first = full ? batch : batch.filter((p) => urgent.has(p));
+    const rest = full ? [] : batch.filter((p) => !urgent.has(p));
+    urgent.clear();
+    let generation;
+    for (const group of [first, rest]) {
+      if (!group.length) continue;
+      const { put, remove } = await renderAll(group);
+      // A full run whose pages failed to render keeps them (as stored) rather than dropping them.
+      const keep = full ? group.filter((p) => !put.has(p) && !remove.has(p)) : [];
+      if (keep.length) console.error(`Public pages kept from the previous generation: ${keep.join(', ')}.`);
+      generation = await store.commit({ put, remove, buildId, full: full && !keep.length });
+      onSwap(generation.dir);
+    }
     return generation;
   }
 
@@ -105,12 +128,15 @@ export function createRegenerator({ origin, previewModeId, buildId, store, onSwa
 
   return {
     /**
-     * Queues pages, and the stored pages that link to them (their titles or links change,
-     * or the link must go); resolves when they (and whatever was queued meanwhile) are
-     * committed. @param {string[]} paths
+     * Queues pages, and the stored pages that link to the `changed` ones (their titles or
+     * links change, or the link must go); resolves when they (and whatever was queued
+     * meanwhile) are committed. The changed pages and the fixed pages (home, listings)
+     * are committed first.
+     * @param {string[]} paths @param {{ changed?: string[] }} [opts] default: all of `paths`
      */
-    request(paths) {
-      for (const p of [...paths, ...store.linkingTo(paths)]) if (PUBLIC_PAGE.test(p)) pending.add(p);
+    request(paths, { changed = paths } = {}) {
+      for (const p of [...paths, ...store.linkingTo(changed)]) if (PUBLIC_PAGE.test(p)) pending.add(p);
+      for (const p of [...changed, ...FIXED_PAGES]) if (pending.has(p)) urgent.add(p);
       running ??= loop();
       return running;
     },

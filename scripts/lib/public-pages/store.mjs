@@ -93,7 +93,7 @@ export async function openStore(root) {
       }
       for (const [p, bytes] of write) {
         const file = path.join(dir, fileFor(p));
-        const { gzip, brotli } = compressVariants(bytes);
+        const { gzip, brotli } = await compressVariants(bytes);
         await fs.mkdir(path.dirname(file), { recursive: true });
         await create(file, bytes);
         await create(`${file}.gz`, gzip);
