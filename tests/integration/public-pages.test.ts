@@ -103,6 +103,16 @@ describe('stored public pages', () => {
     expect(again.headers.get('etag')).toBe(etag);
   });
 
+  it('the October 2025 issue is stored within the size targets of issue 12 (≤ 35 KB, ≤ 9 KB gzipped)', async () => {
+    const identity = await get('/issues/regional-update-october-2025', { 'accept-encoding': 'identity' });
+    expect(stored(identity)).toBe(true);
+    expect((await identity.arrayBuffer()).byteLength).toBeLessThanOrEqual(35_000);
+    const gzipped = await get('/issues/regional-update-october-2025', { 'accept-encoding': 'gzip' });
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(Number(gzipped.headers.get('content-length'))).toBeLessThanOrEqual(9_000);
+    await gzipped.arrayBuffer();
+  });
+
   it('a signed-in reader, a query string or a Flight request gets Next, not the stored page', async () => {
     const { slug } = await testDb.prisma.issue.findFirstOrThrow({ where: { status: 'PUBLISHED' }, select: { slug: true } });
     const cookie = await app.sessionCookie({ id: as.editor.id, email: as.editor.email, name: as.editor.name ?? 'Editor' });
