@@ -42,6 +42,20 @@ export default defineConfig([
     },
   },
   {
+    // Next.js replaces the layout's `alternates` with a page's own, so an inline one
+    // drops the Atom feed link; pageAlternates() (lib/site.ts) adds it back.
+    files: ['app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property[key.name='alternates'][value.type='ObjectExpression']",
+          message: "Use pageAlternates(path) from '@/lib/site': an inline alternates object replaces the layout's and loses the feed link.",
+        },
+      ],
+    },
+  },
+  {
     // Data never imports actions: actions call data, and errors flow up as AppError.
     files: ['lib/data/**/*.ts'],
     rules: {

@@ -21,7 +21,14 @@ const nextConfig = {
   // Image uploads go through a server action. Files over 5 MB are refused by the
   // form's own check; the body limit is higher so that check, not a cut-off, answers
   // (scripts/lib/edge-guard.mjs answers 413 above it).
-  experimental: { serverActions: { bodySizeLimit: `${SERVER_ACTION_BODY_LIMIT_MB}mb` } },
+  experimental: {
+    serverActions: { bodySizeLimit: `${SERVER_ACTION_BODY_LIMIT_MB}mb` },
+    // Rendered pages and cached query results stay in the server's memory, never in
+    // .next: a file there outlives the process and the database it was read from
+    // (a restore, a reseed), and is read by every server started on the same build
+    // (docs/decisions/004-csp-and-caching.md).
+    isrFlushToDisk: false,
+  },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
@@ -31,6 +38,11 @@ const nextConfig = {
         headers: [{ key: 'Content-Security-Policy', value: buildCsp({ dev: !production }) }],
       },
       { source: '/admin/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
+      {
+        // Asked for on every page view; a day's caching saves a request each time.
+        source: '/:icon(favicon\\.ico|icon\\.svg|apple-touch-icon\\.png)',
+        headers: [{ key: 'Cache-Control', value: 'public, max-age=86400' }],
+      },
     ];
   },
 };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { siteUrl, SITE_DESCRIPTION, SITE_NAME } from '@/lib/site';
+import { pageAlternates, siteUrl, SITE_DESCRIPTION, SITE_NAME } from '@/lib/site';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -8,7 +8,15 @@ export const metadata: Metadata = {
   title: { default: SITE_NAME, template: `%s – ${SITE_NAME}` },
   description: SITE_DESCRIPTION,
   openGraph: { siteName: SITE_NAME, locale: 'en_GB', type: 'website' },
-  alternates: { types: { 'application/atom+xml': '/feed.xml' } },
+  alternates: pageAlternates(),
+  // Files in public/ (drawn in public/icon.svg; scripts/make-icons.mjs makes the others).
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '16x16 32x32' },
+      { url: '/icon.svg', type: 'image/svg+xml' },
+    ],
+    apple: { url: '/apple-touch-icon.png', sizes: '180x180' },
+  },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -12,6 +12,8 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     { url: `${origin}/issues`, changeFrequency: 'monthly' },
     { url: `${origin}/events`, changeFrequency: 'daily' },
     { url: `${origin}/events/past`, changeFrequency: 'weekly' },
+    { url: `${origin}/accessibility`, changeFrequency: 'yearly' },
+    { url: `${origin}/privacy`, changeFrequency: 'yearly' },
     ...issues.map((i) => ({ url: `${origin}/issues/${i.slug}`, lastModified: i.updatedAt })),
     ...events.map((e) => ({ url: `${origin}/events/${e.slug}`, lastModified: e.updatedAt })),
   ];

@@ -68,6 +68,16 @@ export function SiteChrome({ children }: { children: ReactNode }) {
                 Events calendar (iCal)
               </a>
             </li>
+            <li>
+              <Link href="/accessibility" className="underline">
+                Accessibility statement
+              </Link>
+            </li>
+            <li>
+              <Link href="/privacy" className="underline">
+                Privacy notice
+              </Link>
+            </li>
           </ul>
         </div>
       </footer>

@@ -53,6 +53,7 @@ const ACTION_LABEL: Record<string, string> = {
   'section.save-conflict': 'Tried to save a section someone else had changed',
   'section.signatory': 'Changed the sign-off of the intro',
   'section.update': 'Edited a section',
+  'site-page.update': 'Edited the accessibility statement or privacy notice',
   'user.create': 'Added a user',
   'user.deactivate': 'Deactivated a user',
   'user.password-reset': 'Reset a user’s password',
@@ -71,6 +72,7 @@ const ENTITY_LABEL: Record<string, string> = {
   Organisation: 'Organisation',
   Person: 'Person',
   Section: 'Section',
+  SitePage: 'Site page',
   User: 'User',
 };
 

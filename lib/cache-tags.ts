@@ -6,6 +6,7 @@ export const TAGS = {
   issue: (slug: string) => `issue:${slug}`,
   events: 'events',
   event: (slug: string) => `event:${slug}`,
+  sitePage: (slug: string) => `site-page:${slug}`,
 } as const;
 
 /** Cached public pages are regenerated at least this often, so date-driven states stay right. */

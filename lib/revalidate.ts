@@ -21,3 +21,9 @@ export function revalidatePublicContent(opts: { issueSlugs?: string[]; eventSlug
   }
   return schedulePublicPages(opts);
 }
+
+/** After the accessibility statement or privacy notice is edited: its cached text and page. */
+export function revalidateSitePage(slug: string, path: string) {
+  revalidateTag(TAGS.sitePage(slug), { expire: 0 });
+  revalidatePath(path);
+}

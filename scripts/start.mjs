@@ -122,6 +122,8 @@ async function main() {
     await step('Seed', bin.tsx, ['prisma/seed.ts'], env);
   }
 
+  // Builds before isrFlushToDisk: false (next.config.js) left cached pages and query
+  // results here, read from another database; none are written now.
   clearRuntimeCaches();
 
   if (args.dev) {

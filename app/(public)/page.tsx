@@ -5,7 +5,7 @@ import { IssueArchive } from '@/components/issue-archive';
 import { cachedGetLatestIssue, cachedListPublishedIssues } from '@/lib/data/cached';
 import { listPublicEvents } from '@/lib/data/events';
 import { formatMonth } from '@/lib/dates';
-import { SITE_DESCRIPTION, SITE_NAME } from '@/lib/site';
+import { pageAlternates, SITE_DESCRIPTION, SITE_NAME } from '@/lib/site';
 import { uniqueSlugs } from '@/lib/slug';
 
 export const revalidate = 3600;
@@ -13,7 +13,7 @@ export const revalidate = 3600;
 export const metadata: Metadata = {
   title: { absolute: SITE_NAME },
   description: SITE_DESCRIPTION,
-  alternates: { canonical: '/' },
+  alternates: pageAlternates('/'),
   openGraph: { type: 'website', title: SITE_NAME, description: SITE_DESCRIPTION, url: '/', siteName: SITE_NAME },
 };
 

@@ -49,6 +49,7 @@ export const ACTIONS = {
   'notification:read': 'See and mark your notifications',
   'revision:read': 'See revision history',
   'revision:restore': 'Restore a revision',
+  'site-page:update': 'Edit the accessibility statement and privacy notice',
 } as const;
 
 export type Action = keyof typeof ACTIONS;
@@ -68,6 +69,7 @@ const EDITING = any(
   'media:read', 'media:create', 'media:update', 'media:delete',
   'contribution:read', 'contribution:review',
   'audit:read', 'revision:read', 'revision:restore',
+  'site-page:update',
 );
 
 export const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

@@ -8,10 +8,11 @@ import { db } from '@/lib/db';
 import { approvalLinkEmail, appUrl } from '@/lib/email/messages';
 import { sendEmail } from '@/lib/email/send';
 import { decideIntroInTx, type IntroDecision } from '@/lib/data/intro-decision';
-import { afterCommit } from '@/lib/data/workflow-tx';
+import { afterCommit, INTRO_FIELDS } from '@/lib/data/workflow-tx';
 import { issueArticleSelect } from '@/lib/data/issues';
 import { changesSinceApproval } from '@/lib/workflow/approval-diff';
-import { introContentHash } from '@/lib/workflow/intro-hash';
+import { approvalState, introContentHash } from '@/lib/workflow/intro-hash';
+import { introAwaitsSponsor, liveIntroNeedsApproval } from '@/lib/workflow/live-intro';
 
 // Links that work without an account: a sponsor's approval link (the intro and its
 // two decisions, nothing else) and a preview link (the unpublished issue, read only).
@@ -57,21 +58,26 @@ export async function listActiveLinks(user: SessionUser, issueId: string, now: D
 }
 
 async function issueForLink(issueId: string) {
-  const issue = await db.issue.findUnique({ where: { id: issueId }, select: { id: true, title: true, status: true } });
+  const issue = await db.issue.findUnique({
+    where: { id: issueId },
+    select: { id: true, title: true, status: true, sections: { where: { kind: 'INTRO' }, orderBy: { position: 'asc' }, take: 1, select: INTRO_FIELDS } },
+  });
   if (!issue) throw new AppError('not_found', 'That issue no longer exists.');
-  return issue;
+  const intro = issue.sections[0];
+  return { id: issue.id, title: issue.title, status: issue.status, introState: intro ? approvalState(intro) : null };
 }
 
 /**
  * An approval link for the sponsor `sponsorId`, emailed to their address. Only while
- * the intro waits for approval (IN_REVIEW). Returns the link's expiry, never the token:
- * the editor must not be able to approve in the sponsor's name.
+ * the intro waits for approval: IN_REVIEW, or a live issue whose intro was edited since
+ * its approval (decision 017). Returns the link's expiry, never the token: the editor
+ * must not be able to approve in the sponsor's name.
  */
 export async function createApprovalLink(user: SessionUser, input: { issueId: string; sponsorId: string }, opts: { now?: Date } = {}) {
   requirePermission(user, 'issue:update');
   const now = opts.now ?? new Date();
   const issue = await issueForLink(input.issueId);
-  if (issue.status !== 'IN_REVIEW') {
+  if (!introAwaitsSponsor(issue.status, issue.introState)) {
     throw new AppError('conflict', 'Submit the intro for sponsor approval first: an approval link can only be sent while the intro waits for approval.');
   }
   const sponsor = await db.user.findUnique({
@@ -190,6 +196,8 @@ const introSelect = {
   body: true,
   signOff: true,
   signatoryId: true,
+  approvalRequestedAt: true,
+  approvedAt: true,
   approvedContent: true,
   approvedContentHash: true,
   signatory: { select: { name: true, jobTitle: true, organisation: { select: { name: true } } } },
@@ -212,9 +220,13 @@ export async function getApprovalLinkView(token: string, now: Date = new Date())
   const intro = issue?.sections[0];
   if (!issue || !intro) return { ok: false as const, problem: 'invalid' as const, usedAt: null };
   const sponsor = row!.userId ? await db.user.findUnique({ where: { id: row!.userId }, select: { name: true } }) : null;
+  const state = approvalState(intro);
   return {
     ok: true as const,
     issue: { title: issue.title, status: issue.status },
+    /** Whether there is a decision to take now; `live`: the issue stays published whatever it is. */
+    waiting: introAwaitsSponsor(issue.status, state),
+    live: liveIntroNeedsApproval(issue.status, state),
     intro,
     sponsorName: sponsor?.name ?? null,
     contentHash: introContentHash(intro),

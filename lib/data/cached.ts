@@ -6,6 +6,7 @@ import { PUBLIC_REVALIDATE_SECONDS, TAGS } from '@/lib/cache-tags';
 import { getPublicEvent, listEventFilterOptions } from './events';
 import { searchPublished } from './search';
 import { getIssueNeighbours, getLatestIssue, getPublishedIssue, listPublishedIssues } from './issues';
+import { getPublicSitePage } from './site-pages';
 
 // Tagged, cross-request caches of the public reads. unstable_cache stores JSON,
 // so results go through superjson to keep Dates as Dates. Entries persist on disk
@@ -39,3 +40,4 @@ export const cachedListEventFilterOptions = cached('listEventFilterOptions', lis
 
 /** Popular searches repeat; results change only when published content does. */
 export const cachedSearchPublished = cached('searchPublished', searchPublished, () => [TAGS.issues, TAGS.events]);
+export const cachedGetPublicSitePage = cached('getPublicSitePage', getPublicSitePage, (slug) => [TAGS.sitePage(slug)]);

@@ -39,7 +39,8 @@ export async function myTasks(user: SessionUser) {
   }
   if (scopeOf(user, 'intro:approve') === 'any') {
     const waiting = await db.section.findMany({
-      where: { kind: 'INTRO', approvalRequestedAt: { not: null }, approvedAt: null },
+      // Approval clears approvalRequestedAt; a resubmission after an earlier approval sets it again.
+      where: { kind: 'INTRO', approvalRequestedAt: { not: null } },
       select: { issue: { select: { id: true, title: true } } },
     });
     for (const w of waiting) tasks.push({ label: `Approve the intro of ${w.issue.title}`, href: `/admin/issues/${w.issue.id}/approval` });

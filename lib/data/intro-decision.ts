@@ -6,7 +6,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { notify } from '@/lib/notify';
 import { approvalState, introContentHash } from '@/lib/workflow/intro-hash';
 import { links } from '@/lib/workflow/links';
-import { assertTransition } from '@/lib/workflow/state-machine';
+import { assertTransition, type IssueStatus } from '@/lib/workflow/state-machine';
 import { cleanComment, conflict, currentStatus, editorsFor, introOf, issueFor, move, to, type Done, type Tx } from '@/lib/data/workflow-tx';
 
 // The sponsor's decision on an intro, as one function that runs inside a caller's
@@ -25,7 +25,8 @@ type Via = 'account' | 'link';
 
 /**
  * Checks the decider may take the step, then records it: IN_REVIEW → APPROVED or
- * IN_REVIEW → DRAFT with the audit row and the editors' notifications. Throws an
+ * IN_REVIEW → DRAFT with the audit row and the editors' notifications. On a live
+ * (PUBLISHED) issue either decision leaves it PUBLISHED (decision 017). Throws an
  * AppError (forbidden, invalid_transition, invalid comment, conflict) before or
  * during its writes; the caller's transaction then rolls everything back.
  */
@@ -36,15 +37,16 @@ export async function decideIntroInTx(
   opts: { now: Date; via: Via },
 ): Promise<IntroDecisionResult> {
   requirePermission(who, 'intro:approve');
+  const issue = await issueFor(tx, input.issueId);
+  const live = issue.status === 'PUBLISHED';
   if (input.decision === 'approve') {
-    const issue = await issueFor(tx, input.issueId);
-    if (issue.status === 'PUBLISHED') return { decision: 'approve', ...(await approveLiveInTx(tx, who, issue, input, opts)) };
+    if (live) return { decision: 'approve', ...(await approveLiveInTx(tx, who, issue, input, opts)) };
     assertTransition(who, 'IN_REVIEW', 'APPROVED');
     return { decision: 'approve', ...(await approveInTx(tx, who, input, opts)) };
   }
-  assertTransition(who, 'IN_REVIEW', 'DRAFT');
+  if (!live) assertTransition(who, 'IN_REVIEW', 'DRAFT');
   const body = cleanComment(input.comment);
-  return { decision: 'request-changes', ...(await requestChangesInTx(tx, who, input.issueId, body, opts.via)) };
+  return { decision: 'request-changes', ...(await requestChangesInTx(tx, who, issue, body, opts.via)) };
 }
 
 /**
@@ -153,12 +155,26 @@ async function recordApproval(
   );
 }
 
-/** IN_REVIEW → DRAFT with the sponsor's comment on the intro, which notifies whoever submitted it. */
-async function requestChangesInTx(tx: Tx, who: Decider, issueId: string, body: string, via: Via) {
-  const issue = await issueFor(tx, issueId);
-  if (!(await move(tx, issue.id, 'IN_REVIEW', 'DRAFT'))) throw conflict(await currentStatus(tx, issue.id));
+/**
+ * IN_REVIEW → DRAFT with the sponsor's comment on the intro, which notifies whoever
+ * submitted it. On a live issue whose edited intro waits for them, the issue stays
+ * PUBLISHED and readers keep the approved intro: only the request is withdrawn and
+ * the comment sent, so the editor can change the text and ask again.
+ */
+async function requestChangesInTx(tx: Tx, who: Decider, issue: { id: string; slug: string; title: string; status: IssueStatus; createdById: string | null }, body: string, via: Via) {
+  const live = issue.status === 'PUBLISHED';
+  if (live) {
+    const found = await introOf(tx, issue.id);
+    if (found) await tx.$queryRaw`SELECT id FROM "Section" WHERE id = ${found.id}::uuid FOR UPDATE`;
+  } else if (!(await move(tx, issue.id, 'IN_REVIEW', 'DRAFT'))) {
+    throw conflict(await currentStatus(tx, issue.id));
+  }
   const intro = await introOf(tx, issue.id);
   if (!intro) throw new AppError('invalid', 'This issue has no intro.');
+  if (live && approvalState(intro) === 'approved') {
+    throw new AppError('conflict', 'The intro of this live issue is approved as it is now, so there is nothing waiting for your decision.');
+  }
+  const to_ = live ? ('PUBLISHED' as const) : ('DRAFT' as const);
   await tx.section.update({ where: { id: intro.id }, data: { approvalRequestedAt: null }, select: { id: true } });
   const comment = await tx.comment.create({ data: { sectionId: intro.id, authorId: who.id, body }, select: { id: true } });
   await audit(tx, {
@@ -166,17 +182,18 @@ async function requestChangesInTx(tx: Tx, who: Decider, issueId: string, body: s
     action: 'intro.request-changes',
     entityType: 'Issue',
     entityId: issue.id,
-    details: { from: 'IN_REVIEW', to: 'DRAFT', sectionId: intro.id, commentId: comment.id, via },
+    details: { from: live ? 'PUBLISHED' : 'IN_REVIEW', to: to_, sectionId: intro.id, commentId: comment.id, via },
   });
   const notificationIds = await notify(
     tx,
     to(await editorsFor(tx, issue, ['intro.submit']), {
       kind: 'CHANGES_REQUESTED',
-      title: `Changes requested to the intro: ${issue.title}`,
+      // The comment is the body either way; the title says a live issue is still live.
+      title: live ? `Changes requested to the edited intro (still live): ${issue.title}` : `Changes requested to the intro: ${issue.title}`,
       body,
       href: links.comment(issue.id, intro.id, comment.id),
     }),
     { exceptUserId: who.id },
   );
-  return { issue: { id: issue.id, slug: issue.slug, status: 'DRAFT' as const }, notificationIds, commentId: comment.id };
+  return { issue: { id: issue.id, slug: issue.slug, status: to_ }, notificationIds, commentId: comment.id };
 }

@@ -1,14 +1,19 @@
 import 'server-only';
+import { audit } from '@/lib/audit';
 import { requirePermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { canonicalJson } from '@/lib/workflow/intro-hash';
+import { notify } from '@/lib/notify';
+import { approvalState, canonicalJson, introContentHash } from '@/lib/workflow/intro-hash';
+import { links } from '@/lib/workflow/links';
+import { liveIntroNeedsApproval } from '@/lib/workflow/live-intro';
 import { isEmptySection } from '@/lib/workflow/publication-snapshot';
+import { EMPTY_INTRO_MESSAGE, isBlankRichText } from '@/lib/workflow/publish-gate';
 import { publishInTx } from './workflow';
 import { gateError, gateFor } from './workflow-gate';
-import { afterCommit, issueFor, type Done } from './workflow-tx';
+import { afterCommit, INTRO_FIELDS, introOf, issueFor, sponsorsFor, to, type Done } from './workflow-tx';
 
 // "Publish changes" for a live issue (decision 017): the working title, summary and
 // sections of a PUBLISHED issue are a pending revision until they are published again
@@ -55,14 +60,77 @@ export async function hasPendingChanges(client: Reader, issueId: string): Promis
   return fingerprint(issue) !== fingerprint(live);
 }
 
-/** For the issue page: whether this editor should be offered "Publish changes". */
-export async function getPendingChanges(user: SessionUser, issueId: string): Promise<{ pending: boolean }> {
+export type PendingChanges = {
+  pending: boolean;
+  /** Set while the live intro needs the sponsor again; `askedAt` once they have been asked. */
+  introApproval: { askedAt: Date | null } | null;
+  /** The revision readers see now (null if never published). */
+  revision: number | null;
+};
+
+/** For the issue page: whether to offer "Publish changes", or first to ask the sponsor about the edited intro. */
+export async function getPendingChanges(user: SessionUser, issueId: string): Promise<PendingChanges> {
   requirePermission(user, 'issue:read');
-  return { pending: await hasPendingChanges(db, issueId) };
+  const [issue, intro, live] = await Promise.all([
+    db.issue.findUnique({ where: { id: issueId }, select: { status: true } }),
+    db.section.findFirst({ where: { issueId, kind: 'INTRO' }, orderBy: { position: 'asc' }, select: INTRO_FIELDS }),
+    db.issuePublication.findFirst({ where: { issueId, current: true }, select: { revision: true } }),
+  ]);
+  const needsSponsor = !!issue && !!intro && liveIntroNeedsApproval(issue.status, approvalState(intro));
+  return {
+    pending: await hasPendingChanges(db, issueId),
+    introApproval: needsSponsor ? { askedAt: intro!.approvalRequestedAt } : null,
+    revision: live?.revision ?? null,
+  };
 }
 
-/** PUBLISHED → PUBLISHED with a new snapshot, gate, audit row and notification in one transaction. */
-export async function publishChanges(user: SessionUser, input: { issueId: string }, opts: { now?: Date } = {}): Promise<Done> {
+/**
+ * A live issue's intro edited since the sponsor approved it: asks the sponsor to approve
+ * the new text, notifying them as submitting for approval does. The issue stays
+ * PUBLISHED and readers keep the approved intro. The intro row is locked, so of two
+ * concurrent requests one asks and the other is told the sponsor already has been.
+ */
+export async function askSponsorToApproveLiveIntro(user: SessionUser, input: { issueId: string }, opts: { now?: Date } = {}): Promise<Done> {
+  requirePermission(user, 'intro:update');
+  const now = opts.now ?? new Date();
+  const result = await db.$transaction(async (tx) => {
+    const issue = await issueFor(tx, input.issueId);
+    if (issue.status !== 'PUBLISHED') throw new AppError('conflict', 'This issue is not live: submit the intro for the sponsor’s approval instead. Reload the page.');
+    const found = await introOf(tx, issue.id);
+    if (!found) throw new AppError('invalid', 'This issue has no intro to approve.');
+    await tx.$queryRaw`SELECT id FROM "Section" WHERE id = ${found.id}::uuid FOR UPDATE`;
+    const intro = (await introOf(tx, issue.id))!;
+    if (isBlankRichText(intro.body)) throw new AppError('invalid', EMPTY_INTRO_MESSAGE);
+    const state = approvalState(intro);
+    if (state === 'approved') throw new AppError('conflict', 'The sponsor has already approved the intro as it is now.');
+    if (state === 'pending') throw new AppError('conflict', 'The sponsor has already been asked to approve the edited intro.');
+    await tx.section.update({ where: { id: intro.id }, data: { approvalRequestedAt: now }, select: { id: true } });
+    const contentHash = introContentHash(intro);
+    await audit(tx, {
+      actorId: user.id,
+      action: 'intro.submit',
+      entityType: 'Issue',
+      entityId: issue.id,
+      details: { from: 'PUBLISHED', to: 'PUBLISHED', sectionId: intro.id, contentHash },
+    });
+    const notificationIds = await notify(
+      tx,
+      to(await sponsorsFor(tx, intro.signatoryId), {
+        kind: 'SUBMITTED_FOR_APPROVAL',
+        title: `Edited intro ready for your approval: ${issue.title}`,
+        body: `${user.name} edited the intro “${intro.title}” of this live issue and asks for your approval. Readers see the version you approved until you approve the new one and it is published.`,
+        href: links.introApproval(issue.id),
+      }),
+      { exceptUserId: user.id },
+    );
+    return { issue: { id: issue.id, slug: issue.slug, status: 'PUBLISHED' as const }, notificationIds };
+  });
+  await afterCommit(result);
+  return result;
+}
+
+/** PUBLISHED → PUBLISHED with a new snapshot, gate, audit row and notification in one transaction; returns the new revision. */
+export async function publishChanges(user: SessionUser, input: { issueId: string }, opts: { now?: Date } = {}): Promise<Done & { revision: number }> {
   requirePermission(user, 'issue:publish');
   const now = opts.now ?? new Date();
   const result = await db.$transaction(async (tx) => {

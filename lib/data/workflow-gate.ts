@@ -23,6 +23,7 @@ export async function loadGateSnapshot(client: Reader, issueId: string): Promise
     where: { id: issueId },
     select: {
       id: true,
+      status: true,
       sections: {
         orderBy: { position: 'asc' },
         select: {
@@ -79,6 +80,7 @@ export async function loadGateSnapshot(client: Reader, issueId: string): Promise
   ]);
   return {
     issueId: issue.id,
+    live: issue.status === 'PUBLISHED',
     intro: introRow
       ? {
           id: introRow.id,

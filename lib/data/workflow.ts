@@ -160,7 +160,7 @@ export async function publishInTx(
   actor: { id: string | null; name: string },
   now: Date,
   extraWhere: Prisma.IssueWhereInput = {},
-): Promise<Done | null> {
+): Promise<(Done & { revision: number }) | null> {
   const current = await tx.issue.findUnique({ where: { id: issue.id }, select: { publishedAt: true } });
   const { count } = await tx.issue.updateMany({
     where: { id: issue.id, status: from, ...extraWhere },
@@ -185,7 +185,7 @@ export async function publishInTx(
     }),
     { exceptUserId: actor.id },
   );
-  return { issue: { id: issue.id, slug: issue.slug, status: 'PUBLISHED' }, notificationIds };
+  return { issue: { id: issue.id, slug: issue.slug, status: 'PUBLISHED' }, notificationIds, revision: publication.revision };
 }
 
 /** APPROVED or SCHEDULED → PUBLISHED now; the gate must pass. */

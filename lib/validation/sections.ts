@@ -9,7 +9,7 @@ const id = z.uuid({ message: 'Not a valid id' });
 const title = z.string().trim().min(1, 'Enter a title').max(200, 'The title must be 200 characters or fewer');
 
 /** The body arrives as editor JSON (an object) or, from a plain form, as a JSON string. */
-const body = z.preprocess((value) => {
+export const richTextBody = z.preprocess((value) => {
   if (typeof value !== 'string') return value;
   try {
     return JSON.parse(value) as unknown;
@@ -23,7 +23,7 @@ export const saveSectionSchema = z
     id,
     version: z.coerce.number().int().min(1),
     title,
-    body,
+    body: richTextBody,
   })
   .strict();
 export type SaveSectionInput = z.output<typeof saveSectionSchema>;

@@ -19,6 +19,8 @@ export type GateComment = { id: string; sectionId: string; sectionTitle: string 
 
 export type GateSnapshot = {
   issueId: string;
+  /** Published: what fails here holds back the pending changes, not a first publish. */
+  live: boolean;
   intro: (IntroApprovalFields & { id: string }) | null;
   sections: GateSection[];
   /** The events featured in the issue's event lists (each once). */
@@ -113,7 +115,8 @@ export function publishGate(s: GateSnapshot): GateResult {
   } else {
     const state = approvalState(s.intro);
     const href = sectionHref(s.intro.id);
-    if (state === 'changed-since-approval') introProblems.push({ message: 'Intro changed since approval: submit it for approval again.', href });
+    if (state === 'changed-since-approval')
+      introProblems.push({ message: s.live ? 'Intro changed since approval: ask the sponsor to approve it again.' : 'Intro changed since approval: submit it for approval again.', href });
     else if (state === 'pending') introProblems.push({ message: 'The intro is waiting for the sponsor’s approval.', href });
     else if (state === 'not-requested') introProblems.push({ message: 'The intro has not been submitted for sponsor approval.', href });
   }

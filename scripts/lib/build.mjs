@@ -41,9 +41,9 @@ export async function buildForProduction(env) {
 
 /**
  * Cached query results (.next/cache/fetch-cache) and rendered pages (Next's ISR entries in
- * .next/server/route-cache) outlive the process; the database may have changed since
- * (restore, seed, another database), so a server starts from clean caches. The build's
- * own prerendered pages stay. @param {string} [nextDir]
+ * .next/server/route-cache) that builds before `isrFlushToDisk: false` wrote to disk: read
+ * from another database, so a server never starts on them. The build's own prerendered
+ * pages stay. @param {string} [nextDir]
  */
 export function clearRuntimeCaches(nextDir = path.join(ROOT, '.next')) {
   for (const dir of [path.join(nextDir, 'cache', 'fetch-cache'), path.join(nextDir, 'server', 'route-cache')]) {

@@ -12,6 +12,8 @@ const PUBLIC_PAGES = [
   '/search',
   '/search?q=safeguarding',
   '/search?q=zzzznotaword',
+  '/accessibility',
+  '/privacy',
   '/no-such-page',
 ];
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRoutes, fillRoute, type AppRoute } from '../support/app-routes';
@@ -18,6 +18,7 @@ let testDb: TestDatabase;
 let app: ProductionApp;
 const cookies: Record<'anonymous' | 'editor' | 'admin', string> = { anonymous: '', editor: '', admin: '' };
 let real: Record<string, string>;
+let startedAt: number;
 
 /** Undecodable, overlong or control characters: the edge answers these itself. */
 const MALFORMED_SEGMENTS = ['%FF', '%C0%AF', '%00', '%0A', '%0D%0A', '%E0%80%80', '%ED%A0%80', '%', '%zz', '%7F', '%C2%85', 'a%00.png'];
@@ -54,7 +55,7 @@ function realValues(route: AppRoute): Record<string, string> {
     : p.startsWith('/admin/users/') ? real.user
     : p.startsWith('/admin/contributions/') ? real.contribution
     : real.issue;
-  const slug = p.startsWith('/events/') ? real.eventSlug : real.issueSlug;
+  const slug = p.startsWith('/events/') ? real.eventSlug : p.startsWith('/admin/site-pages/') ? 'accessibility' : real.issueSlug;
   return { id: id!, sectionId: real.section!, slug: slug!, token: 'x'.repeat(43), file: `${'a'.repeat(64)}.png`, nextauth: 'session' };
 }
 
@@ -108,6 +109,7 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   await seedLikeNpmStart(testDb.url);
   app = await startProductionApp(testDb.url);
+  startedAt = Date.now();
   const db = testDb.prisma;
   for (const role of ['EDITOR', 'ADMIN'] as const) {
     const email = `edge-${role.toLowerCase()}@example.test`;
@@ -161,6 +163,27 @@ describe('every route in app/', () => {
     const failures = await checkAll(jobs);
     expect(failures, `${failures.length} of ${jobs.length} requests failed\n${app.output().slice(-3000)}`).toEqual([]);
   }, 600_000);
+});
+
+/** Files under dir changed after a time (a page or a query result the server cached). */
+function changedSince(dir: string, since: number): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .filter((file) => statSync(file).mtimeMs > since)
+    .map((file) => path.relative(root, file));
+}
+
+describe('the cache', () => {
+  // After the walks above (the files run their tests in order): a server keeps what
+  // it caches in memory, so nothing it read from this database is left for the next
+  // server on the same build, or this one after a restore (decision 004).
+  // Where the production server's cache would write (`next dev`, run by another test
+  // at the same time, has its own folder, .next/dev).
+  it('a server that served every route wrote nothing into .next', () => {
+    const written = ['server', 'cache'].flatMap((dir) => changedSince(path.join(root, '.next', dir), startedAt));
+    expect(written).toEqual([]);
+  });
 });
 
 describe('the edge guard', () => {

@@ -115,6 +115,16 @@ const CASES: Case[] = [
   { file: 'sections/reorder-sections', exportName: 'reorderSectionsAction', allowed: STAFF, input: (r) => ({ sectionId: r.articleId, direction: 'up' }) },
   { file: 'sections/restore-revision', exportName: 'restoreRevisionAction', allowed: STAFF, input: (r) => ({ revisionId: r.revisionId }) },
   { file: 'sections/save-section', exportName: 'saveSectionAction', allowed: STAFF, input: (r) => ({ id: r.articleId, version: 1, title: 'Article', body: doc('Edited article') }) },
+  {
+    // The page's current version, so only the permission decides (a stale one is a conflict).
+    file: 'site-pages/update',
+    exportName: 'updateSitePageAction',
+    allowed: STAFF,
+    input: async () => {
+      const { version } = await testDb.prisma.sitePage.findUniqueOrThrow({ where: { slug: 'privacy' }, select: { version: true } });
+      return { slug: 'privacy', version: String(version), title: 'Privacy notice', body: JSON.stringify(doc('How we use your data.')) };
+    },
+  },
   // The same action on the intro: the sponsor may edit that one.
   { file: 'sections/save-section#intro', exportName: 'saveSectionAction', allowed: ['ADMIN', 'EDITOR', 'SPONSOR'], input: (r) => ({ id: r.introId, version: 1, title: 'From our sponsor', body: doc('Edited intro') }) },
   { file: 'users/create-user', exportName: 'createUser', allowed: ADMIN, input: () => toForm({ email: `new-${randomUUID().slice(0, 8)}@example.org`, role: 'EDITOR', password: 'a-long-enough-password', name: 'New User' }) },
@@ -166,6 +176,17 @@ const CASES: Case[] = [
         await testDb.prisma.$transaction((tx) => writePublicationSnapshot(tx, issueId, null, new Date()));
         await testDb.prisma.issue.update({ where: { id: issueId }, data: { summary: 'Edited after publishing' } });
       }
+      return { issueId };
+    },
+  },
+  {
+    file: 'workflow/ask-sponsor-live',
+    exportName: 'askSponsorLiveAction',
+    allowed: ['ADMIN', 'EDITOR', 'SPONSOR'],
+    input: async (r) => {
+      // Live, and its intro edited since the approval (the approved hash no longer matches).
+      const issueId = await wfStatus(r, 'PUBLISHED');
+      await testDb.prisma.section.updateMany({ where: { id: r.introId }, data: { approvedAt: new Date(), approvedContentHash: '0'.repeat(64), approvalRequestedAt: null } });
       return { issueId };
     },
   },

@@ -47,4 +47,12 @@ describe('import rules', () => {
     const results = await eslint.lintText("import { overdueIssueIds } from '@/lib/data/workflow';\n\nexport const x = overdueIssueIds;\n", { filePath: path.join(root, 'lib/jobs/worker.ts') });
     expect(ruleIds(results)).not.toContain('no-restricted-imports');
   }, 60_000);
+
+  it('fails on an inline alternates object in a page, which would drop the feed link', async () => {
+    const inline = "import type { Metadata } from 'next';\n\nexport const metadata: Metadata = { alternates: { canonical: '/x' } };\n";
+    const results = await eslint.lintText(inline, { filePath: path.join(root, 'app/(public)/issues/page.tsx') });
+    expect(ruleIds(results)).toContain('no-restricted-syntax');
+    const helper = "import type { Metadata } from 'next';\nimport { pageAlternates } from '@/lib/site';\n\nexport const metadata: Metadata = { alternates: pageAlternates('/x') };\n";
+    expect(ruleIds(await eslint.lintText(helper, { filePath: path.join(root, 'app/(public)/issues/page.tsx') }))).not.toContain('no-restricted-syntax');
+  }, 60_000);
 });

@@ -11,6 +11,7 @@ const EDITOR_ANY: Action[] = [
   'person:read', 'person:create', 'person:update', 'person:delete', 'organisation:read',
   'media:read', 'media:create', 'media:update', 'media:delete',
   'contribution:read', 'contribution:review', 'audit:read', 'revision:read', 'revision:restore',
+  'site-page:update',
 ];
 const EXPECTED: Record<Role, { any: Action[]; own: Action[] }> = {
   ADMIN: { any: Object.keys(ACTIONS) as Action[], own: [] },

@@ -15,6 +15,7 @@ function snapshot(overrides: Partial<GateSnapshot> = {}): GateSnapshot {
   const intro = { title: 'Welcome', body: doc(para('Hello')), signOff: 'Kind regards', signatoryId: null };
   return {
     issueId: ISSUE,
+    live: false,
     intro: { id: INTRO, ...intro, approvalRequestedAt: null, approvedAt: new Date(), approvedContentHash: introContentHash(intro) },
     sections: [{ id: ARTICLE, title: 'News', kind: 'ARTICLE', body: doc(img('/media/a.webp', 'A chart'), img('/media/b.webp', '')), eventCount: 0 }],
     events: [
@@ -110,6 +111,12 @@ describe('publishGate', () => {
       href: `/admin/issues/${ISSUE}/sections/${INTRO}`,
     });
     expect(publishGate(snapshot({ intro: { ...changed.intro!, body: doc(para('Hello')) } })).passed).toBe(true);
+  });
+
+  it('on a live issue, asks for the sponsor again rather than a resubmission', () => {
+    const s = snapshot({ live: true });
+    const changed = snapshot({ live: true, intro: { ...s.intro!, body: doc(para('Hello!')) } });
+    expect(byKey(changed)['intro-approved']).toMatchObject({ met: false, message: 'Intro changed since approval: ask the sponsor to approve it again.' });
   });
 
   it('blocks an intro never submitted or still pending', () => {

@@ -18,6 +18,7 @@ const NAV: { href: string; label: string; permission: Action }[] = [
   { href: '/admin/people', label: 'People', permission: 'person:read' },
   { href: '/admin/organisations', label: 'Organisations', permission: 'organisation:read' },
   { href: '/admin/users', label: 'Users', permission: 'user:read' },
+  { href: '/admin/site-pages', label: 'Site pages', permission: 'site-page:update' },
   { href: '/admin/audit', label: 'Audit log', permission: 'audit:read' },
 ];
 

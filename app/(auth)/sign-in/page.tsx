@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { pageAlternates } from '@/lib/site';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { SiteChrome } from '@/components/site-chrome';
@@ -7,7 +8,7 @@ import { magicLinksEnabled } from '@/lib/auth/magic-link';
 import { getCurrentUser } from '@/lib/auth/session';
 import { safeCallbackUrl } from '@/lib/validation/callback-url';
 
-export const metadata: Metadata = { title: 'Sign in', robots: { index: false }, alternates: { canonical: '/sign-in' } };
+export const metadata: Metadata = { title: 'Sign in', robots: { index: false }, alternates: pageAlternates('/sign-in') };
 
 const ERRORS: Record<string, string> = {
   TooManyAttempts: 'Too many sign-in attempts. Wait 15 minutes and try again.',

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
+import { pageAlternates } from '@/lib/site';
 import { EventListPage } from '@/components/event-list-page';
 
 export const metadata: Metadata = {
   title: 'Upcoming events',
   description: 'Conferences, CPD sessions and masterclasses for the children’s services workforce, soonest first.',
-  alternates: { canonical: '/events' },
+  alternates: pageAlternates('/events'),
   openGraph: { title: 'Upcoming events', url: '/events' },
 };
 

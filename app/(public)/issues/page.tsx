@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { pageAlternates } from '@/lib/site';
 import { IssueArchive } from '@/components/issue-archive';
 import { cachedListPublishedIssues } from '@/lib/data/cached';
 
@@ -7,7 +8,7 @@ export const revalidate = 3600;
 export const metadata: Metadata = {
   title: 'All issues',
   description: 'Every published issue of the Regional Update, by year.',
-  alternates: { canonical: '/issues' },
+  alternates: pageAlternates('/issues'),
   openGraph: { title: 'All issues', url: '/issues' },
 };
 

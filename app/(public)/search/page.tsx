@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { pageAlternates } from '@/lib/site';
 import { SearchForm } from '@/components/search/search-form';
 import { displayQuery, resultsHeadingText, SearchPrompt, SearchResultsBody } from '@/components/search/search-results';
 import { cachedSearchPublished } from '@/lib/data/cached';
@@ -17,13 +18,13 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
     return {
       title: 'Search',
       description: 'Search every published issue of the Regional Update and the events in them.',
-      alternates: { canonical: '/search' },
+      alternates: pageAlternates('/search'),
     };
   }
   return {
     title: `Search results for ‘${displayQuery(q, 60)}’`,
     description: `Sections of the Regional Update and events that match ‘${displayQuery(q, 120)}’.`,
-    alternates: { canonical: '/search' },
+    alternates: pageAlternates('/search'),
     // Result pages are endless and thin: keep them out of search engines, but let crawlers follow links.
     robots: { index: false, follow: true },
   };

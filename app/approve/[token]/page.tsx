@@ -68,7 +68,7 @@ export default async function ApprovalLinkPage({
     );
   }
   const { issue, intro } = view;
-  const waiting = issue.status === 'IN_REVIEW';
+  const { waiting, live } = view;
   const action = `/api/approve/${encodeURIComponent(token)}`;
   const errorText = error ? (ERRORS[error] ?? ERRORS.invalid) : null;
 
@@ -91,6 +91,12 @@ export default async function ApprovalLinkPage({
             )}
           </p>
         </div>
+      )}
+      {live && waiting && (
+        <p className="mt-4 max-w-2xl border-l-8 border-[var(--color-brand)] bg-gray-100 p-4">
+          This issue is already published, and the intro was edited after you approved it. Readers keep seeing the version you approved until you
+          approve this one and the editor publishes the changes. If you ask for changes, the issue stays published as it is.
+        </p>
       )}
       <ChangesSinceApproval changes={view.changes} />
       <h2 className="mt-6 text-xl font-bold">The intro as readers will see it</h2>

@@ -5,6 +5,7 @@ import { listActiveLinks, listLinkSponsors } from '@/lib/data/access-links';
 import { getIssueWorkflow } from '@/lib/data/workflow-gate';
 import { APPROVAL_STATE_LABELS } from '@/lib/workflow/intro-hash';
 import { links } from '@/lib/workflow/links';
+import { introAwaitsSponsor } from '@/lib/workflow/live-intro';
 import { issueStatusLabel } from '@/lib/workflow/status-label';
 import {
   ApprovalLinkForm,
@@ -157,7 +158,7 @@ export async function IssueWorkflowPanel({ user, issueId }: { user: SessionUser;
         <>
           <h3 className="mt-8 text-xl font-bold">Links for people without an account</h3>
           <div className="mt-2 space-y-6">
-            {issue.status === 'IN_REVIEW' && (
+            {introAwaitsSponsor(issue.status, intro?.state) && (
               <div>
                 <h4 className="text-lg font-bold">Approval by email</h4>
                 <p className="max-w-2xl">The sponsor gets a link to read the intro and approve it or ask for changes, without signing in. It works once, for 7 days.</p>

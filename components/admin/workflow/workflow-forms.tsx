@@ -7,6 +7,7 @@ import { SubmitButton } from '@/components/admin/forms/fields';
 import { fieldError, keptValue, IDLE, type ActionState } from '@/lib/actions/state';
 import { approveIntroAction } from '@/lib/actions/workflow/approve-intro';
 import { archiveIssueAction } from '@/lib/actions/workflow/archive-issue';
+import { askSponsorLiveAction } from '@/lib/actions/workflow/ask-sponsor-live';
 import { createApprovalLinkAction } from '@/lib/actions/workflow/create-approval-link';
 import { createPreviewLinkAction } from '@/lib/actions/workflow/create-preview-link';
 import { publishIssueAction } from '@/lib/actions/workflow/publish-issue';
@@ -49,6 +50,10 @@ function TransitionButton<T>({
 
 export const SubmitIntroButton = ({ issueId }: { issueId: string }) => (
   <TransitionButton action={submitIntroAction} issueId={issueId} label="Submit for sponsor approval" pendingText="Submitting…" />
+);
+/** A live issue's edited intro (decision 017): the sponsor is asked without the issue leaving PUBLISHED. */
+export const AskSponsorButton = ({ issueId }: { issueId: string }) => (
+  <TransitionButton action={askSponsorLiveAction} issueId={issueId} label="Ask the sponsor to approve" pendingText="Asking the sponsor…" />
 );
 export const UnscheduleButton = ({ issueId }: { issueId: string }) => (
   <TransitionButton action={unscheduleIssueAction} issueId={issueId} label="Cancel the schedule" pendingText="Cancelling…" variant="secondary" />

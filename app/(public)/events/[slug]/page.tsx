@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { pageAlternates } from '@/lib/site';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EventDetails, EventSessions, RegistrationBadge } from '@/components/event-card';
@@ -33,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: event.title,
     description,
-    alternates: { canonical: path },
+    alternates: pageAlternates(path),
     openGraph: { type: 'website', title: event.title, description, url: path },
   };
 }

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
+import { pageAlternates } from '@/lib/site';
 import { EventListPage } from '@/components/event-list-page';
 
 export const metadata: Metadata = {
   title: 'Past events',
   description: 'Events from earlier issues of the Regional Update.',
-  alternates: { canonical: '/events/past' },
+  alternates: pageAlternates('/events/past'),
   openGraph: { title: 'Past events', url: '/events/past' },
 };
 

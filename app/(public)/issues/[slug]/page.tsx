@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { IssueArticle } from '@/components/issue/issue-article';
 import { ShareButtons } from '@/components/share-buttons';
 import { cachedGetIssueNeighbours, cachedGetPublishedIssue } from '@/lib/data/cached';
-import { siteUrl, SITE_NAME } from '@/lib/site';
+import { pageAlternates, siteUrl, SITE_NAME } from '@/lib/site';
 import { isSlugParam } from '@/lib/validation/params';
 
 // Cached HTML, regenerated at least hourly so registration states change on the right day
@@ -31,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: issue.title,
     description: issue.summary,
-    alternates: { canonical: path },
+    alternates: pageAlternates(path),
     openGraph: {
       type: 'article',
       title: issue.title,

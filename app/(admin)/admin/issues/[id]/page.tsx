@@ -16,14 +16,15 @@ import { getPendingChanges } from '@/lib/data/pending-changes';
 import { editPermission } from '@/lib/data/sections';
 import { formatDateTime, formatMonth } from '@/lib/dates';
 import { isUuidParam } from '@/lib/validation/params';
+import { links } from '@/lib/workflow/links';
 
 export const metadata: Metadata = { title: 'Edit issue' };
 
 const KIND_LABEL = { INTRO: 'Intro', ARTICLE: 'Article', EVENT_LIST: 'Events' } as const;
 
-export default async function IssueEditorPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; deleted?: string }> }) {
+export default async function IssueEditorPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; deleted?: string; published?: string }> }) {
   const { id } = await params;
-  const { created, deleted } = await searchParams;
+  const { created, deleted, published } = await searchParams;
   const user = await requireUser(`/admin/issues/${id}`);
   if (!isUuidParam(id)) notFound();
   if (!can(user, 'issue:read') || !can(user, 'section:read')) {
@@ -40,7 +41,9 @@ export default async function IssueEditorPage({ params, searchParams }: { params
   const canDelete = can(user, 'section:delete');
   const last = issue.sections.length - 1;
   const commentCounts = can(user, 'comment:read') ? await unresolvedCommentCounts(user, issue.id) : null;
-  const { pending } = issue.status === 'PUBLISHED' ? await getPendingChanges(user, issue.id) : { pending: false };
+  const live = issue.status === 'PUBLISHED' ? await getPendingChanges(user, issue.id) : null;
+  // Only while that revision is still the one readers see: an old address says nothing.
+  const livePublished = live?.revision != null && published === String(live.revision) ? live.revision : null;
 
   return (
     <>
@@ -51,6 +54,14 @@ export default async function IssueEditorPage({ params, searchParams }: { params
       </p>
       {created && <p role="status" className="mt-4 border-l-8 border-green-700 bg-green-50 p-4">The draft issue was created.</p>}
       {deleted && <p role="status" className="mt-4 border-l-8 border-green-700 bg-green-50 p-4">The section “{deleted}” was deleted.</p>}
+      {/* Always rendered, so the message "Publish changes" leads to is announced when it appears. */}
+      <div role="status" aria-live="polite" data-testid="publish-changes-status">
+        {livePublished && (
+          <p className="mt-4 border-l-8 border-green-700 bg-green-50 p-4 font-bold">
+            Changes published: revision {livePublished} is live. Readers see the new version now.
+          </p>
+        )}
+      </div>
       <p className="mt-4">
         <Link href={`/admin/issues/${issue.id}/preview`} className="inline-flex min-h-11 items-center rounded border-2 border-gray-800 bg-white px-4 font-bold text-gray-900 hover:bg-gray-100">
           Preview the whole issue
@@ -59,7 +70,15 @@ export default async function IssueEditorPage({ params, searchParams }: { params
       {user.role === 'SPONSOR' && <p className="mt-4">As the sponsor you can edit the intro. The other sections are shown for information.</p>}
 
       <IssueWorkflowPanel user={user} issueId={issue.id} />
-      {pending && <PendingChangesPanel issueId={issue.id} canPublish={can(user, 'issue:publish')} />}
+      {live && (live.pending || live.introApproval) && (
+        <PendingChangesPanel
+          issueId={issue.id}
+          canPublish={can(user, 'issue:publish')}
+          canAsk={can(user, 'issue:publish') && can(user, 'intro:update')}
+          approveHref={can(user, 'intro:approve') ? links.introApproval(issue.id) : null}
+          introApproval={live.introApproval && { askedAt: live.introApproval.askedAt && formatDateTime(live.introApproval.askedAt) }}
+        />
+      )}
 
       <section aria-labelledby="sections-heading" className="mt-8">
         <h2 id="sections-heading" className="text-2xl font-bold">Sections</h2>

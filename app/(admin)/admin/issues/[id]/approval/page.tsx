@@ -11,6 +11,7 @@ import { getIssueForPreview } from '@/lib/data/issues-admin';
 import { getIssueWorkflow } from '@/lib/data/workflow-gate';
 import { APPROVAL_STATE_LABELS } from '@/lib/workflow/intro-hash';
 import { links } from '@/lib/workflow/links';
+import { liveIntroNeedsApproval } from '@/lib/workflow/live-intro';
 import { isUuidParam } from '@/lib/validation/params';
 import { formatDateTime } from '@/lib/dates';
 
@@ -26,9 +27,9 @@ export default async function IntroApprovalPage({ params }: { params: Promise<{ 
   const [issue, wf] = await Promise.all([getIssueForPreview(user, id), getIssueWorkflow(user, id)]);
   if (!issue || !wf) notFound();
   const intro = issue.sections.find((s) => s.kind === 'INTRO');
-  // A live issue's intro edited since approval is approved again without leaving
-  // PUBLISHED (decision 017); "request changes" would unpublish it, so it is not offered.
-  const live = issue.status === 'PUBLISHED' && wf.intro?.state === 'changed-since-approval';
+  // A live issue's intro edited since approval is approved again, or sent back with a
+  // comment, without the issue leaving PUBLISHED (decision 017).
+  const live = liveIntroNeedsApproval(issue.status, wf.intro?.state);
   const waiting = (issue.status === 'IN_REVIEW' || live) && wf.intro;
 
   return (
@@ -68,12 +69,11 @@ export default async function IntroApprovalPage({ params }: { params: Promise<{ 
             <p className="mb-3">You approve this exact text. If anyone edits it later, it needs your approval again.</p>
             <ApproveIntroForm issueId={issue.id} contentHash={wf.intro.contentHash} />
           </section>
-          {!live && (
-            <section aria-labelledby="changes-heading">
-              <h2 id="changes-heading" className="text-xl font-bold">Request changes</h2>
-              <RequestChangesForm issueId={issue.id} />
-            </section>
-          )}
+          <section aria-labelledby="changes-heading">
+            <h2 id="changes-heading" className="text-xl font-bold">Request changes</h2>
+            {live && <p className="mb-3">The issue stays published with the intro you approved before; the editor gets your comment.</p>}
+            <RequestChangesForm issueId={issue.id} />
+          </section>
         </div>
       ) : (
         <p role="status" className="mt-8 border-l-8 border-gray-500 bg-gray-100 p-4">
