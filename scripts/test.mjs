@@ -3,10 +3,9 @@
 // Each step is the package.json script of the same name; a step starts as soon as the
 // steps it needs have passed. typecheck, lint, unit and the build are single-threaded
 // for most of their run, so on two cores they take about as long together as the
-// build does alone. Integration and e2e both follow the build, side by side: each
-// spends most of its time waiting (on PostgreSQL, on a page to load), using under one
-// core on average (`/usr/bin/time -v npx playwright test`: 234 CPU-seconds for the whole run),
-// so together they finish far sooner than one after the other (decision 015).
+// build does alone. Integration (three files at once) then e2e (two workers) each
+// load both cores; run side by side, or beside the first four, they starve each other
+// and time out (measured: decision 015).
 // Output lines carry the step's name; the first failure stops the rest.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -24,8 +23,8 @@ const STEPS = [
   // The typecheck step checks the same tsconfig (and the tests), so the build need not.
   { name: 'build', script: 'test:build', needs: ['generate'], env: { NEXT_BUILD_SKIP_TYPECHECK: '1' } },
   // The integration tests that serve the app, and the e2e web server, start this build.
-  { name: 'integration', script: 'test:integration', needs: ['build'] },
-  { name: 'e2e', script: 'test:e2e', needs: ['build'] },
+  { name: 'integration', script: 'test:integration', needs: ['build', 'typecheck', 'lint', 'unit'] },
+  { name: 'e2e', script: 'test:e2e', needs: ['integration'] },
 ];
 
 // `npm test -- lint unit` runs only the steps named (what they need is taken as done).
@@ -93,7 +92,9 @@ function stopAll() {
       s.state = 'stopped';
       say(name, '■ stopping: another step failed');
       try {
-        process.kill(-s.child.pid, 'SIGTERM');
+        // SIGINT, as Ctrl-C sends: Playwright then stops its web server (and its
+        // database), which runs outside this group; on SIGTERM it left them running.
+        process.kill(-s.child.pid, 'SIGINT');
       } catch {
         // Already gone.
       }

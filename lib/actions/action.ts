@@ -68,9 +68,12 @@ function isBadValueError(error: unknown): boolean {
   return (typeof sqlState === 'string' && sqlState.startsWith('22')) || ['P2000', 'P2006', 'P2007', 'P2020', 'P2033'].includes(code ?? '');
 }
 
+const scalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/** What the form sent, to put back after a failed submit: scalars, and lists of them (several ticked topics). Files are left out. */
 function keepValues(raw: unknown): Record<string, unknown> | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
-  return Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'));
+  return Object.fromEntries(Object.entries(raw).filter(([, v]) => scalar(v) || (Array.isArray(v) && v.every(scalar))));
 }
 
 const SAVE_FAILED = 'Something went wrong and nothing was saved. Try again.';

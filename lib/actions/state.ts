@@ -27,6 +27,6 @@ export function fieldError(state: ActionState, name: string): string | undefined
 
 /** What the user submitted (after a failed submit), else the fallback (the saved value). */
 export function keptValue(state: ActionState, name: string, fallback: string | null | undefined = ''): string {
-  if (state.status === 'error' && state.values && name in state.values) return String(state.values[name] ?? '');
+  if (state.status === 'error' && state.values && name in state.values && !Array.isArray(state.values[name])) return String(state.values[name] ?? '');
   return fallback ?? '';
 }

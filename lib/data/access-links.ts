@@ -73,6 +73,31 @@ async function issueForLink(issueId: string) {
  * its approval (decision 017). Returns the link's expiry, never the token: the editor
  * must not be able to approve in the sponsor's name.
  */
+/** Stores a link (only its token's hash) with its audit row, in one transaction. */
+async function createLink(
+  user: SessionUser,
+  token: string,
+  now: Date,
+  link: { purpose: 'INTRO_APPROVAL' | 'ISSUE_PREVIEW'; issueId: string; userId?: string; email?: string },
+  details: Record<string, string> = {},
+) {
+  const expiresAt = new Date(now.getTime() + ACCESS_LINK_DAYS * DAY_MS);
+  return db.$transaction(async (tx) => {
+    const row = await tx.accessToken.create({
+      data: { ...link, tokenHash: hashAccessToken(token), expiresAt, createdById: user.id },
+      select: { id: true, expiresAt: true },
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: 'access-link.create',
+      entityType: 'Issue',
+      entityId: link.issueId,
+      details: { linkId: row.id, purpose: link.purpose, ...details, expiresAt: expiresAt.toISOString() },
+    });
+    return row;
+  });
+}
+
 export async function createApprovalLink(user: SessionUser, input: { issueId: string; sponsorId: string }, opts: { now?: Date } = {}) {
   requirePermission(user, 'issue:update');
   const now = opts.now ?? new Date();
@@ -88,32 +113,10 @@ export async function createApprovalLink(user: SessionUser, input: { issueId: st
     throw new AppError('invalid', 'Choose the sponsor to send the link to', { fieldErrors: { sponsorId: ['Choose the sponsor to send the link to'] } });
   }
   const token = newToken();
-  const expiresAt = new Date(now.getTime() + ACCESS_LINK_DAYS * DAY_MS);
-  const link = await db.$transaction(async (tx) => {
-    const row = await tx.accessToken.create({
-      data: {
-        purpose: 'INTRO_APPROVAL',
-        tokenHash: hashAccessToken(token),
-        issueId: issue.id,
-        userId: sponsor.id,
-        email: sponsor.email,
-        expiresAt,
-        createdById: user.id,
-      },
-      select: { id: true, expiresAt: true },
-    });
-    await audit(tx, {
-      actorId: user.id,
-      action: 'access-link.create',
-      entityType: 'Issue',
-      entityId: issue.id,
-      details: { linkId: row.id, purpose: 'INTRO_APPROVAL', sponsorId: sponsor.id, expiresAt: expiresAt.toISOString() },
-    });
-    return row;
-  });
+  const link = await createLink(user, token, now, { purpose: 'INTRO_APPROVAL', issueId: issue.id, userId: sponsor.id, email: sponsor.email }, { sponsorId: sponsor.id });
   // The link is only useful if it arrives; a failed send is reported, the link revoked.
   try {
-    await sendEmail(approvalLinkEmail({ to: sponsor.email, issueTitle: issue.title, senderName: user.name, link: appUrl(approvalPath(token)), expiresAt }));
+    await sendEmail(approvalLinkEmail({ to: sponsor.email, issueTitle: issue.title, senderName: user.name, link: appUrl(approvalPath(token)), expiresAt: link.expiresAt }));
   } catch (error) {
     console.error('[approval link] email not sent', error);
     await db.accessToken.update({ where: { id: link.id }, data: { revokedAt: new Date() }, select: { id: true } });
@@ -129,21 +132,7 @@ export async function createPreviewLink(user: SessionUser, input: { issueId: str
   const issue = await issueForLink(input.issueId);
   if (issue.status === 'PUBLISHED') throw new AppError('conflict', 'This issue is published: share its public address instead of a preview link.');
   const token = newToken();
-  const expiresAt = new Date(now.getTime() + ACCESS_LINK_DAYS * DAY_MS);
-  const row = await db.$transaction(async (tx) => {
-    const created = await tx.accessToken.create({
-      data: { purpose: 'ISSUE_PREVIEW', tokenHash: hashAccessToken(token), issueId: issue.id, expiresAt, createdById: user.id },
-      select: { id: true, expiresAt: true },
-    });
-    await audit(tx, {
-      actorId: user.id,
-      action: 'access-link.create',
-      entityType: 'Issue',
-      entityId: issue.id,
-      details: { linkId: created.id, purpose: 'ISSUE_PREVIEW', expiresAt: expiresAt.toISOString() },
-    });
-    return created;
-  });
+  const row = await createLink(user, token, now, { purpose: 'ISSUE_PREVIEW', issueId: issue.id });
   return { id: row.id, expiresAt: row.expiresAt, url: appUrl(previewPath(token)) };
 }
 

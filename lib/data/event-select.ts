@@ -1,7 +1,8 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 
 // What an event card and the calendar need; shared by the issue page, /events and feeds.
-export const eventCardSelect = {
+/** An event's own fields: what a card shows and the edit form fills in. */
+export const eventFieldsSelect = {
   id: true,
   slug: true,
   title: true,
@@ -18,6 +19,10 @@ export const eventCardSelect = {
   registrationOpensAt: true,
   registrationDeadline: true,
   saveTheDate: true,
+} as const satisfies Prisma.EventSelect;
+
+export const eventCardSelect = {
+  ...eventFieldsSelect,
   updatedAt: true,
   organiser: { select: { name: true, slug: true } },
   presenters: {

@@ -8,7 +8,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { EVENT_PAGE_SIZE, toEventWriteData, type EventInput, type EventListQuery } from '@/lib/validation/events';
 import { assertReferencesExist, createEventInTx, json, retryOnSlugRace } from './event-create';
 import { appendToSection, renumber, sectionChange, type PublicChange } from './section-events';
-import { livePublicationWhere } from './event-select';
+import { eventFieldsSelect, livePublicationWhere } from './event-select';
 
 // The editor's side of events: list, create, edit and delete. Placing events in
 // the EVENT_LIST sections of issues is in section-events.ts. Each function checks
@@ -92,23 +92,8 @@ export async function getEventForEdit(user: SessionUser, id: string) {
   return db.event.findUnique({
     where: { id },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      description: true,
+      ...eventFieldsSelect,
       organiserId: true,
-      audience: true,
-      isFree: true,
-      cost: true,
-      mode: true,
-      platform: true,
-      venueName: true,
-      venueAddress: true,
-      registrationUrl: true,
-      registrationContact: true,
-      registrationOpensAt: true,
-      registrationDeadline: true,
-      saveTheDate: true,
       version: true,
       updatedAt: true,
       sessions: { orderBy: [{ startsAt: 'asc' }, { id: 'asc' }], select: { id: true, startsAt: true, endsAt: true, allDay: true, label: true } },

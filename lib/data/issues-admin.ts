@@ -5,6 +5,7 @@ import { audit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { EMPTY_DOC, ISSUE_TEMPLATE, monthDate } from '@/lib/issues/template';
+import { sectionCopySelect } from '@/lib/workflow/section-content';
 import { issueArticleSelect } from './issues';
 import { AppError } from '@/lib/errors';
 
@@ -64,11 +65,13 @@ function isSlugClash(error: unknown) {
 
 type NewIssue = { title: string; slug: string; year: number; month: number };
 
-/** A DRAFT issue with the standard sections (lib/issues/template.ts), all empty. */
-export async function createIssue(user: SessionUser, input: NewIssue) {
-  requirePermission(user, 'issue:create');
+type DraftContent = { summary?: string; sections: Prisma.SectionCreateWithoutIssueInput[]; action: string; details: Record<string, unknown> };
+
+/** A new DRAFT issue and its audit row in one transaction; a slug already taken is a field error. */
+async function createDraftIssue(user: SessionUser, input: NewIssue, content: (tx: Prisma.TransactionClient) => Promise<DraftContent>) {
   try {
     return await db.$transaction(async (tx) => {
+      const c = await content(tx);
       await assertSlugFree(tx, input.slug);
       const issue = await tx.issue.create({
         data: {
@@ -76,26 +79,29 @@ export async function createIssue(user: SessionUser, input: NewIssue) {
           title: input.title.trim(),
           month: monthDate(input.year, input.month),
           status: 'DRAFT',
+          ...(c.summary !== undefined ? { summary: c.summary } : {}),
           createdById: user.id,
-          sections: {
-            create: ISSUE_TEMPLATE.map((s, position) => ({ position, kind: s.kind, title: s.title, body: EMPTY_DOC })),
-          },
+          sections: { create: c.sections },
         },
         select: { id: true, slug: true },
       });
-      await audit(tx, {
-        actorId: user.id,
-        action: 'issue.create',
-        entityType: 'Issue',
-        entityId: issue.id,
-        details: { slug: issue.slug, from: 'template' },
-      });
+      await audit(tx, { actorId: user.id, action: c.action, entityType: 'Issue', entityId: issue.id, details: { slug: issue.slug, ...c.details } });
       return issue;
     });
   } catch (error) {
     if (isSlugClash(error)) throw new AppError('conflict', SLUG_TAKEN, { fieldErrors: { slug: [SLUG_TAKEN] } });
     throw error;
   }
+}
+
+/** A DRAFT issue with the standard sections (lib/issues/template.ts), all empty. */
+export async function createIssue(user: SessionUser, input: NewIssue) {
+  requirePermission(user, 'issue:create');
+  return createDraftIssue(user, input, async () => ({
+    sections: ISSUE_TEMPLATE.map((s, position) => ({ position, kind: s.kind, title: s.title, body: EMPTY_DOC })),
+    action: 'issue.create',
+    details: { from: 'template' },
+  }));
 }
 
 /**
@@ -106,71 +112,38 @@ export async function createIssue(user: SessionUser, input: NewIssue) {
 export async function duplicateIssue(user: SessionUser, input: NewIssue & { sourceIssueId: string }) {
   requirePermission(user, 'issue:create');
   requirePermission(user, 'issue:read');
-  try {
-    return await db.$transaction(async (tx) => {
-      const source = await tx.issue.findUnique({
-        where: { id: input.sourceIssueId },
-        select: {
-          id: true,
-          slug: true,
-          summary: true,
-          sections: {
-            orderBy: { position: 'asc' },
-            select: {
-              position: true,
-              kind: true,
-              title: true,
-              body: true,
-              bylineOrganisationId: true,
-              signOff: true,
-              signatoryId: true,
-              bylines: { select: { personId: true, position: true } },
-              events: { select: { eventId: true, position: true } },
-              topics: { select: { topicId: true } },
-            },
-          },
+  return createDraftIssue(user, input, async (tx) => {
+    const source = await tx.issue.findUnique({
+      where: { id: input.sourceIssueId },
+      select: {
+        id: true,
+        slug: true,
+        summary: true,
+        sections: {
+          orderBy: { position: 'asc' },
+          select: { ...sectionCopySelect, topics: { select: { topicId: true } } },
         },
-      });
-      if (!source) throw new AppError('not_found', 'The issue to copy no longer exists.', { fieldErrors: { sourceIssueId: ['The issue to copy no longer exists.'] } });
-      await assertSlugFree(tx, input.slug);
-      const issue = await tx.issue.create({
-        data: {
-          slug: input.slug,
-          title: input.title.trim(),
-          month: monthDate(input.year, input.month),
-          status: 'DRAFT',
-          summary: source.summary,
-          createdById: user.id,
-          sections: {
-            create: source.sections.map((s) => ({
-              position: s.position,
-              kind: s.kind,
-              title: s.title,
-              body: s.body as Prisma.InputJsonValue,
-              bylineOrganisationId: s.bylineOrganisationId,
-              signOff: s.signOff,
-              signatoryId: s.signatoryId,
-              bylines: { create: s.bylines.map((b) => ({ personId: b.personId, position: b.position })) },
-              events: { create: s.events.map((e) => ({ eventId: e.eventId, position: e.position })) },
-              topics: { create: s.topics.map((t) => ({ topicId: t.topicId })) },
-            })),
-          },
-        },
-        select: { id: true, slug: true },
-      });
-      await audit(tx, {
-        actorId: user.id,
-        action: 'issue.duplicate',
-        entityType: 'Issue',
-        entityId: issue.id,
-        details: { slug: issue.slug, from: source.slug, sourceIssueId: source.id },
-      });
-      return issue;
+      },
     });
-  } catch (error) {
-    if (isSlugClash(error)) throw new AppError('conflict', SLUG_TAKEN, { fieldErrors: { slug: [SLUG_TAKEN] } });
-    throw error;
-  }
+    if (!source) throw new AppError('not_found', 'The issue to copy no longer exists.', { fieldErrors: { sourceIssueId: ['The issue to copy no longer exists.'] } });
+    return {
+      summary: source.summary,
+      sections: source.sections.map((s) => ({
+        position: s.position,
+        kind: s.kind,
+        title: s.title,
+        body: s.body as Prisma.InputJsonValue,
+        bylineOrganisationId: s.bylineOrganisationId,
+        signOff: s.signOff,
+        signatoryId: s.signatoryId,
+        bylines: { create: s.bylines.map((b) => ({ personId: b.personId, position: b.position })) },
+        events: { create: s.events.map((e) => ({ eventId: e.eventId, position: e.position })) },
+        topics: { create: s.topics.map((t) => ({ topicId: t.topicId })) },
+      })),
+      action: 'issue.duplicate',
+      details: { from: source.slug, sourceIssueId: source.id },
+    };
+  });
 }
 
 export type IssueDetails = { title: string; slug: string; year: number; month: number; summary: string; version: number };

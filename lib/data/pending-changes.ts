@@ -1,19 +1,17 @@
 import 'server-only';
-import { audit } from '@/lib/audit';
 import { requirePermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { notify } from '@/lib/notify';
-import { approvalState, canonicalJson, introContentHash } from '@/lib/workflow/intro-hash';
-import { links } from '@/lib/workflow/links';
+import { approvalState, canonicalJson } from '@/lib/workflow/intro-hash';
 import { liveIntroNeedsApproval } from '@/lib/workflow/live-intro';
 import { isEmptySection } from '@/lib/workflow/publication-snapshot';
 import { EMPTY_INTRO_MESSAGE, isBlankRichText } from '@/lib/workflow/publish-gate';
+import { sectionContentSelect } from '@/lib/workflow/section-content';
 import { publishInTx } from './workflow';
 import { gateError, gateFor } from './workflow-gate';
-import { afterCommit, INTRO_FIELDS, introOf, issueFor, sponsorsFor, to, type Done } from './workflow-tx';
+import { afterCommit, askSponsorInTx, INTRO_FIELDS, introOf, issueFor, type Done } from './workflow-tx';
 
 // "Publish changes" for a live issue (decision 017): the working title, summary and
 // sections of a PUBLISHED issue are a pending revision until they are published again
@@ -21,13 +19,9 @@ import { afterCommit, INTRO_FIELDS, introOf, issueFor, sponsorsFor, to, type Don
 
 type Reader = Prisma.TransactionClient | typeof db;
 
+// Positions left out: renumbered bylines in the same order are no change for readers.
 const sectionFields = {
-  kind: true,
-  title: true,
-  body: true,
-  bylineOrganisationId: true,
-  signOff: true,
-  signatoryId: true,
+  ...sectionContentSelect,
   bylines: { orderBy: { position: 'asc' }, select: { personId: true } },
   events: { orderBy: { position: 'asc' }, select: { eventId: true } },
 } as const satisfies Prisma.SectionSelect;
@@ -104,25 +98,16 @@ export async function askSponsorToApproveLiveIntro(user: SessionUser, input: { i
     const state = approvalState(intro);
     if (state === 'approved') throw new AppError('conflict', 'The sponsor has already approved the intro as it is now.');
     if (state === 'pending') throw new AppError('conflict', 'The sponsor has already been asked to approve the edited intro.');
-    await tx.section.update({ where: { id: intro.id }, data: { approvalRequestedAt: now }, select: { id: true } });
-    const contentHash = introContentHash(intro);
-    await audit(tx, {
-      actorId: user.id,
-      action: 'intro.submit',
-      entityType: 'Issue',
-      entityId: issue.id,
-      details: { from: 'PUBLISHED', to: 'PUBLISHED', sectionId: intro.id, contentHash },
-    });
-    const notificationIds = await notify(
-      tx,
-      to(await sponsorsFor(tx, intro.signatoryId), {
-        kind: 'SUBMITTED_FOR_APPROVAL',
+    const notificationIds = await askSponsorInTx(tx, {
+      user,
+      issue: { id: issue.id, from: 'PUBLISHED', to: 'PUBLISHED' },
+      intro,
+      now,
+      message: {
         title: `Edited intro ready for your approval: ${issue.title}`,
         body: `${user.name} edited the intro “${intro.title}” of this live issue and asks for your approval. Readers see the version you approved until you approve the new one and it is published.`,
-        href: links.introApproval(issue.id),
-      }),
-      { exceptUserId: user.id },
-    );
+      },
+    });
     return { issue: { id: issue.id, slug: issue.slug, status: 'PUBLISHED' as const }, notificationIds };
   });
   await afterCommit(result);

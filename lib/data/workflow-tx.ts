@@ -2,7 +2,11 @@ import 'server-only';
 import { AppError } from '@/lib/errors';
 import { can } from '@/lib/auth/permissions';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { activeUsersWhoCan, activeUsersWithRoles, sendNotificationEmails, type NotificationInput } from '@/lib/notify';
+import { audit } from '@/lib/audit';
+import type { SessionUser } from '@/lib/auth/session';
+import { activeUsersWhoCan, activeUsersWithRoles, notify, sendNotificationEmails, type NotificationInput } from '@/lib/notify';
+import { introContentHash } from '@/lib/workflow/intro-hash';
+import { links } from '@/lib/workflow/links';
 import { revalidateIssuePages } from '@/lib/workflow/revalidate';
 import { STATUS_LABELS, type IssueStatus } from '@/lib/workflow/state-machine';
 
@@ -79,6 +83,36 @@ export async function editorsFor(tx: Tx, issue: { id: string; createdById: strin
   return (await activeUsersWhoCan(tx, 'issue:publish')).map((u) => u.id);
 }
 
+/**
+ * Puts the intro in front of the sponsor: marks it requested, writes the intro.submit
+ * audit row (with the hash of the text asked about) and notifies the sponsor. Shared by
+ * submitting for approval and asking again about a live issue's edited intro.
+ */
+export async function askSponsorInTx(
+  tx: Tx,
+  a: {
+    user: SessionUser;
+    issue: { id: string; from: IssueStatus; to: IssueStatus };
+    intro: NonNullable<Awaited<ReturnType<typeof introOf>>>;
+    now: Date;
+    message: { title: string; body: string };
+  },
+): Promise<string[]> {
+  await tx.section.update({ where: { id: a.intro.id }, data: { approvalRequestedAt: a.now }, select: { id: true } });
+  await audit(tx, {
+    actorId: a.user.id,
+    action: 'intro.submit',
+    entityType: 'Issue',
+    entityId: a.issue.id,
+    details: { from: a.issue.from, to: a.issue.to, sectionId: a.intro.id, contentHash: introContentHash(a.intro) },
+  });
+  return notify(
+    tx,
+    to(await sponsorsFor(tx, a.intro.signatoryId), { kind: 'SUBMITTED_FOR_APPROVAL', ...a.message, href: links.introApproval(a.issue.id) }),
+    { exceptUserId: a.user.id },
+  );
+}
+
 export const to = (userIds: string[], n: Omit<NotificationInput, 'userId'>): NotificationInput[] => userIds.map((userId) => ({ ...n, userId }));
 
 export function cleanComment(comment: string | undefined | null, field = 'comment'): string {
@@ -89,7 +123,6 @@ export function cleanComment(comment: string | undefined | null, field = 'commen
   }
   return text;
 }
-
 
 export async function afterCommit(result: Done, opts: { revalidate?: boolean } = {}) {
   await sendNotificationEmails(result.notificationIds);

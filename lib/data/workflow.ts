@@ -9,9 +9,9 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { enqueuePublish } from '@/lib/jobs/queues';
 import { notify } from '@/lib/notify';
 import { decideIntroInTx } from '@/lib/data/intro-decision';
-import { afterCommit, conflict, currentStatus, editorsFor, introOf, issueFor, ISSUE_FIELDS, move, sponsorsFor, to, type Done, type Tx } from '@/lib/data/workflow-tx';
+import { afterCommit, askSponsorInTx, conflict, currentStatus, editorsFor, introOf, issueFor, ISSUE_FIELDS, move, to, type Done, type Tx } from '@/lib/data/workflow-tx';
 import { parseScheduleTime } from '@/lib/dates';
-import { approvalState, introContentHash } from '@/lib/workflow/intro-hash';
+import { approvalState } from '@/lib/workflow/intro-hash';
 import { links } from '@/lib/workflow/links';
 import { EMPTY_INTRO_MESSAGE, isBlankRichText } from '@/lib/workflow/publish-gate';
 import { assertTransition, type IssueStatus } from '@/lib/workflow/state-machine';
@@ -41,25 +41,13 @@ export async function submitIntroForApproval(user: SessionUser, input: { issueId
     }
     assertTransition(user, issue.status, 'IN_REVIEW');
     if (!(await move(tx, issue.id, issue.status, 'IN_REVIEW'))) throw conflict(await currentStatus(tx, issue.id));
-    await tx.section.update({ where: { id: intro.id }, data: { approvalRequestedAt: now }, select: { id: true } });
-    const contentHash = introContentHash(intro);
-    await audit(tx, {
-      actorId: user.id,
-      action: 'intro.submit',
-      entityType: 'Issue',
-      entityId: issue.id,
-      details: { from: issue.status, to: 'IN_REVIEW', sectionId: intro.id, contentHash },
+    const notificationIds = await askSponsorInTx(tx, {
+      user,
+      issue: { id: issue.id, from: issue.status, to: 'IN_REVIEW' },
+      intro,
+      now,
+      message: { title: `Intro ready for your approval: ${issue.title}`, body: `${user.name} submitted the intro “${intro.title}” for your approval.` },
     });
-    const notificationIds = await notify(
-      tx,
-      to(await sponsorsFor(tx, intro.signatoryId), {
-        kind: 'SUBMITTED_FOR_APPROVAL',
-        title: `Intro ready for your approval: ${issue.title}`,
-        body: `${user.name} submitted the intro “${intro.title}” for your approval.`,
-        href: links.introApproval(issue.id),
-      }),
-      { exceptUserId: user.id },
-    );
     return { issue: { id: issue.id, slug: issue.slug, status: 'IN_REVIEW' as const }, notificationIds };
   });
   await afterCommit(result);

@@ -1,4 +1,5 @@
 import type { Prisma } from '../generated/prisma/client';
+import { sectionCopySelect } from './section-content';
 
 type Tx = Prisma.TransactionClient;
 
@@ -23,18 +24,7 @@ export async function writePublicationSnapshot(
       summary: true,
       sections: {
         orderBy: { position: 'asc' },
-        select: {
-          id: true,
-          position: true,
-          kind: true,
-          title: true,
-          body: true,
-          bylineOrganisationId: true,
-          signOff: true,
-          signatoryId: true,
-          bylines: { orderBy: { position: 'asc' }, select: { personId: true, position: true } },
-          events: { orderBy: { position: 'asc' }, select: { eventId: true, position: true } },
-        },
+        select: { id: true, ...sectionCopySelect },
       },
     },
   });

@@ -44,7 +44,7 @@ test('a contributor submits an event; the editor accepts it into a draft issueâ€
   await expect(page.getByRole('textbox', { name: 'Description (optional)' })).toBeVisible();
   await expectNoAxeViolations(page, 'event form');
 
-  await page.getByLabel('Title of the event').fill(title);
+  await page.getByLabel('Title', { exact: true }).fill(title);
   await page.getByRole('textbox', { name: 'Description (optional)' }).fill('A morning on kinship assessments.');
   await page.locator('input[name="sessions.0.day"]').fill('12');
   await page.locator('input[name="sessions.0.month"]').fill('3');
@@ -54,13 +54,13 @@ test('a contributor submits an event; the editor accepts it into a draft issueâ€
   await page.getByLabel('Online', { exact: true }).check();
   await page.getByLabel('Platform').fill('Microsoft Teams');
   await page.getByLabel('Yes, it is free').check();
-  await page.getByLabel('Booking link (optional)').fill('https://example.org/kinship');
+  await page.getByLabel('Registration link (optional)').fill('https://example.org/kinship');
   await page.getByRole('button', { name: 'Submit event' }).click();
 
   // A mistake is explained next to the field and in the summary; nothing typed is lost.
   const summary = page.locator('#main').getByRole('alert').filter({ hasText: 'There is a problem' });
   await expect(summary).toContainText('Session 1: the end time must be after the start time');
-  await expect(page.getByLabel('Title of the event')).toHaveValue(title);
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
   await expect(page.getByRole('textbox', { name: 'Description (optional)' })).toContainText('A morning on kinship assessments.');
   await expectNoAxeViolations(page, 'event form with errors');
   await page.getByLabel('End time of session 1', { exact: true }).fill('16:30');
@@ -74,7 +74,7 @@ test('a contributor submits an event; the editor accepts it into a draft issueâ€
   const contributionUrl = page.url().replace(/\?.*$/, '');
 
   // While it is waiting, the contributor can change it: the form comes back filled in.
-  await expect(page.getByLabel('Title of the event')).toHaveValue(title);
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
   await expect(page.locator('input[name="sessions.0.day"]')).toHaveValue('12');
   await expect(page.getByLabel('End time of session 1', { exact: true })).toHaveValue('16:30');
   await expect(page.getByLabel('Online', { exact: true })).toBeChecked();
@@ -128,6 +128,52 @@ test('a contributor submits an event; the editor accepts it into a draft issueâ€
 
   await fixtures.sql(`DELETE FROM "SectionEvent" WHERE "eventId" = $1`, [placed!.id]);
   await fixtures.sql(`DELETE FROM "Event" WHERE id = $1`, [placed!.id]);
+});
+
+test('without JavaScript, a contributorâ€™s event comes back after a mistake with everything typed, then submits', async ({ page, browser, fixtures }) => {
+  const contributor = await fixtures.user('CONTRIBUTOR', { organisationSlug: 'the-staff-college' });
+  const topics = (await fixtures.sql(`SELECT name FROM "Topic" ORDER BY name LIMIT 2`)) as { name: string }[];
+  expect(topics).toHaveLength(2);
+  const title = `No-script workshop ${contributor.id.slice(0, 8)}`;
+  const year = String(new Date().getUTCFullYear() + 1);
+  await signInAs(page, contributor);
+  const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  try {
+    const p = await noJs.newPage();
+    await p.goto('/admin/contributions/new?kind=EVENT');
+    await p.getByLabel('Title', { exact: true }).fill(title);
+    const date1 = p.getByRole('group', { name: 'Date of session 1' });
+    await date1.getByLabel('Day').fill('12');
+    await date1.getByLabel('Month').fill('3');
+    await date1.getByLabel('Year').fill(year);
+    await p.getByLabel('Start time of session 1').fill('13:00');
+    await p.getByLabel('End time of session 1').fill('10:00');
+    await p.getByLabel('Online', { exact: true }).check();
+    await p.getByLabel('Yes, it is free').check();
+    const topicBoxes = p.getByRole('group', { name: 'Topics (optional)' });
+    for (const t of topics) await topicBoxes.getByLabel(t.name, { exact: true }).check();
+    await p.getByRole('button', { name: 'Submit event' }).click();
+
+    // The server renders the form again: the errors, and every value as sent.
+    const summary = p.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await expect(summary).toContainText('Session 1: the end time must be after the start time');
+    await expect(summary).toContainText('Enter the platform');
+    await expect(p.getByLabel('Title', { exact: true })).toHaveValue(title);
+    await expect(p.getByRole('group', { name: 'Date of session 1' }).getByLabel('Day')).toHaveValue('12');
+    await expect(p.getByLabel('Start time of session 1')).toHaveValue('13:00');
+    await expect(p.getByLabel('Online', { exact: true })).toBeChecked();
+    await expect(p.getByLabel('Yes, it is free')).toBeChecked();
+    for (const t of topics) await expect(p.getByRole('group', { name: 'Topics (optional)' }).getByLabel(t.name, { exact: true })).toBeChecked();
+
+    // Online was chosen, so the platform field is there now.
+    await p.getByLabel('Online platform').fill('Zoom');
+    await p.getByLabel('End time of session 1').fill('16:00');
+    await p.getByRole('button', { name: 'Submit event' }).click();
+    await expect(p.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(p.getByText('Your submission has been sent to the editor.')).toBeVisible();
+  } finally {
+    await noJs.close();
+  }
 });
 
 test('the editor declines an article with a reason the contributor sees; axe on the article form and review screen', async ({ page, browser, fixtures }) => {

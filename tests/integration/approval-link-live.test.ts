@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SessionUser } from '@/lib/auth/session';
-import type { TestDatabase } from '../support/db';
-import { makeIssue, setUpWorkflowDatabase, tearDownWorkflowDatabase, text, type Who } from '../support/workflow';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { makeIssue, text } from '../support/workflow';
+import { as, introHash, testDb, workflowSuite } from '../support/workflow-suite';
 
 // Decision 017: a live issue's intro edited since its approval can be decided through an
 // approval link. Approving leaves the issue PUBLISHED (the editor then publishes the
 // changes); asking for changes leaves it PUBLISHED with the published text as it was.
 
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock('@/lib/revalidate', () => ({ revalidatePublicContent: () => {} }));
 const mail = vi.hoisted(() => ({ sent: [] as { to: string; text: string }[] }));
 vi.mock('@/lib/email/send', () => ({
   sendEmail: async (m: { to: string; text: string }) => {
@@ -17,30 +15,18 @@ vi.mock('@/lib/email/send', () => ({
   },
 }));
 
-let testDb: TestDatabase;
-let as: Record<Who, SessionUser>;
+// The link's decision queues emails, so the job queue is started and must be stopped.
+workflowSuite({ after: async () => (await import('@/lib/jobs/worker')).stopJobs() });
+
 let links: typeof import('@/lib/data/access-links');
 let wf: typeof import('@/lib/data/workflow');
 let pending: typeof import('@/lib/data/pending-changes');
-let hash: typeof import('@/lib/workflow/intro-hash');
 
 beforeAll(async () => {
-  ({ testDb, as } = await setUpWorkflowDatabase());
   links = await import('@/lib/data/access-links');
   wf = await import('@/lib/data/workflow');
   pending = await import('@/lib/data/pending-changes');
-  hash = await import('@/lib/workflow/intro-hash');
 });
-
-afterAll(async () => {
-  await (await import('@/lib/jobs/worker')).stopJobs();
-  await tearDownWorkflowDatabase(testDb);
-});
-
-async function introHash(introId: string) {
-  const s = await testDb.prisma.section.findUniqueOrThrow({ where: { id: introId }, select: { title: true, body: true, signOff: true, signatoryId: true } });
-  return hash.introContentHash(s);
-}
 
 /** A published issue whose intro was then edited: readers still see the approved text. */
 async function liveWithEditedIntro() {

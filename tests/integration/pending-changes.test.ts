@@ -1,47 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SessionUser } from '@/lib/auth/session';
-import type { TestDatabase } from '../support/db';
-import { jobs, makeIssue, setUpWorkflowDatabase, tearDownWorkflowDatabase, text, type Who } from '../support/workflow';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { jobs, makeIssue, text } from '../support/workflow';
+import { as, introHash, publishedIssue as published, revalidated, testDb, workflowSuite } from '../support/workflow-suite';
 
 // Decision 017: edits to a live issue are pending until "Publish changes", which goes
 // through the publish gate (an edited intro needs the sponsor again) and writes a new
 // publication snapshot with its audit row.
 
-const revalidated = vi.hoisted(() => [] as string[][]);
-vi.mock('@/lib/revalidate', () => ({
-  revalidatePublicContent: (opts: { issueSlugs?: string[] }) => void revalidated.push(opts.issueSlugs ?? []),
-}));
+// The live-intro request queues emails, so the job queue is started and must be stopped.
+workflowSuite({ after: async () => (await import('@/lib/jobs/worker')).stopJobs() });
 
-let testDb: TestDatabase;
-let as: Record<Who, SessionUser>;
 let wf: typeof import('@/lib/data/workflow');
 let pending: typeof import('@/lib/data/pending-changes');
-let hash: typeof import('@/lib/workflow/intro-hash');
 
 beforeAll(async () => {
-  ({ testDb, as } = await setUpWorkflowDatabase());
   wf = await import('@/lib/data/workflow');
   pending = await import('@/lib/data/pending-changes');
-  hash = await import('@/lib/workflow/intro-hash');
 });
-
-afterAll(async () => {
-  await (await import('@/lib/jobs/worker')).stopJobs();
-  await tearDownWorkflowDatabase(testDb);
-});
-
-async function introHash(introId: string) {
-  const s = await testDb.prisma.section.findUniqueOrThrow({ where: { id: introId }, select: { title: true, body: true, signOff: true, signatoryId: true } });
-  return hash.introContentHash(s);
-}
-
-async function published() {
-  const issue = await makeIssue(testDb, { createdById: as.editor.id });
-  await wf.submitIntroForApproval(as.editor, { issueId: issue.id });
-  await wf.approveIntro(as.sponsor, { issueId: issue.id, contentHash: await introHash(issue.introId) });
-  await wf.publishIssue(as.editor, { issueId: issue.id });
-  return issue;
-}
 
 const liveTexts = async (slug: string) => {
   const { getPublishedIssue } = await import('@/lib/data/issues');

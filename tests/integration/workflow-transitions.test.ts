@@ -1,34 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SessionUser } from '@/lib/auth/session';
-import type { TestDatabase } from '../support/db';
-import { jobs, makeIssue, setUpWorkflowDatabase, tearDownWorkflowDatabase, text, type Who } from '../support/workflow';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { jobs, makeIssue, text } from '../support/workflow';
+import { approvedIssue as approved, as, introHash, revalidated, submittedIssue as submitted, testDb, workflowSuite } from '../support/workflow-suite';
 
 // lib/data/workflow.ts against a real database: conditional transitions with audit
 // rows and notifications, the intro hash, the publish gate, London scheduling.
 
-const revalidated = vi.hoisted(() => [] as string[][]);
-vi.mock('@/lib/revalidate', () => ({
-  revalidatePublicContent: (opts: { issueSlugs?: string[] }) => void revalidated.push(opts.issueSlugs ?? []),
-}));
+let boss: typeof import('@/lib/jobs/worker') | undefined;
+workflowSuite({ after: async () => boss?.stopJobs() });
 
-let testDb: TestDatabase;
-let as: Record<Who, SessionUser>;
 let wf: typeof import('@/lib/data/workflow');
 let gates: typeof import('@/lib/data/workflow-gate');
-let hash: typeof import('@/lib/workflow/intro-hash');
-let boss: typeof import('@/lib/jobs/worker');
 
 beforeAll(async () => {
-  ({ testDb, as } = await setUpWorkflowDatabase());
   wf = await import('@/lib/data/workflow');
   gates = await import('@/lib/data/workflow-gate');
-  hash = await import('@/lib/workflow/intro-hash');
   boss = await import('@/lib/jobs/worker');
-});
-
-afterAll(async () => {
-  await boss?.stopJobs();
-  await tearDownWorkflowDatabase(testDb);
 });
 
 const status = async (id: string) => (await testDb.prisma.issue.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
@@ -36,23 +22,6 @@ const auditRows = (action: string, entityId: string) =>
   testDb.prisma.auditLog.findMany({ where: { action, entityId }, select: { actorId: true, details: true } });
 const notificationsFor = (userId: string, kind: string) =>
   testDb.prisma.notification.findMany({ where: { userId, kind: kind as never }, select: { id: true, title: true, body: true, href: true } });
-
-async function introHash(introId: string) {
-  const s = await testDb.prisma.section.findUniqueOrThrow({ where: { id: introId }, select: { title: true, body: true, signOff: true, signatoryId: true } });
-  return hash.introContentHash(s);
-}
-
-async function submitted() {
-  const issue = await makeIssue(testDb, { createdById: as.editor.id });
-  await wf.submitIntroForApproval(as.editor, { issueId: issue.id });
-  return issue;
-}
-
-async function approved() {
-  const issue = await submitted();
-  await wf.approveIntro(as.sponsor, { issueId: issue.id, contentHash: await introHash(issue.introId) });
-  return issue;
-}
 
 describe('submitting the intro for approval', () => {
   it('moves DRAFT → IN_REVIEW with an audit row, notifies the sponsor and queues their email', async () => {

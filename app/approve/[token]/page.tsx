@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { FieldChrome } from '@/components/admin/forms/fields';
 import { ChangesSinceApproval } from '@/components/admin/workflow/changes-since-approval';
 import { IssueSection } from '@/components/issue/issue-section';
 import { getApprovalLinkView, type LinkProblem } from '@/lib/data/access-links';
@@ -120,16 +121,7 @@ export default async function ApprovalLinkPage({
             <h2 id="changes-heading" className="text-xl font-bold">Request changes</h2>
             <form method="post" action={action} className="space-y-3">
               <input type="hidden" name="decision" value="request-changes" />
-              <div className={error === 'comment' ? 'border-l-4 border-red-700 pl-3' : undefined}>
-                <label htmlFor="comment" className="block font-bold">
-                  What needs to change?
-                </label>
-                {error === 'comment' && (
-                  <p id="comment-error" className="font-bold text-red-700">
-                    <span className="sr-only">Error: </span>
-                    {ERRORS.comment}
-                  </p>
-                )}
+              <FieldChrome id="comment" label="What needs to change?" error={error === 'comment' ? ERRORS.comment : undefined}>
                 <textarea
                   id="comment"
                   name="comment"
@@ -139,7 +131,7 @@ export default async function ApprovalLinkPage({
                   aria-describedby={error === 'comment' ? 'comment-error' : undefined}
                   className="mt-1 block w-full rounded border-2 border-gray-800 bg-white p-2"
                 />
-              </div>
+              </FieldChrome>
               <button type="submit" className="min-h-11 rounded border-2 border-gray-800 bg-white px-5 font-bold text-gray-900 hover:bg-gray-100">
                 Request changes
               </button>

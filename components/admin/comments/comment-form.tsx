@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef } from 'react';
 import { ErrorSummary } from '@/components/admin/forms/error-summary';
-import { inputClass, SubmitButton } from '@/components/admin/forms/fields';
+import { FieldChrome, inputClass, SubmitButton } from '@/components/admin/forms/fields';
 import { fieldError, IDLE, keptValue } from '@/components/admin/forms/form-state';
 import { addCommentAction } from '@/lib/actions/comments/add-comment';
 import type { ActionState } from '@/lib/actions/state';
@@ -47,19 +47,7 @@ export function CommentForm({
         <input type="hidden" name="contributionId" value={target.contributionId} />
       )}
       {parentId && <input type="hidden" name="parentId" value={parentId} />}
-      <div className={error ? 'border-l-4 border-red-700 pl-3' : undefined}>
-        <label htmlFor={bodyId} className="block font-bold">
-          {reply ? 'Reply' : 'New comment'}
-        </label>
-        <p id={`${bodyId}-hint`} className="text-[var(--color-muted)]">
-          To notify someone, type @ and their full name, for example “@Sam Jones”. Up to {COMMENT_MAX_LENGTH.toLocaleString('en-GB')} characters.
-        </p>
-        {error && (
-          <p id={`${bodyId}-error`} className="font-bold text-red-700">
-            <span className="sr-only">Error: </span>
-            {error}
-          </p>
-        )}
+      <FieldChrome id={bodyId} label={reply ? 'Reply' : 'New comment'} hint={<>To notify someone, type @ and their full name, for example “@Sam Jones”. Up to {COMMENT_MAX_LENGTH.toLocaleString('en-GB')} characters.</>} error={error}>
         <textarea
           id={bodyId}
           name="body"
@@ -69,7 +57,7 @@ export function CommentForm({
           aria-describedby={[`${bodyId}-hint`, error ? `${bodyId}-error` : null].filter(Boolean).join(' ')}
           className={`${inputClass} py-2`}
         />
-      </div>
+      </FieldChrome>
       {canBlock && !reply && (
         <div className="flex items-start gap-3">
           <input

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { ErrorSummary } from '@/components/admin/forms/error-summary';
-import { SelectField, SubmitButton } from '@/components/admin/forms/fields';
+import { ErrorText, SelectField, SubmitButton } from '@/components/admin/forms/fields';
 import { fieldError, IDLE, keptValue } from '@/components/admin/forms/form-state';
 import { acceptContributionAction } from '@/lib/actions/contributions/accept-contribution';
 import type { ActionState } from '@/lib/actions/state';
@@ -53,12 +53,7 @@ export function AcceptForm({
         <p id={`${p}-issueId-hint`} className="text-[var(--color-muted)]">
           Only issues that are not published yet are listed.
         </p>
-        {fieldError(state, 'issueId') && (
-          <p id={`${p}-issueId-error`} className="font-bold text-red-700">
-            <span className="sr-only">Error: </span>
-            {fieldError(state, 'issueId')}
-          </p>
-        )}
+        <ErrorText id={`${p}-issueId-error`} error={fieldError(state, 'issueId')} />
         <select
           id={`${p}-issueId`}
           name="issueId"

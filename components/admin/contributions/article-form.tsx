@@ -7,7 +7,7 @@ import { fieldError, IDLE, keptValue } from '@/components/admin/forms/form-state
 import { submitContributionAction } from '@/lib/actions/contributions/submit-contribution';
 import { updateContributionAction } from '@/lib/actions/contributions/update-contribution';
 import type { ActionState } from '@/lib/actions/state';
-import { RichTextField } from './rich-text-field';
+import { RichTextField } from '@/components/admin/editor/rich-text-field';
 
 type Article = { id: string; version: number; title: string; body: unknown };
 

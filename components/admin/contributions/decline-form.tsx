@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { ErrorSummary } from '@/components/admin/forms/error-summary';
-import { inputClass, SubmitButton } from '@/components/admin/forms/fields';
+import { FieldChrome, inputClass, SubmitButton } from '@/components/admin/forms/fields';
 import { fieldError, IDLE, keptValue } from '@/components/admin/forms/form-state';
 import { declineContributionAction } from '@/lib/actions/contributions/decline-contribution';
 import type { ActionState } from '@/lib/actions/state';
@@ -21,19 +21,7 @@ export function DeclineForm({ id, version }: { id: string; version: number }) {
       <ErrorSummary state={state} idPrefix={p} headingLevel={3} labels={{ reason: 'Reason' }} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
-      <div className={error ? 'border-l-4 border-red-700 pl-3' : undefined}>
-        <label htmlFor={fieldId} className="block font-bold">
-          Reason for declining
-        </label>
-        <p id={`${fieldId}-hint`} className="text-[var(--color-muted)]">
-          The contributor will see this, so explain what they could do instead.
-        </p>
-        {error && (
-          <p id={`${fieldId}-error`} className="font-bold text-red-700">
-            <span className="sr-only">Error: </span>
-            {error}
-          </p>
-        )}
+      <FieldChrome id={fieldId} label="Reason for declining" hint="The contributor will see this, so explain what they could do instead." error={error}>
         <textarea
           id={fieldId}
           name="reason"
@@ -43,7 +31,7 @@ export function DeclineForm({ id, version }: { id: string; version: number }) {
           aria-describedby={[`${fieldId}-hint`, error ? `${fieldId}-error` : null].filter(Boolean).join(' ')}
           className={`${inputClass} py-2`}
         />
-      </div>
+      </FieldChrome>
       <SubmitButton variant="warning" pendingText="Declining…">
         Decline submission
       </SubmitButton>

@@ -2,7 +2,7 @@
 
 import { useActionState, useRef, useState } from 'react';
 import { ErrorSummary, SuccessMessage } from '@/components/admin/forms/error-summary';
-import { inputClass, SelectField, SubmitButton, TextField } from '@/components/admin/forms/fields';
+import { FieldChrome, inputClass, SelectField, SubmitButton, TextField } from '@/components/admin/forms/fields';
 import { fieldError, IDLE, keptValue } from '@/components/admin/forms/form-state';
 import { updateIssueAction } from '@/lib/actions/issues/update-issue';
 import type { ActionState } from '@/lib/actions/state';
@@ -128,19 +128,7 @@ export function IssueDetailsForm({ id, issue, published }: { id: string; issue: 
             </div>
           </div>
         </fieldset>
-        <div className={fieldError(state, 'summary') ? 'border-l-4 border-red-700 pl-3' : undefined}>
-          <label htmlFor={`${p}-summary`} className="block font-bold">
-            Summary (optional)
-          </label>
-          <p id={`${p}-summary-hint`} className="text-[var(--color-muted)]">
-            One or two sentences shown under the title, in the archive and in the feed.
-          </p>
-          {fieldError(state, 'summary') && (
-            <p id={`${p}-summary-error`} className="font-bold text-red-700">
-              <span className="sr-only">Error: </span>
-              {fieldError(state, 'summary')}
-            </p>
-          )}
+        <FieldChrome id={`${p}-summary`} label="Summary (optional)" hint="One or two sentences shown under the title, in the archive and in the feed." error={fieldError(state, 'summary')}>
           <textarea
             id={`${p}-summary`}
             name="summary"
@@ -150,7 +138,7 @@ export function IssueDetailsForm({ id, issue, published }: { id: string; issue: 
             aria-describedby={[`${p}-summary-hint`, fieldError(state, 'summary') ? `${p}-summary-error` : null].filter(Boolean).join(' ')}
             className={`${inputClass} py-2`}
           />
-        </div>
+        </FieldChrome>
         <SubmitButton pendingText="Saving…">Save details</SubmitButton>
       </form>
     </>

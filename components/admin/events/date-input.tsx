@@ -2,6 +2,7 @@
 
 import { parseGovukDate } from '@/lib/dates';
 import type { DatePart } from '@/lib/validation/events';
+import { ErrorText } from '@/components/admin/forms/fields';
 
 export type DateValue = { day: string; month: string; year: string };
 
@@ -49,12 +50,7 @@ export function DateInput({
         <p id={`${id}-hint`} className="text-[var(--color-muted)]">
           {hint}
         </p>
-        {error && (
-          <p id={`${id}-error`} className="font-bold text-red-700">
-            <span className="sr-only">Error: </span>
-            {error}
-          </p>
-        )}
+        <ErrorText id={`${id}-error`} error={error} />
         <div className="mt-1 flex flex-wrap gap-4">
           {(['day', 'month', 'year'] as const).map((part) => (
             <div key={part}>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
+import { ErrorText } from '@/components/admin/forms/fields';
 
 export type PersonOption = { id: string; name: string; detail: string };
 
@@ -41,12 +42,7 @@ export function PresenterPicker({
         <p id={`${idPrefix}-hint`} className="text-[var(--color-muted)]">
           Choose people in the order they should be listed. Add anyone missing on the People page first.
         </p>
-        {error && (
-          <p id={`${idPrefix}-error`} className="font-bold text-red-700">
-            <span className="sr-only">Error: </span>
-            {error}
-          </p>
-        )}
+        <ErrorText id={`${idPrefix}-error`} error={error} />
         <h3 className="mt-3 font-bold" id={`${idPrefix}-chosen`}>
           Chosen ({selected.length})
         </h3>

@@ -3,10 +3,12 @@
 import { useSearchParams } from 'next/navigation';
 import { useActionState, useId, useMemo, useState } from 'react';
 import { ErrorSummary } from '@/components/admin/forms/error-summary';
+import { MoveButtons } from '@/components/admin/forms/move-buttons';
 import { addSectionEventAction } from '@/lib/actions/sections/add-section-event';
 import { moveSectionEventAction } from '@/lib/actions/sections/move-section-event';
 import { removeSectionEventAction } from '@/lib/actions/sections/remove-section-event';
 import { IDLE, type ActionState } from '@/lib/actions/state';
+import { ErrorText } from '@/components/admin/forms/fields';
 
 const SECONDARY =
   'min-h-11 rounded border-2 border-gray-800 bg-white px-3 font-bold text-gray-900 hover:bg-gray-100 disabled:opacity-50 aria-disabled:opacity-50';
@@ -23,23 +25,11 @@ const resultText = (state: ActionState<Message>) => (state.status === 'success' 
  */
 export function MoveSectionEventButtons({ sectionId, eventId, title, isFirst, isLast }: { sectionId: string; eventId: string; title: string; isFirst: boolean; isLast: boolean }) {
   const [state, formAction, pending] = useActionState(moveSectionEventAction, idle<Message & { moved: boolean }>());
-  const guard = (atEnd: boolean) => (e: React.MouseEvent<HTMLButtonElement>) => {
-    if (pending || atEnd) e.preventDefault();
-  };
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-2">
+    <MoveButtons action={formAction} state={state} pending={pending} title={title} isFirst={isFirst} isLast={isLast}>
       <input type="hidden" name="sectionId" value={sectionId} />
       <input type="hidden" name="eventId" value={eventId} />
-      <button type="submit" name="direction" value="up" aria-disabled={pending || isFirst} onClick={guard(isFirst)} className={SECONDARY} aria-label={`Move up: ${title}`}>
-        Move up
-      </button>
-      <button type="submit" name="direction" value="down" aria-disabled={pending || isLast} onClick={guard(isLast)} className={SECONDARY} aria-label={`Move down: ${title}`}>
-        Move down
-      </button>
-      <span role="status" aria-live="polite" className={state.status === 'error' ? 'font-bold text-red-700' : 'sr-only'}>
-        {resultText(state)}
-      </span>
-    </form>
+    </MoveButtons>
   );
 }
 
@@ -119,12 +109,7 @@ export function AddExistingEventForm({ sectionId, choices }: { sectionId: string
       {shown.length > 0 && (
         <fieldset aria-describedby={eventError ? `${id}-error` : undefined}>
           <legend className="font-bold">Choose an event</legend>
-          {eventError && (
-            <p id={`${id}-error`} className="font-bold text-red-700">
-              <span className="sr-only">Error: </span>
-              {eventError}
-            </p>
-          )}
+          <ErrorText id={`${id}-error`} error={eventError} />
           <ul id={`${id}-list`} className="mt-1 space-y-1">
             {shown.map((c) => (
               <li key={c.id} className="flex min-h-11 items-center gap-3">

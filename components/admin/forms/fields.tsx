@@ -2,6 +2,7 @@
 
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
+import { fieldError, keptValue, type ActionState } from '@/lib/actions/state';
 
 // Small accessible form fields: a visible label, an optional hint, the error
 // next to the field, and aria-describedby tying them together. Targets are at
@@ -62,6 +63,21 @@ export function FieldChrome({
       {children}
     </div>
   );
+}
+
+/**
+ * A form's fields bound to its last action state: `field('name', saved)` gives a
+ * TextField or SelectField its id prefix, name, the value to show (what was sent
+ * after a failed submit, else `saved`) and its error. Not for passwords: they are
+ * never sent back.
+ */
+export function boundFields(state: ActionState, idPrefix: string) {
+  return (name: string, saved?: string | null) => ({
+    idPrefix,
+    name,
+    defaultValue: keptValue(state, name, saved),
+    error: fieldError(state, name),
+  });
 }
 
 export function TextField({

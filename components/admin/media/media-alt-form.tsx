@@ -7,6 +7,7 @@ import { ALT_MAX_LENGTH } from '@/lib/validation/media';
 import { ErrorSummary } from '@/components/admin/forms/error-summary';
 import { fieldError, keptValue } from '@/lib/actions/state';
 import { FIELD_CLASS } from './styles';
+import { ErrorText } from '@/components/admin/forms/fields';
 
 /** Edit one image's alt text / decorative flag. */
 export function MediaAltForm({ id, alt, decorative, label }: { id: string; alt: string; decorative: boolean; label: string }) {
@@ -24,12 +25,7 @@ export function MediaAltForm({ id, alt, decorative, label }: { id: string; alt: 
         <label htmlFor={ids.alt} className="font-bold">
           Alt text<span className="sr-only"> for {label}</span>
         </label>
-        {altError && (
-          <p id={`${ids.alt}-error`} className="font-bold text-red-700">
-            <span className="sr-only">Error: </span>
-            {altError}
-          </p>
-        )}
+        <ErrorText id={`${ids.alt}-error`} error={altError} />
         <textarea
           key={`${state.status}-${shownAlt}`}
           id={ids.alt}

@@ -8,6 +8,7 @@ import { ALT_MAX_LENGTH } from '@/lib/validation/media';
 import { ErrorSummary } from '@/components/admin/forms/error-summary';
 import { fieldError, keptValue } from '@/lib/actions/state';
 import { BUTTON_CLASS, FIELD_CLASS } from './styles';
+import { ErrorText } from '@/components/admin/forms/fields';
 
 type UploadResult = { id: string; fileName: string };
 
@@ -50,12 +51,7 @@ export function UploadMediaForm() {
           PNG, JPEG, WebP or GIF, smaller than {MAX_UPLOAD_BYTES / 1024 / 1024} MB and at most {MAX_INPUT_PIXELS / 1_000_000} megapixels. Images wider or
           taller than {MAX_DIMENSION} pixels are made smaller, location and camera details are removed, and GIFs are saved as PNG (still images only).
         </p>
-        {fileError && (
-          <p id={`${ids.file}-error`} className="font-bold text-red-700">
-            <span className="sr-only">Error: </span>
-            {fileError}
-          </p>
-        )}
+        <ErrorText id={`${ids.file}-error`} error={fileError} />
         <input
           id={ids.file}
           name="file"
@@ -74,12 +70,7 @@ export function UploadMediaForm() {
         <p id={`${ids.alt}-hint`} className="text-[var(--color-muted)]">
           Describe what the image shows for people who cannot see it, in a sentence or two. Leave it empty only if the image is decorative.
         </p>
-        {altError && (
-          <p id={`${ids.alt}-error`} className="font-bold text-red-700">
-            <span className="sr-only">Error: </span>
-            {altError}
-          </p>
-        )}
+        <ErrorText id={`${ids.alt}-error`} error={altError} />
         <textarea
           key={state.status === 'error' ? `alt-${keptValue(state, 'alt')}` : state.status}
           id={ids.alt}

@@ -2,8 +2,8 @@
 
 import { useActionState } from 'react';
 import { ErrorSummary, SuccessMessage } from '@/components/admin/forms/error-summary';
-import { SelectField, SubmitButton, TextField } from '@/components/admin/forms/fields';
-import { fieldError, IDLE, keptValue } from '@/components/admin/forms/form-state';
+import { boundFields, SelectField, SubmitButton, TextField } from '@/components/admin/forms/fields';
+import { IDLE } from '@/components/admin/forms/form-state';
 import type { ActionState } from '@/lib/actions/state';
 import { createOrganisation } from '@/lib/actions/organisations/create-organisation';
 import { updateOrganisation } from '@/lib/actions/organisations/update-organisation';
@@ -19,48 +19,37 @@ export function OrganisationForm({ organisation }: { organisation?: Organisation
   ) => Promise<ActionState>;
   const [state, formAction] = useActionState(action, IDLE as ActionState);
   const p = 'organisation';
+  const field = boundFields(state, p);
   return (
     <form action={formAction} noValidate className="mt-6 max-w-2xl space-y-6">
       <ErrorSummary state={state} idPrefix={p} />
       <SuccessMessage state={state} />
       {organisation && <input type="hidden" name="id" value={organisation.id} />}
       <TextField
-        idPrefix={p}
-        name="name"
+        {...field('name', organisation?.name)}
         label="Name"
         hint="The full name, for example Sandwell Children’s Trust"
         autoComplete="off"
-        defaultValue={keptValue(state, 'name', organisation?.name)}
-        error={fieldError(state, 'name')}
       />
       <TextField
-        idPrefix={p}
-        name="shortName"
+        {...field('shortName', organisation?.shortName)}
         label="Short name (optional)"
         hint="For example SCT"
         autoComplete="off"
-        defaultValue={keptValue(state, 'shortName', organisation?.shortName)}
-        error={fieldError(state, 'shortName')}
       />
       <SelectField
-        idPrefix={p}
-        name="kind"
+        {...field('kind', organisation?.kind)}
         label="Kind of organisation"
         emptyLabel={organisation ? undefined : 'Choose a kind'}
         options={ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABEL[k] }))}
-        defaultValue={keptValue(state, 'kind', organisation?.kind)}
-        error={fieldError(state, 'kind')}
       />
       <TextField
-        idPrefix={p}
-        name="website"
+        {...field('website', organisation?.website)}
         type="url"
         inputMode="url"
         spellCheck={false}
         label="Website (optional)"
         hint="Must start with https://"
-        defaultValue={keptValue(state, 'website', organisation?.website)}
-        error={fieldError(state, 'website')}
       />
       <SubmitButton pendingText="Saving…">{organisation ? 'Save changes' : 'Add organisation'}</SubmitButton>
     </form>

@@ -3,8 +3,8 @@
 import { useActionState } from 'react';
 import type { ActionState } from '@/lib/actions/state';
 import { ErrorSummary, SuccessMessage } from '@/components/admin/forms/error-summary';
-import { SelectField, SubmitButton, TextField, type Option } from '@/components/admin/forms/fields';
-import { fieldError, IDLE, keptValue } from '@/components/admin/forms/form-state';
+import { boundFields, SelectField, SubmitButton, TextField, type Option } from '@/components/admin/forms/fields';
+import { IDLE } from '@/components/admin/forms/form-state';
 import { createPerson } from '@/lib/actions/people/create-person';
 import { updatePerson } from '@/lib/actions/people/update-person';
 
@@ -15,36 +15,23 @@ export function PersonForm({ person, organisations }: { person?: Person; organis
   const action = (person ? updatePerson : createPerson) as (state: ActionState, form: FormData) => Promise<ActionState>;
   const [state, formAction] = useActionState(action, IDLE as ActionState);
   const p = 'person';
+  const field = boundFields(state, p);
   return (
     <form action={formAction} noValidate className="mt-6 max-w-2xl space-y-6">
       <ErrorSummary state={state} idPrefix={p} />
       <SuccessMessage state={state} />
       {person && <input type="hidden" name="id" value={person.id} />}
+      <TextField {...field('name', person?.name)} label="Full name" autoComplete="off" spellCheck={false} />
       <TextField
-        idPrefix={p}
-        name="name"
-        label="Full name"
-        autoComplete="off"
-        spellCheck={false}
-        defaultValue={keptValue(state, 'name', person?.name)}
-        error={fieldError(state, 'name')}
-      />
-      <TextField
-        idPrefix={p}
-        name="jobTitle"
+        {...field('jobTitle', person?.jobTitle)}
         label="Job title (optional)"
         hint="As it should appear in the bulletin, for example Participation Manager"
-        defaultValue={keptValue(state, 'jobTitle', person?.jobTitle)}
-        error={fieldError(state, 'jobTitle')}
       />
       <SelectField
-        idPrefix={p}
-        name="organisationId"
+        {...field('organisationId', person?.organisationId)}
         label="Organisation (optional)"
         emptyLabel="None"
         options={organisations}
-        defaultValue={keptValue(state, 'organisationId', person?.organisationId)}
-        error={fieldError(state, 'organisationId')}
       />
       <SubmitButton pendingText="Saving…">{person ? 'Save changes' : 'Add person'}</SubmitButton>
     </form>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { inputClass } from '@/components/admin/forms/fields';
+import { ErrorText, FieldChrome, inputClass } from '@/components/admin/forms/fields';
 import { bylineText } from '@/components/issue/byline';
 import { createBylinePersonAction } from '@/lib/actions/sections/create-byline-person';
 import { setSectionBylinesAction } from '@/lib/actions/sections/set-section-bylines';
@@ -211,12 +211,7 @@ export function BylinePanel({
         <p id={`${id}-search-hint`} className="text-[var(--color-muted)]">
           Type part of a name, then choose from the list below.
         </p>
-        {fieldError('personIds') && (
-          <p id={`${id}-search-error`} className="font-bold text-red-700">
-            <span className="sr-only">Error: </span>
-            {fieldError('personIds')}
-          </p>
-        )}
+        <ErrorText id={`${id}-search-error`} error={fieldError('personIds')} />
         <input
           id={`${id}-search`}
           type="search"
@@ -277,12 +272,7 @@ export function BylinePanel({
                   <label htmlFor={`${id}-new-${name}`} className="block font-bold">
                     {name === 'name' ? 'Full name' : 'Job title (optional)'}
                   </label>
-                  {fieldError(name) && (
-                    <p id={`${id}-new-${name}-error`} className="font-bold text-red-700">
-                      <span className="sr-only">Error: </span>
-                      {fieldError(name)}
-                    </p>
-                  )}
+                  <ErrorText id={`${id}-new-${name}-error`} error={fieldError(name)} />
                   <input
                     id={`${id}-new-${name}`}
                     name={name}
@@ -295,16 +285,7 @@ export function BylinePanel({
                   />
                 </div>
               ))}
-              <div className={fieldError('organisationId') ? 'border-l-4 border-red-700 pl-3' : undefined}>
-                <label htmlFor={`${id}-new-organisationId`} className="block font-bold">
-                  Organisation (optional)
-                </label>
-                {fieldError('organisationId') && (
-                  <p id={`${id}-new-organisationId-error`} className="font-bold text-red-700">
-                    <span className="sr-only">Error: </span>
-                    {fieldError('organisationId')}
-                  </p>
-                )}
+              <FieldChrome id={`${id}-new-organisationId`} label="Organisation (optional)" error={fieldError('organisationId')}>
                 <select
                   id={`${id}-new-organisationId`}
                   name="organisationId"
@@ -320,7 +301,7 @@ export function BylinePanel({
                     </option>
                   ))}
                 </select>
-              </div>
+              </FieldChrome>
               <button type="submit" disabled={pending} className={PRIMARY}>
                 {pending ? 'Adding…' : 'Create and add to the byline'}
               </button>
@@ -346,12 +327,7 @@ export function BylinePanel({
           <p id={`${id}-organisation-hint`} className="text-[var(--color-muted)]">
             Shown as the byline when no one is named, for example for a partner’s news item.
           </p>
-          {fieldError('bylineOrganisationId') && (
-            <p id={`${id}-organisation-error`} className="font-bold text-red-700">
-              <span className="sr-only">Error: </span>
-              {fieldError('bylineOrganisationId')}
-            </p>
-          )}
+          <ErrorText id={`${id}-organisation-error`} error={fieldError('bylineOrganisationId')} />
           <select
             id={`${id}-organisation`}
             value={organisationId}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { RichTextField } from '@/components/admin/contributions/rich-text-field';
+import { RichTextField } from '@/components/admin/editor/rich-text-field';
 import { ErrorSummary, SuccessMessage } from '@/components/admin/forms/error-summary';
 import { SubmitButton, TextField } from '@/components/admin/forms/fields';
 import { fieldError, IDLE, keptValue } from '@/components/admin/forms/form-state';

@@ -2,8 +2,8 @@
 
 import { useActionState } from 'react';
 import { ErrorSummary } from '@/components/admin/forms/error-summary';
-import { SelectField, SubmitButton, TextField, type Option } from '@/components/admin/forms/fields';
-import { fieldError, IDLE, keptValue } from '@/components/admin/forms/form-state';
+import { boundFields, SelectField, SubmitButton, TextField, type Option } from '@/components/admin/forms/fields';
+import { fieldError, IDLE } from '@/components/admin/forms/form-state';
 import { createUser } from '@/lib/actions/users/create-user';
 import { PASSWORD_MIN_LENGTH, ROLE_LABEL, USER_ROLES } from '@/lib/validation/users';
 
@@ -12,54 +12,25 @@ export const roleOptions: Option[] = USER_ROLES.map((r) => ({ value: r, label: R
 export function CreateUserForm({ organisations, people }: { organisations: Option[]; people: Option[] }) {
   const [state, formAction] = useActionState(createUser, IDLE);
   const p = 'user';
+  const field = boundFields(state, p);
   return (
     <form action={formAction} noValidate className="mt-6 max-w-2xl space-y-6">
       <ErrorSummary state={state} idPrefix={p} />
-      <TextField
-        idPrefix={p}
-        name="name"
-        label="Full name"
-        autoComplete="off"
-        defaultValue={keptValue(state, 'name')}
-        error={fieldError(state, 'name')}
-      />
-      <TextField
-        idPrefix={p}
-        name="email"
-        type="email"
-        label="Email address"
-        autoComplete="off"
-        spellCheck={false}
-        defaultValue={keptValue(state, 'email')}
-        error={fieldError(state, 'email')}
-      />
+      <TextField {...field('name')} label="Full name" autoComplete="off" />
+      <TextField {...field('email')} type="email" label="Email address" autoComplete="off" spellCheck={false} />
+      <SelectField {...field('role')} label="Role" emptyLabel="Choose a role" options={roleOptions} />
       <SelectField
-        idPrefix={p}
-        name="role"
-        label="Role"
-        emptyLabel="Choose a role"
-        options={roleOptions}
-        defaultValue={keptValue(state, 'role')}
-        error={fieldError(state, 'role')}
-      />
-      <SelectField
-        idPrefix={p}
-        name="organisationId"
+        {...field('organisationId')}
         label="Organisation (optional)"
         emptyLabel="None"
         options={organisations}
-        defaultValue={keptValue(state, 'organisationId')}
-        error={fieldError(state, 'organisationId')}
       />
       <SelectField
-        idPrefix={p}
-        name="personId"
+        {...field('personId')}
         label="Linked person (optional)"
         hint="The person record for this user, if they are named in the bulletin"
         emptyLabel="None"
         options={people}
-        defaultValue={keptValue(state, 'personId')}
-        error={fieldError(state, 'personId')}
       />
       <TextField
         idPrefix={p}

@@ -3,7 +3,7 @@
 import { useActionState, useState } from 'react';
 import { DateInput, type DateValue } from '@/components/admin/events/date-input';
 import { ErrorSummary, SuccessMessage } from '@/components/admin/forms/error-summary';
-import { SubmitButton } from '@/components/admin/forms/fields';
+import { ErrorText, FieldChrome, SubmitButton } from '@/components/admin/forms/fields';
 import { fieldError, keptValue, IDLE, type ActionState } from '@/lib/actions/state';
 import { approveIntroAction } from '@/lib/actions/workflow/approve-intro';
 import { archiveIssueAction } from '@/lib/actions/workflow/archive-issue';
@@ -79,19 +79,7 @@ export function ScheduleForm({ issueId }: { issueId: string }) {
       </div>
       <input type="hidden" name="issueId" value={issueId} />
       <DateInput id="schedule-date" name="date" legend="Publication date" hint="UK time. For example, 1 12 2026" error={dateError} value={date} onChange={setDate} />
-      <div className={timeError ? 'border-l-4 border-red-700 pl-3' : undefined}>
-        <label htmlFor="schedule-time" className="block font-bold">
-          Time
-        </label>
-        <p id="schedule-time-hint" className="text-[var(--color-muted)]">
-          24-hour or am/pm, for example 09:00 or 9am
-        </p>
-        {timeError && (
-          <p id="schedule-time-error" className="font-bold text-red-700">
-            <span className="sr-only">Error: </span>
-            {timeError}
-          </p>
-        )}
+      <FieldChrome id="schedule-time" label="Time" hint="24-hour or am/pm, for example 09:00 or 9am" error={timeError}>
         <input
           id="schedule-time"
           name="time"
@@ -102,7 +90,7 @@ export function ScheduleForm({ issueId }: { issueId: string }) {
           aria-describedby={timeError ? 'schedule-time-hint schedule-time-error' : 'schedule-time-hint'}
           className="mt-1 block min-h-11 w-32 rounded border-2 border-gray-800 bg-white px-2 aria-[invalid=true]:border-red-700"
         />
-      </div>
+      </FieldChrome>
       <SubmitButton pendingText="Scheduling…">Schedule</SubmitButton>
     </form>
   );
@@ -118,12 +106,7 @@ export function UnpublishForm({ issueId }: { issueId: string }) {
       <SuccessMessage state={state} />
       <input type="hidden" name="issueId" value={issueId} />
       <div className={confirmError ? 'border-l-4 border-red-700 pl-3' : undefined}>
-        {confirmError && (
-          <p id="unpublish-confirm-error" className="font-bold text-red-700">
-            <span className="sr-only">Error: </span>
-            {confirmError}
-          </p>
-        )}
+        <ErrorText id="unpublish-confirm-error" error={confirmError} />
         <div className="flex items-start gap-3">
           <input
             id="unpublish-confirm"
@@ -165,19 +148,7 @@ export function RequestChangesForm({ issueId }: { issueId: string }) {
       <ErrorSummary state={state} headingLevel={3} fieldIds={{ comment: 'changes-comment' }} />
       <SuccessMessage state={state} />
       <input type="hidden" name="issueId" value={issueId} />
-      <div className={error ? 'border-l-4 border-red-700 pl-3' : undefined}>
-        <label htmlFor="changes-comment" className="block font-bold">
-          What needs to change?
-        </label>
-        <p id="changes-comment-hint" className="text-[var(--color-muted)]">
-          The editor sees this comment on the intro.
-        </p>
-        {error && (
-          <p id="changes-comment-error" className="font-bold text-red-700">
-            <span className="sr-only">Error: </span>
-            {error}
-          </p>
-        )}
+      <FieldChrome id="changes-comment" label="What needs to change?" hint="The editor sees this comment on the intro." error={error}>
         <textarea
           id="changes-comment"
           name="comment"
@@ -189,7 +160,7 @@ export function RequestChangesForm({ issueId }: { issueId: string }) {
           aria-describedby={error ? 'changes-comment-hint changes-comment-error' : 'changes-comment-hint'}
           className="mt-1 block w-full max-w-xl rounded border-2 border-gray-800 bg-white p-2 aria-[invalid=true]:border-red-700"
         />
-      </div>
+      </FieldChrome>
       <SubmitButton pendingText="Sending…" variant="secondary">
         Request changes
       </SubmitButton>
@@ -208,16 +179,7 @@ export function ApprovalLinkForm({ issueId, sponsors, defaultSponsorId }: { issu
         {state.status === 'success' && state.data ? <p className="font-bold">{state.data.message}</p> : null}
       </div>
       <input type="hidden" name="issueId" value={issueId} />
-      <div className={error ? 'border-l-4 border-red-700 pl-3' : undefined}>
-        <label htmlFor="approval-link-sponsor" className="block font-bold">
-          Sponsor
-        </label>
-        {error && (
-          <p id="approval-link-sponsor-error" className="font-bold text-red-700">
-            <span className="sr-only">Error: </span>
-            {error}
-          </p>
-        )}
+      <FieldChrome id="approval-link-sponsor" label="Sponsor" error={error}>
         <select
           id="approval-link-sponsor"
           name="sponsorId"
@@ -233,7 +195,7 @@ export function ApprovalLinkForm({ issueId, sponsors, defaultSponsorId }: { issu
             </option>
           ))}
         </select>
-      </div>
+      </FieldChrome>
       <SubmitButton pendingText="Sending…" variant="secondary">
         Email an approval link
       </SubmitButton>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AccessDenied } from '@/components/admin/forms/access-denied';
 import { Breadcrumbs } from '@/components/admin/forms/breadcrumbs';
+import { ErrorText } from '@/components/admin/forms/fields';
 import { can, type Action } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { auditActionLabel, auditEntityLabel } from '@/lib/audit-labels';
@@ -29,16 +30,6 @@ function detailsText(details: unknown): string | null {
   if (details === null || details === undefined) return null;
   if (typeof details === 'object' && Object.keys(details).length === 0) return null;
   return JSON.stringify(details, null, 2);
-}
-
-function FilterError({ id, message }: { id: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p id={`${id}-error`} className="font-bold text-red-700">
-      <span className="sr-only">Error: </span>
-      {message}
-    </p>
-  );
 }
 
 function pageHref(filters: AuditFilters, cursor: Record<string, string>) {
@@ -94,7 +85,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
         <label htmlFor={id} className="block font-bold">
           {label}
         </label>
-        <FilterError id={id} message={errors[name]} />
+        <ErrorText id={`${id}-error`} error={errors[name]} />
         <select
           id={id}
           name={name}
@@ -124,7 +115,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
         <p id={`${id}-hint`} className="text-[var(--color-muted)]">
           UK time
         </p>
-        <FilterError id={id} message={errors[name]} />
+        <ErrorText id={`${id}-error`} error={errors[name]} />
         <input
           id={id}
           name={name}

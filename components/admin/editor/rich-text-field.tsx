@@ -4,6 +4,7 @@ import { EditorContent, useEditor, type JSONContent } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { editorExtensions } from '@/components/admin/editor/extensions';
 import { EditorToolbar } from '@/components/admin/editor/toolbar';
+import { ErrorText } from '@/components/admin/forms/fields';
 
 /** ProseMirror needs at least one block. */
 function editorContent(body: unknown): JSONContent {
@@ -13,6 +14,14 @@ function editorContent(body: unknown): JSONContent {
   }
   return doc;
 }
+
+/** An editor doc that is only empty paragraphs counts as no text: it is sent as ''. */
+function isEmptyDoc(doc: unknown) {
+  const d = doc as { content?: { type?: string; content?: unknown[] }[] } | null;
+  return !d?.content || d.content.every((b) => b.type === 'paragraph' && !b.content?.length);
+}
+
+const serialise = (doc: unknown) => (isEmptyDoc(doc) ? '' : JSON.stringify(doc));
 
 /** A kept value from a failed submit arrives as the JSON string that was posted. */
 function parse(value: unknown): unknown {
@@ -25,8 +34,8 @@ function parse(value: unknown): unknown {
 }
 
 /**
- * A TipTap rich-text field for a plain form: the editor JSON travels in a hidden
- * input named `name`. The editable area carries the field's id, so the error
+ * A TipTap rich-text field for a plain form (articles, both event forms): the editor
+ * JSON travels in a hidden input named `name`. The editable area carries the field's id, so the error
  * summary's link moves focus into it, and it is described by the hint and error.
  */
 export function RichTextField({
@@ -48,7 +57,7 @@ export function RichTextField({
 }) {
   const id = `${idPrefix}-${name}`;
   const initial = parse(defaultValue);
-  const [json, setJson] = useState(() => JSON.stringify(initial ?? { type: 'doc', content: [] }));
+  const [json, setJson] = useState(() => serialise(initial));
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const attributes = {
     id,
@@ -64,7 +73,7 @@ export function RichTextField({
     content: editorContent(initial),
     immediatelyRender: false,
     editorProps: { attributes },
-    onUpdate: ({ editor: e }) => setJson(JSON.stringify(e.getJSON())),
+    onUpdate: ({ editor: e }) => setJson(serialise(e.getJSON())),
   });
   // After a failed submit the error (and its description) changes; the text stays.
   const attributesKey = JSON.stringify(attributes);
@@ -81,12 +90,7 @@ export function RichTextField({
           {hint}
         </p>
       )}
-      {error && (
-        <p id={`${id}-error`} className="font-bold text-red-700">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
+      <ErrorText id={`${id}-error`} error={error} />
       <input type="hidden" name={name} value={json} />
       {editor ? (
         <div className="mt-1 space-y-2">
