@@ -1,6 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { livePublicationWhere } from './event-select';
+import { CLOSING_SOON_DAYS, registrationState } from '@/lib/events/registration';
+import { londonToday } from '@/lib/dates';
+import { livePublicationWhere, publishedEventWhere } from './event-select';
 import { getIssueNeighbours } from './issues';
 
 // Which stored public pages a change touches (docs/decisions/025-static-public-pages.md).
@@ -46,4 +48,47 @@ export async function publicPagesForEvents(slugs: string[]): Promise<string[]> {
     select: { issue: { select: { slug: true } } },
   });
   return [...slugs.map((s) => `/events/${s}`), ...publications.map((p) => `/issues/${p.issue.slug}`)];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Public events whose pages read differently at `to` than at `from` without any edit:
+ * the registration badge changes (opens, closing soon, closed, ended; judged in
+ * Europe/London by registrationState, the same function the pages call), or a session
+ * ends (the event moves on /events, or to /events/past). The query only narrows the
+ * candidates; registrationState decides, so the job and the page never disagree.
+ */
+export async function eventsWithDateChanges(from: Date, to: Date): Promise<string[]> {
+  if (to <= from) return [];
+  const window = { gt: from, lte: to };
+  // The deadline is a calendar date: it matters from CLOSING_SOON_DAYS before it to the day after.
+  const deadlines = {
+    gte: new Date(londonToday(from).getTime() - DAY_MS),
+    lte: new Date(londonToday(to).getTime() + (CLOSING_SOON_DAYS + 1) * DAY_MS),
+  };
+  const candidates = await db.event.findMany({
+    where: {
+      ...publishedEventWhere,
+      OR: [
+        { registrationOpensAt: window },
+        { registrationDeadline: deadlines },
+        { sessions: { some: { OR: [{ startsAt: window }, { endsAt: window }] } } },
+      ],
+    },
+    select: {
+      slug: true,
+      saveTheDate: true,
+      registrationOpensAt: true,
+      registrationDeadline: true,
+      sessions: { select: { startsAt: true, endsAt: true } },
+    },
+  });
+  return candidates
+    .filter(
+      (e) =>
+        registrationState(e, from).label !== registrationState(e, to).label ||
+        e.sessions.some((s) => s.endsAt > from && s.endsAt <= to),
+    )
+    .map((e) => e.slug);
 }
