@@ -22,6 +22,15 @@ export function revalidatePublicContent(opts: { issueSlugs?: string[]; eventSlug
   return schedulePublicPages(opts);
 }
 
+/**
+ * After a person or organisation changed: the public pages that name them
+ * (lib/data/public-pages.ts publicContentNaming). Nothing public names them: nothing to do.
+ */
+export function revalidateNamingPages(named: { issueSlugs: string[]; eventSlugs: string[] }): Promise<void> {
+  if (!named.issueSlugs.length && !named.eventSlugs.length) return Promise.resolve();
+  return revalidatePublicContent(named);
+}
+
 /** After the accessibility statement or privacy notice is edited: its cached text and page. */
 export function revalidateSitePage(slug: string, path: string) {
   revalidateTag(TAGS.sitePage(slug), { expire: 0 });

@@ -92,3 +92,33 @@ export async function eventsWithDateChanges(from: Date, to: Date): Promise<strin
     )
     .map((e) => e.slug);
 }
+
+export type NamedIn = { issueSlugs: string[]; eventSlugs: string[] };
+
+/**
+ * Public issues and events that show these people or organisations: bylines,
+ * signatories, byline organisations, organisers and presenters, and anyone shown with
+ * one of the organisations as their own. People and organisation edits refresh these
+ * (merges and deletes ask before the change, while the references still point at the
+ * records that go).
+ */
+export async function publicContentNaming(opts: { personIds?: string[]; organisationIds?: string[] }): Promise<NamedIn> {
+  const personIds = opts.personIds ?? [];
+  const organisationIds = opts.organisationIds ?? [];
+  if (!personIds.length && !organisationIds.length) return { issueSlugs: [], eventSlugs: [] };
+  const person = { OR: [{ id: { in: personIds } }, { organisationId: { in: organisationIds } }] };
+  const [publications, events] = await Promise.all([
+    db.issuePublication.findMany({
+      where: {
+        ...livePublicationWhere,
+        sections: { some: { OR: [{ bylines: { some: { person } } }, { signatory: person }, { bylineOrganisationId: { in: organisationIds } }] } },
+      },
+      select: { issue: { select: { slug: true } } },
+    }),
+    db.event.findMany({
+      where: { ...publishedEventWhere, OR: [{ organiserId: { in: organisationIds } }, { presenters: { some: { person } } }] },
+      select: { slug: true },
+    }),
+  ]);
+  return { issueSlugs: publications.map((p) => p.issue.slug), eventSlugs: events.map((e) => e.slug) };
+}
