@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRegenerator } from '../../scripts/lib/public-pages/renderer.mjs';
+import { NOT_FOUND_PROBE, createRegenerator } from '../../scripts/lib/public-pages/renderer.mjs';
 import { openStore } from '../../scripts/lib/public-pages/store.mjs';
 
 const doc = (title: string) =>
@@ -74,19 +74,24 @@ describe('the renderer: pages re-rendered by Next, stripped, committed as one ge
     expect(swaps).toHaveLength(2); // '/' alone (already rendering), then the two queued behind it
   });
 
-  it('full() renders every page the sitemap lists (plus the fixed pages) and drops stored pages it no longer lists', async () => {
+  it('full() renders every page the sitemap lists (plus the fixed pages and the not-found document) and drops stored pages it no longer lists', async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'public-pages-'));
     const store = await openStore(root);
     await store.commit({ put: new Map([['/issues/unpublished-while-down', Buffer.from('old')]]), remove: [], buildId: 'b1' });
     const sitemap = '<urlset><url><loc>http://example.test/issues/a</loc></url><url><loc>http://example.test/search</loc></url></urlset>';
     const pages: Record<string, [number, string]> = { '/sitemap.xml': [200, sitemap], '/issues/a': [200, doc('A')] };
     for (const p of ['/', '/issues', '/events', '/events/past']) pages[p] = [200, doc(p)];
+    // Next answers a path no route matches with its not-found page, as a 404.
+    pages[NOT_FOUND_PROBE] = [404, doc('Page not found')];
     const seen: (string | undefined)[] = [];
     const url = await fakeNext(pages, seen);
     const regen = createRegenerator({ origin: url, previewModeId: 'p', buildId: 'b1', store, onSwap: () => {} });
     await regen.full();
-    expect(Object.keys(store.current()!.manifest.pages).sort()).toEqual(['/', '/events', '/events/past', '/issues', '/issues/a']);
-    expect(seen).toHaveLength(6); // the sitemap and 5 pages; /search is not a stored page
+    expect(Object.keys(store.current()!.manifest.pages).sort()).toEqual(['/', '/404', '/events', '/events/past', '/issues', '/issues/a']);
+    expect(seen).toHaveLength(7); // the sitemap, 5 pages and the not-found document; /search is not a stored page
+    const notFound = await readFile(path.join(store.current()!.dir, '404.html'), 'utf8');
+    expect(notFound).toContain('Page not found');
+    expect(notFound).not.toContain('<script');
   });
 
   it('re-renders the stored pages that link to a requested page, so a link to an unpublished issue goes', async () => {

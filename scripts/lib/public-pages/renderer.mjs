@@ -10,10 +10,12 @@
 // `fetch` must be the one from before Next patched the global: a run started from a
 // server action would otherwise inherit that request's context and caching rules.
 import { staticDocumentProblems, toStaticDocument } from '../static-document.mjs';
-import { PUBLIC_PAGE } from './store.mjs';
+import { NOT_FOUND, PUBLIC_PAGE } from './store.mjs';
 
 /** Pages any change can alter (lib/data/public-pages.ts FIXED_PUBLIC_PAGES). */
 const FIXED_PAGES = ['/', '/issues', '/events', '/events/past'];
+/** No route answers this, so Next renders app/not-found.tsx: the stored not-found document. */
+export const NOT_FOUND_PROBE = '/__public-pages/not-found';
 
 /**
  * @param {{
@@ -33,14 +35,15 @@ export function createRegenerator({ origin, previewModeId, buildId, store, onSwa
 
   /** @param {string} pagePath @returns {Promise<{ bytes: Buffer } | { remove: true } | null>} */
   async function render(pagePath) {
-    const res = await fetch(origin + pagePath, {
+    const notFound = pagePath === NOT_FOUND;
+    const res = await fetch(origin + (notFound ? NOT_FOUND_PROBE : pagePath), {
       headers: { 'x-prerender-revalidate': previewModeId, 'accept-encoding': 'identity' },
       redirect: 'manual',
       signal: AbortSignal.timeout(30_000),
     });
     const html = await res.text();
-    if (res.status === 404 || res.status === 410) return { remove: true };
-    if (res.status !== 200) {
+    if (!notFound && (res.status === 404 || res.status === 410)) return { remove: true };
+    if (res.status !== (notFound ? 404 : 200)) {
       console.error(`Public page ${pagePath}: Next answered ${res.status}; the stored page stays.`);
       return null;
     }
@@ -94,7 +97,7 @@ export function createRegenerator({ origin, previewModeId, buildId, store, onSwa
     const full = fullPending;
     fullPending = false;
     if (full) {
-      for (const p of await allPages()) pending.add(p);
+      for (const p of [...(await allPages()), NOT_FOUND]) pending.add(p);
       urgent.clear();
     }
     const batch = [...pending];

@@ -17,9 +17,15 @@ import { compressVariants } from '../static-document.mjs';
 /** The public pages that may be stored: nothing else (no /admin, no /preview) can be a path. */
 export const PUBLIC_PAGE = /^\/(?:issues(?:\/[a-z0-9-]{1,200})?|events(?:\/past|\/[a-z0-9-]{1,200})?)?$/;
 const VARIANTS = /** @type {const} */ (['', '.gz', '.br']);
+/**
+ * The not-found document's key in a generation: never a request path (PUBLIC_PAGE does
+ * not match it), served only in place of Next's own 404 page (fast-path.mjs).
+ */
+export const NOT_FOUND = '/404';
 
 /** @param {string} pagePath */
 export function fileFor(pagePath) {
+  if (pagePath === NOT_FOUND) return '404.html';
   if (!PUBLIC_PAGE.test(pagePath)) throw new Error(`Not a public page path: ${pagePath}`);
   return pagePath === '/' ? 'index.html' : `${pagePath.slice(1)}.html`;
 }
