@@ -42,6 +42,19 @@ beforeAll(async () => {
     } else if (req.url?.startsWith('/no-such-page')) {
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end('<html><body>Next 404<script>self.__next_f.push([])</script></body></html>');
+    } else if (req.url === '/wrapped?page=2') {
+      // As Next's compression does: its own write/end on top of the fast path's.
+      const [write, end] = [res.write, res.end];
+      const chunks: Buffer[] = [];
+      res.write = ((chunk: string) => (chunks.push(Buffer.from(chunk.toUpperCase())), true)) as typeof res.write;
+      res.end = (() => {
+        write.call(res, Buffer.concat(chunks));
+        return end.call(res);
+      }) as typeof res.end;
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.write('first ');
+      res.write('second');
+      res.end();
     } else if (req.url === '/api/nothing') {
       res.writeHead(404, { 'Content-Type': 'application/json' });
       res.end('{"error":"not found"}');
@@ -97,6 +110,8 @@ describe('the stored not-found document', () => {
     expect([api.status, await api.text()]).toEqual([404, '{"error":"not found"}']);
     const ok = await get('/issues?page=2');
     expect([ok.status, await ok.text()]).toEqual([200, '<html><body>Next page</body></html>']);
+    const wrapped = await get('/wrapped?page=2');
+    expect([wrapped.status, await wrapped.text()]).toEqual([200, 'FIRST SECOND']);
     const stored = await get('/issues');
     expect(await stored.text()).toContain('archive');
   });

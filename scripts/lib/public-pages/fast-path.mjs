@@ -58,25 +58,12 @@ function pickEncoding(accept) {
  * @param {Variants} doc @param {Record<string, string>} headers
  */
 function replaceNotFound(req, res, doc, headers) {
+  // The wrappers stay in place once decided: Next's compression wraps these methods
+  // again on top of them, and putting the originals back would cut its wrappers out.
   const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
   /** @type {boolean | null} */
   let replaced = null;
-  const decide = () => {
-    if (replaced !== null) return replaced;
-    replaced = res.statusCode === 404 && !res.headersSent && String(res.getHeader('content-type') ?? '').startsWith('text/html');
-    if (!replaced) {
-      Object.assign(res, original);
-      return false;
-    }
-    // Next's writes and end after this go nowhere: the answer below is complete.
-    res.write = /** @type {typeof res.write} */ (() => true);
-    res.end = /** @type {typeof res.end} */ ((/** @type {unknown[]} */ ...args) => {
-      const done = args.find((a) => typeof a === 'function');
-      if (typeof done === 'function') process.nextTick(done);
-      return res;
-    });
-    res.writeHead = /** @type {typeof res.writeHead} */ (() => res);
-    res.flushHeaders = () => {};
+  const send = () => {
     const cacheControl = res.getHeader('cache-control');
     for (const name of res.getHeaderNames()) res.removeHeader(name);
     const encoding = pickEncoding(req.headers['accept-encoding']);
@@ -89,9 +76,18 @@ function replaceNotFound(req, res, doc, headers) {
     res.setHeader('Content-Length', body.length);
     original.writeHead.call(res, 404);
     /** @type {any} */ (original.end).call(res, req.method === 'HEAD' ? undefined : body);
-    return true;
+  };
+  /** At Next's first write: a 404 HTML page is answered with the stored document, and Next's bytes go nowhere. */
+  const decide = () => {
+    if (replaced === null) {
+      replaced = res.statusCode === 404 && !res.headersSent && String(res.getHeader('content-type') ?? '').startsWith('text/html');
+      if (replaced) send();
+    }
+    return replaced;
   };
   res.writeHead = /** @type {typeof res.writeHead} */ (function (/** @type {number} */ code, /** @type {any[]} */ ...rest) {
+    if (replaced === false) return /** @type {any} */ (original.writeHead).call(res, code, ...rest);
+    if (replaced) return res;
     res.statusCode = code;
     const given = rest.find((x) => x && typeof x === 'object' && !Array.isArray(x));
     if (given) for (const [k, v] of Object.entries(given)) res.setHeader(k, v);
@@ -106,7 +102,10 @@ function replaceNotFound(req, res, doc, headers) {
     return decide() ? true : /** @type {any} */ (original.write).apply(res, args);
   });
   res.end = /** @type {typeof res.end} */ (function (/** @type {any[]} */ ...args) {
-    return decide() ? res : /** @type {any} */ (original.end).apply(res, args);
+    if (!decide()) return /** @type {any} */ (original.end).apply(res, args);
+    const done = args.find((a) => typeof a === 'function');
+    if (typeof done === 'function') process.nextTick(done);
+    return res;
   });
 }
 
