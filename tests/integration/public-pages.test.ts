@@ -1,4 +1,10 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import nodePath from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { findFreePort } from '../../scripts/lib/embedded-postgres.mjs';
+import { nginxConfig } from '../../scripts/nginx-config.mjs';
 import type { SessionUser } from '@/lib/auth/session';
 import type { TestDatabase } from '../support/db';
 import { startProductionApp, type ProductionApp } from '../support/production-app';
@@ -113,6 +119,25 @@ describe('stored public pages', () => {
     await gzipped.arrayBuffer();
   });
 
+  it('a 404 for a reader is the stored not-found document: its content without JavaScript, no inline script', async () => {
+    for (const path of ['/issues/no-such-issue', '/events/no-such-event', '/no-such-page']) {
+      const res = await get(path, { 'accept-encoding': 'br' });
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('x-public-not-found'), path).toMatch(/^gen-/);
+      expect(res.headers.get('content-security-policy') ?? '', path).not.toContain('unsafe-inline');
+      const html = await res.text();
+      expect(html, path).toContain('Page not found');
+      expect(html, path).toMatch(/<title>Page not found/);
+      expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((t) => !t.startsWith('<script src="/enhance.js"')), path).toEqual([]);
+    }
+    // Next's own answer, for comparison: without JavaScript its body for an unknown issue is empty.
+    const cookie = await app.sessionCookie({ id: as.editor.id, email: as.editor.email, name: as.editor.name ?? 'Editor' });
+    const signedIn = await get('/issues/no-such-issue', { cookie });
+    expect(signedIn.status).toBe(404);
+    expect(signedIn.headers.get('x-public-not-found')).toBeNull();
+    await signedIn.arrayBuffer();
+  });
+
   it('a signed-in reader, a query string or a Flight request gets Next, not the stored page', async () => {
     const { slug } = await testDb.prisma.issue.findFirstOrThrow({ where: { status: 'PUBLISHED' }, select: { slug: true } });
     const cookie = await app.sessionCookie({ id: as.editor.id, email: as.editor.email, name: as.editor.name ?? 'Editor' });
@@ -168,4 +193,101 @@ describe('stored public pages', () => {
     await within('/issues', (res, body) => stored(res) && !body.includes(`/issues/${issue.slug}`), since);
     await within('/events', (res, body) => stored(res) && !body.includes(event.title), since);
   }, 60_000);
+});
+
+// The production profile: Debian's nginx with scripts/nginx-config.mjs's config in front
+// of the same app. Stored pages come from nginx itself, everything else from the app.
+describe('behind nginx (scripts/nginx-config.mjs)', () => {
+  let nginx: ChildProcess;
+  let nginxLog = '';
+  let prefix = '';
+  let front = '';
+
+  beforeAll(async () => {
+    prefix = mkdtempSync(nodePath.join(os.tmpdir(), 'ru-nginx-'));
+    const port = String(await findFreePort());
+    const config = nginxConfig({
+      listen: `127.0.0.1:${port}`,
+      upstream: new URL(app.url).host,
+      pages: app.publicPagesDir,
+      app: nodePath.resolve(__dirname, '../..'),
+      prefix,
+      // As root, workers would run as nobody, who cannot read the test's private folders.
+      user: process.getuid?.() === 0 ? 'root' : undefined,
+    });
+    writeFileSync(nodePath.join(prefix, 'nginx.conf'), config);
+    nginx = spawn('/usr/sbin/nginx', ['-p', prefix, '-c', nodePath.join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    nginx.stdout!.on('data', (d) => (nginxLog += d));
+    nginx.stderr!.on('data', (d) => (nginxLog += d));
+    front = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 10_000;
+    while (!(await fetch(`${front}/robots.txt`).then((r) => r.ok, () => false))) {
+      if (Date.now() > deadline || nginx.exitCode !== null) throw new Error(`nginx did not start.\n${nginxLog}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
+
+  afterAll(async () => {
+    if (nginx && nginx.exitCode === null) {
+      const exited = new Promise((r) => nginx.once('exit', r));
+      nginx.kill('SIGQUIT');
+      await exited;
+    }
+    if (prefix) rmSync(prefix, { recursive: true, force: true });
+  });
+
+  const viaNginx = (path: string, headers: Record<string, string> = {}) => fetch(front + path, { headers, redirect: 'manual' });
+
+  it('serves a stored page itself: the same bytes, precompressed, with ETag, Cache-Control, CSP and security headers', async () => {
+    const { slug } = await testDb.prisma.issue.findFirstOrThrow({ where: { status: 'PUBLISHED' }, orderBy: { month: 'desc' }, select: { slug: true } });
+    const fromApp = await (await get(`/issues/${slug}`, { 'accept-encoding': 'identity' })).text();
+    const res = await viaNginx(`/issues/${slug}`, { 'accept-encoding': 'gzip' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('server')).toBe('nginx');
+    expect(res.headers.get('x-public-page')).toMatch(/^gen-/);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('vary')).toBe('Accept-Encoding');
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self';/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(await res.text()).toBe(fromApp);
+    const etag = res.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await viaNginx(`/issues/${slug}`, { 'accept-encoding': 'gzip', 'if-none-match': etag! });
+    expect(again.status).toBe(304);
+    const home = await viaNginx('/', { 'accept-encoding': 'identity' });
+    expect([home.status, home.headers.get('server'), !!home.headers.get('x-public-page')]).toEqual([200, 'nginx', true]);
+    await home.arrayBuffer();
+  });
+
+  it('passes everything else to the app: queries, search, signed-in readers, unknown pages', async () => {
+    const { slug } = await testDb.prisma.issue.findFirstOrThrow({ where: { status: 'PUBLISHED' }, select: { slug: true } });
+    const search = await viaNginx('/search?q=safeguarding');
+    expect(search.status).toBe(200);
+    expect(search.headers.get('x-public-page')).toBeNull();
+    expect(await search.text()).toContain('safeguarding');
+    const withQuery = await viaNginx(`/issues/${slug}?utm_source=email`);
+    expect(withQuery.headers.get('x-public-page')).toBeNull();
+    expect(await withQuery.text()).toContain('<script');
+    const cookie = await app.sessionCookie({ id: as.editor.id, email: as.editor.email, name: as.editor.name ?? 'Editor' });
+    const signedIn = await viaNginx(`/issues/${slug}`, { cookie });
+    expect([signedIn.status, signedIn.headers.get('x-public-page')]).toEqual([200, null]);
+    await signedIn.arrayBuffer();
+    const unknown = await viaNginx('/issues/no-such-issue');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('x-public-not-found')).toMatch(/^gen-/);
+    expect(await unknown.text()).toContain('Page not found');
+  });
+
+  it('never serves a draft', async () => {
+    const draft = await makeIssue(testDb, { createdById: as.editor.id });
+    const res = await viaNginx(`/issues/${draft.slug}`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('x-public-page')).toBeNull();
+    expect(await res.text()).not.toContain(draft.title);
+  });
 });
