@@ -44,12 +44,13 @@ beforeAll(async () => {
       res.end('<html><body>Next 404<script>self.__next_f.push([])</script></body></html>');
     } else if (req.url === '/wrapped?page=2') {
       // As Next's compression does: its own write/end on top of the fast path's.
-      const [write, end] = [res.write, res.end];
+      const write = res.write.bind(res) as (chunk: Buffer) => boolean;
+      const end = res.end.bind(res) as () => http.ServerResponse;
       const chunks: Buffer[] = [];
       res.write = ((chunk: string) => (chunks.push(Buffer.from(chunk.toUpperCase())), true)) as typeof res.write;
       res.end = (() => {
-        write.call(res, Buffer.concat(chunks));
-        return end.call(res);
+        write(Buffer.concat(chunks));
+        return end();
       }) as typeof res.end;
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.write('first ');
