@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -147,6 +147,24 @@ class Fixtures {
        WHERE ps."publicationId" = $1`,
       [publication!.id],
     );
+    await this.refreshPublicPages([issueId]);
+  }
+
+  /**
+   * Public data written here bypasses the actions, so ask the server to re-store the
+   * public pages it touches (decision 025), as the job worker does: the internal
+   * revalidation route, with its token (lib/workflow/revalidate.ts), answers once they are.
+   */
+  async refreshPublicPages(issueIds: string[]) {
+    const { rows } = await this.client.query<{ slug: string }>(`SELECT slug FROM "Issue" WHERE id = ANY($1::uuid[])`, [issueIds]);
+    if (!rows.length) return;
+    const token = createHmac('sha256', E2E_NEXTAUTH_SECRET).update('regional-update:internal-revalidate:v1').digest('base64url');
+    const res = await fetch(`${E2E_BASE_URL}/api/internal/revalidate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ issueSlugs: rows.map((r) => r.slug) }),
+    });
+    if (res.status !== 204) throw new Error(`Could not refresh the public pages: ${res.status}`);
   }
 
   /**
@@ -175,6 +193,11 @@ class Fixtures {
 
   async cleanup() {
     if (this.userIds.length) await this.client.query(`DELETE FROM "User" WHERE id = ANY($1::uuid[])`, [this.userIds]);
+    // Unpublished first, so the stored pages drop them, then deleted.
+    const published = this.issueIds.length
+      ? (await this.client.query<{ id: string }>(`UPDATE "Issue" SET status = 'DRAFT' WHERE id = ANY($1::uuid[]) AND status = 'PUBLISHED' RETURNING id`, [this.issueIds])).rows
+      : [];
+    if (published.length) await this.refreshPublicPages(published.map((r) => r.id));
     if (this.issueIds.length) await this.client.query(`DELETE FROM "Issue" WHERE id = ANY($1::uuid[])`, [this.issueIds]);
     if (this.eventIds.length) await this.client.query(`DELETE FROM "Event" WHERE id = ANY($1::uuid[])`, [this.eventIds]);
   }
