@@ -32,7 +32,8 @@ export function appUrl(path: string): string {
   return `${siteUrl()}${path}`;
 }
 
-function layout(opts: { heading: string; paragraphs: string[]; quote?: string; link: { href: string; label: string }; footer: string }) {
+/** The plain-text and HTML bodies of a simple message: heading, paragraphs, one link. */
+export function layout(opts: { heading: string; paragraphs: string[]; quote?: string; link: { href: string; label: string }; footer: string }) {
   const text = [
     opts.heading,
     '',
