@@ -45,15 +45,16 @@ let ipCounter = 0;
 /** A fresh client address per call unless given, so the per-IP limit is tested only where meant. */
 function post(path: string, fields: Record<string, string>, opts: { ip?: string; origin?: string | null } = {}) {
   const headers: Record<string, string> = { 'x-forwarded-for': opts.ip ?? `10.1.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}` };
-  if (opts.origin !== null) headers.origin = opts.origin ?? 'http://localhost:3000';
+  if (opts.origin !== null) Object.assign(headers, { origin: opts.origin ?? 'http://localhost:3000', host: 'localhost:3000' });
   return new Request(`http://localhost:3000${path}`, { method: 'POST', body: new URLSearchParams(fields), headers });
 }
 
 const subscribe = (fields: Record<string, string>, opts?: { ip?: string; origin?: string | null }) =>
   subscribeRoute.POST(post('/api/subscribe', { wording: '2026-12', ...fields }, opts));
 
+const redirectUrl = (r: Response) => new URL(r.headers.get('location')!, 'http://localhost:3000');
 const location = (r: Response) => {
-  const url = new URL(r.headers.get('location')!);
+  const url = redirectUrl(r);
   return url.pathname + url.search + url.hash;
 };
 
@@ -168,11 +169,11 @@ describe('subscribing', () => {
     for (const [fields, code] of cases) {
       const r = await subscribe(fields);
       expect(r.status).toBe(303);
-      expect(new URL(r.headers.get('location')!).searchParams.get('error'), JSON.stringify(fields)).toBe(code);
+      expect(redirectUrl(r).searchParams.get('error'), JSON.stringify(fields)).toBe(code);
     }
-    const kept = new URL((await subscribe({ email: 'typo@example', newIssues: 'on', eventsDigest: 'weekly' })).headers.get('location')!);
+    const kept = redirectUrl(await subscribe({ email: 'typo@example', newIssues: 'on', eventsDigest: 'weekly' }));
     expect(Object.fromEntries(kept.searchParams)).toEqual({ error: 'email-format', email: 'typo@example', newIssues: 'on', eventsDigest: 'weekly' });
-    const noBreaks = new URL((await subscribe({ email: 'x@example.org\r\nBcc: y', newIssues: 'on' })).headers.get('location')!);
+    const noBreaks = redirectUrl(await subscribe({ email: 'x@example.org\r\nBcc: y', newIssues: 'on' }));
     expect(noBreaks.searchParams.has('email')).toBe(false);
     // Not a form at all.
     const raw = await subscribeRoute.POST(new Request('http://localhost:3000/api/subscribe', { method: 'POST', body: '{"email":1}', headers: { 'content-type': 'application/json' } }));
@@ -184,16 +185,22 @@ describe('subscribing', () => {
   it('refuses a form posted from another site', async () => {
     const r = await subscribe({ email: 'cross@example.org', newIssues: 'on' }, { origin: 'https://evil.example' });
     expect(r.status).toBe(403);
+    const fetchSite = (site: string, origin: string) =>
+      subscribeRoute.POST(new Request('http://localhost:3000/api/subscribe', { method: 'POST', body: new URLSearchParams({ email: 'cross@example.org', newIssues: 'on' }), headers: { 'sec-fetch-site': site, origin, host: 'localhost:3000' } }));
+    expect((await fetchSite('cross-site', 'http://localhost:3000')).status).toBe(403);
+    expect((await fetchSite('same-site', 'https://sub.localhost:3000')).status).toBe(403);
     expect(await testDb.prisma.subscriber.count({ where: { email: 'cross@example.org' } })).toBe(0);
+    // A page with no referrer posts `Origin: null`; the browser still says it is the same origin.
+    expect(location(await fetchSite('same-origin', 'null'))).toBe('/subscribe/check-email');
   });
 
   it('throttles per address and per client address', async () => {
     const codes: (string | null)[] = [];
-    for (let i = 0; i < 6; i++) codes.push(new URL((await subscribe({ email: 'throttle-me@example.org', newIssues: 'on' })).headers.get('location')!).searchParams.get('error'));
+    for (let i = 0; i < 6; i++) codes.push(redirectUrl((await subscribe({ email: 'throttle-me@example.org', newIssues: 'on' }))).searchParams.get('error'));
     expect(codes).toEqual([null, null, null, null, null, 'throttled']);
     const office: (string | null)[] = [];
     for (let i = 0; i < 61; i++) {
-      office.push(new URL((await subscribe({ email: `colleague-${i}@example.org`, newIssues: 'on' }, { ip: '192.0.2.7' })).headers.get('location')!).searchParams.get('error'));
+      office.push(redirectUrl((await subscribe({ email: `colleague-${i}@example.org`, newIssues: 'on' }, { ip: '192.0.2.7' }))).searchParams.get('error'));
     }
     expect(office.slice(0, 60).every((c) => c === null)).toBe(true);
     expect(office[60]).toBe('throttled');
@@ -202,7 +209,7 @@ describe('subscribing', () => {
   it('restricts subscriptions to the configured domains, with a clear message to others', async () => {
     process.env.SUBSCRIBE_DOMAINS = 'council.gov.uk, @trust.nhs.uk';
     try {
-      expect(new URL((await subscribe({ email: 'someone@gmail.com', newIssues: 'on' })).headers.get('location')!).searchParams.get('error')).toBe('domain');
+      expect(redirectUrl((await subscribe({ email: 'someone@gmail.com', newIssues: 'on' }))).searchParams.get('error')).toBe('domain');
       expect(location(await subscribe({ email: 'worker@council.gov.uk', newIssues: 'on' }))).toBe('/subscribe/check-email');
       expect(location(await subscribe({ email: 'nurse@east.trust.nhs.uk', newIssues: 'on' }))).toBe('/subscribe/check-email');
       expect(location(await subscribe({ email: 'x@notcouncil.gov.uk', newIssues: 'on' }))).not.toBe('/subscribe/check-email');
