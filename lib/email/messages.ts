@@ -5,7 +5,14 @@ import { siteUrl, SITE_NAME } from '@/lib/site';
 import { isAppPath } from '@/lib/workflow/links';
 import { formatDateTime } from '@/lib/dates';
 
-export type EmailMessage = { to: string; subject: string; text: string; html: string };
+export type EmailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Extra headers (List-Unsubscribe for the edition); each value is checked for CR/LF when sent. */
+  headers?: Record<string, string>;
+};
 
 /** A header value (subject, address) that would let someone inject headers. */
 export class EmailHeaderError extends Error {

@@ -12,6 +12,7 @@ export type SendResult = { status: 'sent'; messageId: string; accepted: string[]
 export async function sendEmail(message: EmailMessage): Promise<SendResult> {
   assertHeaderSafe(message.subject, 'subject');
   assertHeaderSafe(message.to, 'to');
+  for (const value of Object.values(message.headers ?? {})) assertHeaderSafe(value, 'subject');
   const transport = getTransport();
   if (!transport) {
     console.info(`email skipped (SMTP_URL is not set): "${message.subject}" to ${message.to}`);
@@ -24,7 +25,7 @@ export async function sendEmail(message: EmailMessage): Promise<SendResult> {
     text: message.text,
     html: message.html,
     // No tracking, no auto-replies.
-    headers: { 'Auto-Submitted': 'auto-generated' },
+    headers: { 'Auto-Submitted': 'auto-generated', ...message.headers },
   });
   return { status: 'sent', messageId: String(info.messageId), accepted: (info.accepted ?? []).map(String) };
 }
