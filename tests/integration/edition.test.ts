@@ -17,6 +17,7 @@ let render: typeof import('@/lib/email/edition/render');
 let edition: typeof import('@/lib/subscriptions/edition');
 let send: typeof import('@/lib/email/send');
 let unsubscribeRoute: typeof import('@/app/api/subscriptions/[token]/unsubscribe/route');
+let editions: typeof import('@/lib/data/editions');
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -31,6 +32,7 @@ beforeAll(async () => {
   edition = await import('@/lib/subscriptions/edition');
   send = await import('@/lib/email/send');
   unsubscribeRoute = await import('@/app/api/subscriptions/[token]/unsubscribe/route');
+  editions = await import('@/lib/data/editions');
 });
 
 afterAll(async () => {
@@ -123,5 +125,35 @@ describe('the email edition', () => {
     expect(e.html).not.toContain('tracker.example');
     expect(e.html).toContain(`href="${SITE}/events"`);
     await expect(render.renderEdition({ issue: { ...issue, title: 'Hello\r\nBcc: x@example.org' }, intro: { mode: 'full' }, manageUrl: `${SITE}/m`, unsubscribeUrl: `${SITE}/u`, now: NOW })).rejects.toThrow(/line break/);
+  });
+});
+
+describe('preview and test send in the admin', () => {
+  const user = async (role: 'ADMIN' | 'EDITOR' | 'SPONSOR' | 'CONTRIBUTOR') => {
+    const u = await testDb.prisma.user.create({ data: { email: `edition-${role.toLowerCase()}@example.org`, name: `Edition ${role}`, role }, select: { id: true, email: true, name: true, role: true } });
+    return { ...u, active: true, organisationId: null, personId: null };
+  };
+
+  it('sends the editor a test marked as such, records it, and refuses sponsors and contributors', async () => {
+    const issue = await october();
+    const editor = await user('EDITOR');
+    sink.messages.length = 0;
+    const result = await editions.sendTestEdition(editor, issue.id, { mode: 'first', paragraphs: 2 });
+    expect(result).toEqual({ to: editor.email, sent: true });
+    const [mail] = await sink.waitFor(1);
+    expect(mail!.envelopeTo).toEqual([editor.email]);
+    expect(mail!.subject).toBe(`Test: ${issue.title}`);
+    expect(mail!.text).toContain('Read the rest:');
+    expect(await testDb.prisma.auditLog.count({ where: { action: 'edition.test-send', actorId: editor.id, entityId: issue.id } })).toBe(1);
+
+    const preview = await editions.previewEdition(editor, issue.id, { mode: 'full' });
+    expect(preview?.edition.html).toContain('<html lang="en"');
+    expect(preview?.edition.text).not.toContain('Read the rest:');
+    for (const role of ['SPONSOR', 'CONTRIBUTOR'] as const) {
+      const other = await user(role);
+      await expect(editions.previewEdition(other, issue.id, { mode: 'full' })).rejects.toThrow(/permission/);
+      await expect(editions.sendTestEdition(other, issue.id, { mode: 'full' })).rejects.toThrow(/permission/);
+    }
+    expect(sink.messages).toHaveLength(1);
   });
 });
