@@ -1,6 +1,6 @@
 import 'server-only';
 import { assertHeaderSafe, type EmailMessage } from './messages';
-import { emailFrom, getTransport } from './transport';
+import { dkimOptions, emailFrom, getTransport } from './transport';
 
 export type SendResult = { status: 'sent'; messageId: string; accepted: string[] } | { status: 'skipped'; reason: 'no-smtp' };
 
@@ -18,6 +18,7 @@ export async function sendEmail(message: EmailMessage): Promise<SendResult> {
     console.info(`email skipped (SMTP_URL is not set): "${message.subject}" to ${message.to}`);
     return { status: 'skipped', reason: 'no-smtp' };
   }
+  const dkim = dkimOptions();
   const info = await transport.sendMail({
     from: emailFrom(),
     to: message.to,
@@ -26,6 +27,7 @@ export async function sendEmail(message: EmailMessage): Promise<SendResult> {
     html: message.html,
     // No tracking, no auto-replies.
     headers: { 'Auto-Submitted': 'auto-generated', ...message.headers },
+    ...(dkim ? { dkim } : {}),
   });
   return { status: 'sent', messageId: String(info.messageId), accepted: (info.accepted ?? []).map(String) };
 }

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '@/prisma/seed/index';
 import { createTestDatabase, type TestDatabase } from '../support/db';
@@ -61,6 +62,7 @@ describe('the email edition', () => {
     const listUnsubscribe = /^List-Unsubscribe: <(https:\/\/[^>]+)>$/im.exec(headers)?.[1];
     expect(listUnsubscribe).toMatch(new RegExp(`^${SITE}/api/subscriptions/${subscriber.id}\\.1\\.[A-Za-z0-9_-]{43}/unsubscribe$`));
     expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/im);
+    expect(headers).not.toMatch(/^DKIM-Signature:/im);
 
     const html = mail!.html;
     expect(html).toContain('<html lang="en"');
@@ -155,5 +157,29 @@ describe('preview and test send in the admin', () => {
       await expect(editions.sendTestEdition(other, issue.id, { mode: 'full' })).rejects.toThrow(/permission/);
     }
     expect(sink.messages).toHaveLength(1);
+  });
+});
+
+describe('DKIM', () => {
+  it('signs every message when DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY are set', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    process.env.DKIM_DOMAIN = 'bulletin.example.org';
+    process.env.DKIM_SELECTOR = 'ru2026';
+    // One line, as many environments hold it.
+    process.env.DKIM_PRIVATE_KEY = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().replace(/\n/g, '\\n');
+    try {
+      sink.messages.length = 0;
+      await send.sendEmail({ to: 'dkim@example.org', subject: 'Signed', text: 'Hello', html: '<p>Hello</p>' });
+      const [mail] = await sink.waitFor(1);
+      const headers = unfold(mail!.raw.slice(0, mail!.raw.indexOf('\r\n\r\n')));
+      const signature = /^DKIM-Signature: (.+)$/im.exec(headers)?.[1] ?? '';
+      expect(signature).toMatch(/\bd=bulletin\.example\.org;/);
+      expect(signature).toMatch(/\bs=ru2026;/);
+      expect(signature).toMatch(/\bb=[A-Za-z0-9+/= ]{100,}/);
+    } finally {
+      delete process.env.DKIM_DOMAIN;
+      delete process.env.DKIM_SELECTOR;
+      delete process.env.DKIM_PRIVATE_KEY;
+    }
   });
 });
