@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { expect, test } from './support/fixtures';
+import { expect, signInAs, test } from './support/fixtures';
 
 type Fixtures = { sql(text: string, params?: unknown[]): Promise<unknown> };
 
@@ -98,4 +98,22 @@ test.describe('without JavaScript', () => {
       await forget(fixtures, email);
     }
   });
+});
+
+test('an editor previews the email edition and sends a test', async ({ page, fixtures, makeAxe }) => {
+  const editor = await fixtures.user('EDITOR');
+  const issue = await fixtures.draftIssue();
+  await signInAs(page, editor);
+  await page.goto(`/admin/issues/${issue.id}`);
+  await page.getByRole('link', { name: 'Preview the email edition' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Email edition: ${issue.title}`);
+  await expect(page.frameLocator('iframe[title="The email edition at 320 pixels wide"]').getByRole('heading', { level: 1 })).toHaveText(issue.title);
+  await expect(page.locator('pre')).toContainText('IN THIS ISSUE');
+  await noAxeViolations(page, makeAxe);
+  await page.getByLabel('Its first paragraphs, with a link to the rest').check();
+  await page.getByRole('button', { name: 'Show this version' }).click();
+  await expect(page).toHaveURL(/intro=first/);
+  // The e2e server has no SMTP server: the editor is told nothing was sent.
+  await page.getByRole('button', { name: `Send a test to ${editor.email}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'nothing was sent' })).toBeVisible();
 });
