@@ -145,6 +145,28 @@ describe('subscribing', () => {
     await sink.waitFor(2);
   });
 
+  it('sends one email and makes one subscriber for concurrent requests; two clicks at once confirm once', async () => {
+    const answers = await Promise.all(Array.from({ length: 5 }, () => subscribe({ email: 'race@example.org', newIssues: 'on' })));
+    expect(answers.map(location)).toEqual(Array(5).fill('/subscribe/check-email'));
+    const [mail] = await sink.waitFor(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sink.messages.filter((m) => m.envelopeTo.includes('race@example.org'))).toHaveLength(1);
+    expect(await testDb.prisma.subscriber.count({ where: { email: 'race@example.org' } })).toBe(1);
+    const token = linkIn(mail!, '/subscribe/confirm').searchParams.get('token')!;
+    const clicks = await Promise.all(Array.from({ length: 4 }, () => confirmRoute.POST(post('/api/subscribe/confirm', { token }))));
+    expect(clicks.map(location).filter((l) => l.includes('done=confirmed'))).toHaveLength(1);
+    expect((await subscriber('race@example.org')).consents.filter((c) => c.event === 'CONFIRMED')).toHaveLength(1);
+  });
+
+  it('gives the hour back when the SMTP server refuses, so asking again sends', async () => {
+    sink.failNext(1);
+    expect(location(await subscribe({ email: 'smtp-down@example.org', newIssues: 'on' }))).toBe('/subscribe/check-email');
+    expect((await subscriber('smtp-down@example.org')).confirmationSentAt).toBeNull();
+    await subscribe({ email: 'smtp-down@example.org', newIssues: 'on' });
+    const [mail] = await sink.waitFor(1);
+    expect(mail!.envelopeTo).toEqual(['smtp-down@example.org']);
+  });
+
   it('tells a confirmed subscriber by email that nothing changed, with their manage link', async () => {
     const { manage } = await subscribeAndConfirm('already@example.org');
     await testDb.prisma.subscriber.update({ where: { email: 'already@example.org' }, data: { confirmationSentAt: null } });
