@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
 import { db } from '@/lib/db';
 
@@ -28,9 +29,13 @@ function limiter(kind: 'address' | 'ip') {
   return l;
 }
 
-/** Counts one request against the address and the client; false once either is spent. */
+/**
+ * Counts one request against the address and the client; false once either is spent.
+ * The counter's key is a hash of the address: the store keeps expired rows, and an
+ * address someone typed (perhaps not their own) should not sit there in clear.
+ */
 export async function consumeSubscribeRequest(opts: { email: string; ip: string | null }): Promise<boolean> {
-  const attempts = [limiter('address').consume(opts.email)];
+  const attempts = [limiter('address').consume(createHash('sha256').update(opts.email).digest('base64url'))];
   if (opts.ip) attempts.push(limiter('ip').consume(opts.ip));
   const results = await Promise.allSettled(attempts);
   for (const r of results) {

@@ -220,6 +220,9 @@ describe('subscribing', () => {
     const codes: (string | null)[] = [];
     for (let i = 0; i < 6; i++) codes.push(redirectUrl((await subscribe({ email: 'throttle-me@example.org', newIssues: 'on' }))).searchParams.get('error'));
     expect(codes).toEqual([null, null, null, null, null, 'throttled']);
+    const keys = (await testDb.prisma.rateLimiterFlexible.findMany({ where: { key: { startsWith: 'subscribe:address' } }, select: { key: true } })).map((k) => k.key);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.join(' ')).not.toContain('throttle-me');
     const office: (string | null)[] = [];
     for (let i = 0; i < 61; i++) {
       office.push(redirectUrl((await subscribe({ email: `colleague-${i}@example.org`, newIssues: 'on' }, { ip: '192.0.2.7' }))).searchParams.get('error'));
