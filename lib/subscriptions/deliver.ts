@@ -66,7 +66,7 @@ async function recordBounce(subscriberId: string, email: string) {
   });
 }
 
-/** Sends up to `limit` pending deliveries of a send, at the configured rate; returns the progress after it. */
+/** Sends up to `limit` pending deliveries of a send, at the configured rate; returns the progress after it and what this batch did. */
 export async function deliverBatch(sendId: string, opts: { limit?: number } = {}) {
   const send = await db.editionSend.findUnique({ where: { id: sendId }, select: { introParagraphs: true, issue: { select: { slug: true } } } });
   if (!send) return null;
@@ -82,6 +82,8 @@ export async function deliverBatch(sendId: string, opts: { limit?: number } = {}
   const interval = 1000 / ratePerSecond();
   const intro = send.introParagraphs ? ({ mode: 'first', paragraphs: send.introParagraphs } as const) : ({ mode: 'full' } as const);
   const template = issue && claimed.length ? await editionTemplate(issue, intro) : null;
+  let sentNow = 0;
+  let retryNow = 0;
   for (const d of claimed) {
     const started = Date.now();
     // Unsubscribed or suppressed since the send was created, or the issue was unpublished.
@@ -92,6 +94,7 @@ export async function deliverBatch(sendId: string, opts: { limit?: number } = {}
     try {
       await sendEmail(personalise(template, { id: d.subscriberId, email: d.email, manageVersion: d.manageVersion }));
       await db.editionDelivery.update({ where: { id: d.id }, data: { status: 'SENT', sentAt: new Date(), lastError: null } });
+      sentNow++;
     } catch (error) {
       const message = String((error as Error)?.message ?? error).slice(0, 500);
       if (isPermanent(error)) {
@@ -99,6 +102,7 @@ export async function deliverBatch(sendId: string, opts: { limit?: number } = {}
         if (!(error instanceof EmailHeaderError)) await recordBounce(d.subscriberId, d.email);
       } else {
         await db.editionDelivery.update({ where: { id: d.id }, data: { status: d.attempts >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING', lastError: message } });
+        if (d.attempts < MAX_ATTEMPTS) retryNow++;
       }
     }
     const wait = interval - (Date.now() - started);
@@ -106,5 +110,5 @@ export async function deliverBatch(sendId: string, opts: { limit?: number } = {}
   }
   const progress = await sendProgress(sendId);
   if (progress.queued === 0) await db.editionSend.updateMany({ where: { id: sendId, finishedAt: null }, data: { finishedAt: new Date() } });
-  return progress;
+  return { ...progress, claimed: claimed.length, sentNow, retryNow };
 }

@@ -28,6 +28,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  const worker = await import('@/lib/jobs/worker');
+  await worker.stopJobs({ timeout: 2000 });
   delete process.env.SMTP_URL;
   delete process.env.EMAIL_RATE_PER_SECOND;
   delete process.env.EMAIL_BOUNCE_LIMIT;
@@ -71,7 +73,7 @@ describe('delivering the edition', () => {
     sink.failNext(1);
 
     const progress = await drain(send.id, 2);
-    expect(progress).toEqual({ queued: 0, sent: 39, failed: 1, suppressed: 1 });
+    expect(progress).toMatchObject({ queued: 0, sent: 39, failed: 1, suppressed: 1 });
     const counts = perRecipient();
     expect(counts.size).toBe(39);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
@@ -94,6 +96,8 @@ describe('delivering the edition', () => {
     expect(await testDb.prisma.auditLog.count({ where: { action: 'subscriber.suppress' } })).toBe(1);
     const third = await deliver.createEditionSend({ issueId, introParagraphs: null, actorId: null });
     expect(await testDb.prisma.editionDelivery.count({ where: { sendId: third.id, subscriber: { email: 'gone@example.org' } } })).toBe(0);
+    // Not sent here; the job test below would otherwise resume it.
+    await testDb.prisma.editionSend.delete({ where: { id: third.id } });
   });
 
   it('never resends a delivery that a crash left mid-send', async () => {
@@ -105,5 +109,27 @@ describe('delivering the edition', () => {
     expect(progress.failed).toBe(1);
     expect(perRecipient().has(row!.subscriber.email)).toBe(false);
     expect((await testDb.prisma.editionDelivery.findUniqueOrThrow({ where: { id: row!.id } })).lastError).toBe(deliver.INTERRUPTED);
+  });
+});
+
+describe('the send-edition job', () => {
+  it('delivers a send left unfinished when the workers start, once, however often it is queued', async () => {
+    sink.messages.length = 0;
+    // Created while no worker ran, as after a crash or restart mid-send.
+    const send = await deliver.createEditionSend({ issueId, introParagraphs: 1, actorId: null });
+    const worker = await import('@/lib/jobs/worker');
+    const queues = await import('@/lib/jobs/queues');
+    await worker.startJobs({ pollingIntervalSeconds: 0.5, catchUp: false });
+    const deadline = Date.now() + 60_000;
+    while (!(await testDb.prisma.editionSend.findUniqueOrThrow({ where: { id: send.id } })).finishedAt) {
+      if (Date.now() > deadline) throw new Error('the job did not finish the send');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const sent = sink.messages.length;
+    expect(sent).toBe(send.recipients);
+    await queues.enqueueEditionSend(send.id);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(sink.messages.length).toBe(sent);
+    expect([...perRecipient().values()].every((n) => n === 1)).toBe(true);
   });
 });
