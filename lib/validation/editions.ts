@@ -16,3 +16,12 @@ export const sendTestEditionSchema = introLengthSchema.extend({ issueId: z.uuid(
 export type IntroChoice = z.output<typeof introLengthSchema>;
 
 export const toIntroLength = (c: IntroChoice) => (c.intro === 'full' ? ({ mode: 'full' } as const) : ({ mode: 'first', paragraphs: c.paragraphs } as const));
+
+/** "Send to subscribers": the count the editor confirmed, and whether they mean to send again. */
+export const sendEditionSchema = introLengthSchema
+  .extend({
+    issueId: z.uuid({ message: 'Choose an issue' }),
+    expectedRecipients: z.coerce.number().int().min(0).max(10_000_000),
+    again: z.literal('on').optional(),
+  })
+  .strict();

@@ -133,3 +133,34 @@ describe('the send-edition job', () => {
     expect([...perRecipient().values()].every((n) => n === 1)).toBe(true);
   });
 });
+
+describe('starting a send from the admin', () => {
+  it('sends only a published issue, to the count the editor confirmed, once unless they send again', async () => {
+    const editions = await import('@/lib/data/editions');
+    const mk = async (role: 'EDITOR' | 'SPONSOR') => ({
+      ...(await testDb.prisma.user.create({ data: { email: `send-${role.toLowerCase()}@example.org`, name: `Send ${role}`, role }, select: { id: true, email: true, name: true, role: true } })),
+      active: true,
+      organisationId: null,
+      personId: null,
+    });
+    const editor = await mk('EDITOR');
+    const fresh = await testDb.prisma.issue.create({ data: { slug: 'never-sent', title: 'Never sent', month: new Date('2031-01-01T00:00:00Z'), status: 'PUBLISHED', publishedAt: new Date() }, select: { id: true } });
+    const { recipients, sends } = await editions.editionSendsView(editor, fresh.id);
+    expect(sends).toEqual([]);
+    expect(recipients).toBe(await testDb.prisma.subscriber.count({ where: { status: 'CONFIRMED', newIssues: true, email: { notIn: ['suppressed@example.org', 'gone@example.org'] } } }));
+    const input = { issueId: fresh.id, introParagraphs: null, again: false };
+    await expect(editions.startEditionSend(editor, { ...input, expectedRecipients: recipients + 1 })).rejects.toThrow(`it would now go to ${recipients}`);
+    const send = await editions.startEditionSend(editor, { ...input, expectedRecipients: recipients });
+    expect(send.recipients).toBe(recipients);
+    await expect(editions.startEditionSend(editor, { ...input, expectedRecipients: recipients })).rejects.toThrow(/already been sent/);
+    await expect(editions.startEditionSend(editor, { ...input, again: true, expectedRecipients: recipients })).resolves.toMatchObject({ recipients });
+    expect((await editions.editionSendsView(editor, fresh.id)).sends).toHaveLength(2);
+    expect(await testDb.prisma.auditLog.count({ where: { action: 'edition.send', entityId: fresh.id, actorId: editor.id } })).toBe(2);
+
+    const draft = await testDb.prisma.issue.create({ data: { slug: 'draft-send', title: 'Draft', month: new Date('2031-02-01T00:00:00Z') }, select: { id: true } });
+    await expect(editions.startEditionSend(editor, { ...input, issueId: draft.id, expectedRecipients: recipients })).rejects.toThrow(/Publish the issue first/);
+    const sponsor = await mk('SPONSOR');
+    await expect(editions.startEditionSend(sponsor, { ...input, expectedRecipients: recipients })).rejects.toThrow(/permission/);
+    await expect(editions.editionSendsView(sponsor, fresh.id)).rejects.toThrow(/permission/);
+  });
+});

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { RefreshWhileSending, SendEditionForm } from '@/components/admin/editions/send-edition-form';
 import { SendTestForm } from '@/components/admin/editions/send-test-form';
 import { AccessDenied } from '@/components/admin/forms/access-denied';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { previewEdition } from '@/lib/data/editions';
+import { editionSendsView, previewEdition } from '@/lib/data/editions';
+import { formatDateTime } from '@/lib/dates';
 import { INTRO_PARAGRAPH_CHOICES, introLengthSchema, toIntroLength } from '@/lib/validation/editions';
 import { isUuidParam } from '@/lib/validation/params';
 
@@ -26,6 +28,8 @@ export default async function EmailEditionPage({ params, searchParams }: { param
   const preview = await previewEdition(user, id, toIntroLength(choice));
   if (!preview) notFound();
   const { issue, edition } = preview;
+  const { recipients, sends } = await editionSendsView(user, issue.id);
+  const running = sends.some((s) => s.progress.queued > 0);
 
   return (
     <>
@@ -64,6 +68,39 @@ export default async function EmailEditionPage({ params, searchParams }: { param
 
       <h2 className="mt-10 text-2xl font-bold">Send a test</h2>
       <SendTestForm issueId={issue.id} intro={choice.intro} paragraphs={choice.paragraphs} email={user.email} />
+
+      <h2 className="mt-10 text-2xl font-bold">Send to subscribers</h2>
+      <RefreshWhileSending active={running} />
+      {issue.status === 'PUBLISHED' ? (
+        <SendEditionForm issueId={issue.id} intro={choice.intro} paragraphs={choice.paragraphs} recipients={recipients} sentBefore={sends.length > 0} />
+      ) : (
+        <p className="mt-2 max-w-prose">Publish the issue first: {recipients} confirmed subscribers will be able to get it then.</p>
+      )}
+      {sends.length > 0 && (
+        <table className="mt-6 w-full max-w-3xl border-collapse text-left">
+          <caption className="text-left font-bold">Sends of this issue{running ? ' (updating while it runs)' : ''}</caption>
+          <thead>
+            <tr className="border-b-2 border-gray-800">
+              <th scope="col" className="py-2 pr-4">Started</th>
+              <th scope="col" className="py-2 pr-4">Queued</th>
+              <th scope="col" className="py-2 pr-4">Sent</th>
+              <th scope="col" className="py-2 pr-4">Failed</th>
+              <th scope="col" className="py-2 pr-4">Suppressed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sends.map((s) => (
+              <tr key={s.id} className="border-b border-gray-300">
+                <td className="py-2 pr-4">{formatDateTime(s.createdAt)}{s.createdBy ? ` by ${s.createdBy.name}` : ''}</td>
+                <td className="py-2 pr-4">{s.progress.queued}</td>
+                <td className="py-2 pr-4">{s.progress.sent}</td>
+                <td className="py-2 pr-4">{s.progress.failed}</td>
+                <td className="py-2 pr-4">{s.progress.suppressed}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
 
       <h2 className="mt-10 text-2xl font-bold">HTML</h2>
       <div className="mt-4 flex flex-wrap items-start gap-6">
