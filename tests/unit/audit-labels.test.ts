@@ -23,6 +23,7 @@ describe('audit labels', () => {
   it('names subscription events, and keeps readers’ own changes out of recent activity', () => {
     expect(auditActionLabel('subscriber.unsubscribe')).toBe('A reader unsubscribed');
     expect(auditActionLabel('edition.test-send')).toBe('Sent a test of the email edition');
+    expect(auditActionLabel('edition.send')).toBe('Started sending the email edition to subscribers');
     expect(auditEntityLabel('Subscriber')).toBe('Email subscriber');
     expect(ROUTINE_ACTIONS).toEqual(expect.arrayContaining(['subscriber.request', 'subscriber.confirm', 'subscriber.preferences', 'subscriber.unsubscribe']));
     expect(ROUTINE_ACTIONS).not.toContain('edition.test-send');
