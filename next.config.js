@@ -16,8 +16,9 @@ const nextConfig = {
   // its build skips Next's own run of the same check. Every other build still makes it.
   typescript: { ignoreBuildErrors: process.env.NEXT_BUILD_SKIP_TYPECHECK === '1' },
   reactStrictMode: true,
-  // @touch4it/ical-timezones reads its zone files from disk, so it must not be bundled.
-  serverExternalPackages: ['@prisma/adapter-pg', 'pg', '@node-rs/argon2', '@touch4it/ical-timezones', 'sharp'],
+  // @touch4it/ical-timezones reads its zone files from disk, so it must not be bundled;
+  // mjml loads its components and their CSS tools (juice, cssnano) at run time.
+  serverExternalPackages: ['@prisma/adapter-pg', 'pg', '@node-rs/argon2', '@touch4it/ical-timezones', 'sharp', 'mjml'],
   // Image uploads go through a server action. Files over 5 MB are refused by the
   // form's own check; the body limit is higher so that check, not a cut-off, answers
   // (scripts/lib/edge-guard.mjs answers 413 above it).

@@ -19,6 +19,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Token pages (preview and approval links) are per-request and must never be cached.
-  matcher: ['/admin/:path*', '/sign-in', '/sign-in/:path*', '/preview/:path*', '/approve/:path*'],
+  // Token pages (preview, approval and subscription links) are per-request and must never be cached.
+  matcher: ['/admin/:path*', '/sign-in', '/sign-in/:path*', '/preview/:path*', '/approve/:path*', '/subscribe/confirm', '/subscriptions/:path*'],
 };

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { SubscribeForm } from '@/components/subscribe-form';
 
 const NAV = [
   { href: '/', label: 'Latest issue' },
@@ -7,8 +8,12 @@ const NAV = [
   { href: '/issues', label: 'All issues' },
 ];
 
-/** Header, navigation and footer of the public site (also used by the root 404). */
-export function SiteChrome({ children }: { children: ReactNode }) {
+/**
+ * Header, navigation and footer of the public site (also used by the root 404 and
+ * the sign-in pages). The public pages' footer has the subscribe form; the
+ * sign-in pages' does not, where a second email field would only confuse.
+ */
+export function SiteChrome({ children, subscribe = false }: { children: ReactNode; subscribe?: boolean }) {
   return (
     <>
       <a
@@ -55,6 +60,11 @@ export function SiteChrome({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="border-t border-gray-300 print:hidden">
+        {subscribe && (
+          <div className="mx-auto max-w-4xl px-4 pt-6">
+            <SubscribeForm idPrefix="footer-subscribe" />
+          </div>
+        )}
         <div className="mx-auto flex max-w-4xl flex-wrap gap-x-6 gap-y-2 px-4 py-6 text-sm text-[var(--color-muted)]">
           <p>The monthly bulletin of the region&apos;s children&apos;s services councils and trusts.</p>
           <ul className="flex flex-wrap gap-x-4">

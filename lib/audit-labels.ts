@@ -16,6 +16,8 @@ const ACTION_LABEL: Record<string, string> = {
   'contribution.submit': 'Sent a submission',
   'contribution.update': 'Changed a submission',
   'contribution.withdraw': 'Withdrew a submission',
+  'edition.send': 'Started sending the email edition to subscribers',
+  'edition.test-send': 'Sent a test of the email edition',
   'event.create': 'Created an event',
   'event.delete': 'Deleted an event',
   'event.save-conflict': 'Tried to save an event someone else had changed',
@@ -54,6 +56,11 @@ const ACTION_LABEL: Record<string, string> = {
   'section.signatory': 'Changed the sign-off of the intro',
   'section.update': 'Edited a section',
   'site-page.update': 'Edited the accessibility statement or privacy notice',
+  'subscriber.confirm': 'A reader confirmed their email subscription',
+  'subscriber.preferences': 'A reader changed what they get by email',
+  'subscriber.request': 'A reader asked to subscribe by email',
+  'subscriber.suppress': 'Stopped emailing an address after repeated delivery failures',
+  'subscriber.unsubscribe': 'A reader unsubscribed',
   'user.create': 'Added a user',
   'user.deactivate': 'Deactivated a user',
   'user.password-reset': 'Reset a user’s password',
@@ -73,11 +80,21 @@ const ENTITY_LABEL: Record<string, string> = {
   Person: 'Person',
   Section: 'Section',
   SitePage: 'Site page',
+  Subscriber: 'Email subscriber',
   User: 'User',
 };
 
 /** Actions left out of "Recent activity": routine, and still in the audit log. */
-export const ROUTINE_ACTIONS = ['auth.sign-in', 'auth.sign-in-link', 'auth.sign-out'];
+export const ROUTINE_ACTIONS = [
+  'auth.sign-in',
+  'auth.sign-in-link',
+  'auth.sign-out',
+  // Readers' own subscription changes: many, and not editorial work.
+  'subscriber.request',
+  'subscriber.confirm',
+  'subscriber.preferences',
+  'subscriber.unsubscribe',
+];
 
 /** "Edited a section" for "section.update"; an unknown code as plain words ("Issue: republish"). */
 export function auditActionLabel(action: string): string {

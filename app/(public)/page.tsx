@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EventCard } from '@/components/event-card';
 import { IssueArchive } from '@/components/issue-archive';
+import { SubscribeForm } from '@/components/subscribe-form';
 import { cachedGetLatestIssue, cachedListPublishedIssues } from '@/lib/data/cached';
 import { listPublicEvents } from '@/lib/data/events';
 import { formatMonth } from '@/lib/dates';
@@ -86,6 +87,10 @@ export default async function HomePage() {
           </Link>
         </p>
       </section>
+
+      <div className="mt-10 rounded border-2 border-[var(--color-brand)] p-6">
+        <SubscribeForm idPrefix="home-subscribe" heading="Get each new issue by email" />
+      </div>
 
       <section aria-labelledby="archive-heading" className="mt-10">
         <h2 id="archive-heading" className="text-2xl font-bold">

@@ -50,6 +50,7 @@ export const ACTIONS = {
   'revision:read': 'See revision history',
   'revision:restore': 'Restore a revision',
   'site-page:update': 'Edit the accessibility statement and privacy notice',
+  'edition:send': 'Preview the email edition of an issue and send it or a test',
 } as const;
 
 export type Action = keyof typeof ACTIONS;
@@ -69,7 +70,7 @@ const EDITING = any(
   'media:read', 'media:create', 'media:update', 'media:delete',
   'contribution:read', 'contribution:review',
   'audit:read', 'revision:read', 'revision:restore',
-  'site-page:update',
+  'site-page:update', 'edition:send',
 );
 
 export const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

@@ -5,7 +5,14 @@ import { siteUrl, SITE_NAME } from '@/lib/site';
 import { isAppPath } from '@/lib/workflow/links';
 import { formatDateTime } from '@/lib/dates';
 
-export type EmailMessage = { to: string; subject: string; text: string; html: string };
+export type EmailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Extra headers (List-Unsubscribe for the edition); each value is checked for CR/LF when sent. */
+  headers?: Record<string, string>;
+};
 
 /** A header value (subject, address) that would let someone inject headers. */
 export class EmailHeaderError extends Error {
@@ -32,7 +39,8 @@ export function appUrl(path: string): string {
   return `${siteUrl()}${path}`;
 }
 
-function layout(opts: { heading: string; paragraphs: string[]; quote?: string; link: { href: string; label: string }; footer: string }) {
+/** The plain-text and HTML bodies of a simple message: heading, paragraphs, one link. */
+export function layout(opts: { heading: string; paragraphs: string[]; quote?: string; link: { href: string; label: string }; footer: string }) {
   const text = [
     opts.heading,
     '',

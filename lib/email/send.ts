@@ -1,6 +1,6 @@
 import 'server-only';
 import { assertHeaderSafe, type EmailMessage } from './messages';
-import { emailFrom, getTransport } from './transport';
+import { dkimOptions, emailFrom, getTransport } from './transport';
 
 export type SendResult = { status: 'sent'; messageId: string; accepted: string[] } | { status: 'skipped'; reason: 'no-smtp' };
 
@@ -12,11 +12,13 @@ export type SendResult = { status: 'sent'; messageId: string; accepted: string[]
 export async function sendEmail(message: EmailMessage): Promise<SendResult> {
   assertHeaderSafe(message.subject, 'subject');
   assertHeaderSafe(message.to, 'to');
+  for (const value of Object.values(message.headers ?? {})) assertHeaderSafe(value, 'subject');
   const transport = getTransport();
   if (!transport) {
     console.info(`email skipped (SMTP_URL is not set): "${message.subject}" to ${message.to}`);
     return { status: 'skipped', reason: 'no-smtp' };
   }
+  const dkim = dkimOptions();
   const info = await transport.sendMail({
     from: emailFrom(),
     to: message.to,
@@ -24,7 +26,8 @@ export async function sendEmail(message: EmailMessage): Promise<SendResult> {
     text: message.text,
     html: message.html,
     // No tracking, no auto-replies.
-    headers: { 'Auto-Submitted': 'auto-generated' },
+    headers: { 'Auto-Submitted': 'auto-generated', ...message.headers },
+    ...(dkim ? { dkim } : {}),
   });
   return { status: 'sent', messageId: String(info.messageId), accepted: (info.accepted ?? []).map(String) };
 }

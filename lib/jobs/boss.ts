@@ -24,6 +24,8 @@ async function createQueues(boss: PgBoss, emailRetry: { retryLimit: number; retr
   await boss.createQueue(QUEUES.publishOverdue, { name: QUEUES.publishOverdue, policy: 'singleton' });
   await boss.createQueue(QUEUES.datedPages, { name: QUEUES.datedPages, policy: 'singleton' });
   await boss.createQueue(QUEUES.sendEmail, { name: QUEUES.sendEmail, policy: 'standard', ...emailRetry });
+  // A send whose batches only met temporary SMTP failures throws and is retried, for up to a day or so.
+  await boss.createQueue(QUEUES.sendEdition, { name: QUEUES.sendEdition, policy: 'standard', ...emailRetry, retryLimit: 20 });
 }
 
 export type StartOptions = {

@@ -7,9 +7,13 @@ export const QUEUES = {
   publishOverdue: 'publish-overdue',
   sendEmail: 'send-email',
   datedPages: 'public-pages-dates',
+  sendEdition: 'send-edition',
 } as const;
 
 export type PublishIssueJob = { issueId: string; scheduledAt: string };
 export type SendEmailJob = { notificationId: string } | { message: EmailMessage };
+
+/** One job per send of the email edition (lib/subscriptions/deliver.ts); it runs until every delivery is done. */
+export type SendEditionJob = { sendId: string };
 
 export const EMAIL_RETRY = { retryLimit: 6, retryDelay: 30, retryBackoff: true } as const;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getBoss } from './boss';
-import { QUEUES, type PublishIssueJob, type SendEmailJob } from './names';
+import { QUEUES, type PublishIssueJob, type SendEditionJob, type SendEmailJob } from './names';
 
 // The jobs client: the functions that enqueue work (lib/data and lib/notify call
 // them). Imports no domain code; the handlers live in ./worker. Enqueuing
@@ -8,7 +8,7 @@ import { QUEUES, type PublishIssueJob, type SendEmailJob } from './names';
 // is down must not undo or block an editor's action (overdue issues are caught up
 // every minute and at start; see docs/decisions/011-job-queue.md).
 
-export { QUEUES, EMAIL_RETRY, type PublishIssueJob, type SendEmailJob } from './names';
+export { QUEUES, EMAIL_RETRY, type PublishIssueJob, type SendEditionJob, type SendEmailJob } from './names';
 
 /** Job for publishing at `scheduledAt`; one per issue and time, so scheduling twice queues once. */
 export async function enqueuePublish(issueId: string, scheduledAt: Date): Promise<string | null> {
@@ -43,5 +43,20 @@ export async function enqueueEmails(jobs: SendEmailJob[]): Promise<number> {
   } catch (error) {
     console.error('Could not queue emails (the in-app notifications were saved):', error);
     return 0;
+  }
+}
+
+/**
+ * The job that delivers a send of the email edition; one per send (singletonKey).
+ * Never throws: a send that could not be queued is picked up when the workers
+ * next start (resumeEditionSends).
+ */
+export async function enqueueEditionSend(sendId: string): Promise<string | null> {
+  try {
+    const boss = await getBoss();
+    return await boss.send(QUEUES.sendEdition, { sendId } satisfies SendEditionJob, { singletonKey: sendId });
+  } catch (error) {
+    console.error(`Could not queue the email edition send ${sendId}; it is resumed when the workers start:`, error);
+    return null;
   }
 }

@@ -4,6 +4,7 @@ import { bossState, exposeStopForServer, getBoss, stopJobs, type StartOptions } 
 import { QUEUES } from './names';
 import { handleDatedPages } from './dated-pages';
 import { catchUpOverdue, handlePublishIssue } from './publish-scheduled';
+import { handleSendEdition, resumeEditionSends } from './send-edition';
 import { handleSendEmail } from './send-email';
 
 // The jobs worker: registers the handlers, which call domain code (lib/data).
@@ -26,10 +27,16 @@ export async function startJobs(opts: StartOptions = {}): Promise<PgBoss> {
   const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 };
   await boss.work(QUEUES.publishIssue, polling, async ([job]) => handlePublishIssue(job!.data as { issueId: string; scheduledAt: string }));
   await boss.work(QUEUES.sendEmail, { ...polling, batchSize: 1 }, async ([job]) => handleSendEmail(job!.data as never));
+  await boss.work(QUEUES.sendEdition, { ...polling, batchSize: 1 }, async ([job]) => handleSendEdition(job!.data as { sendId: string }));
   await boss.work(QUEUES.publishOverdue, polling, async () => catchUpOverdue());
   await boss.schedule(QUEUES.publishOverdue, '* * * * *', {}, { tz: 'Europe/London' });
   await boss.work(QUEUES.datedPages, polling, async () => handleDatedPages());
   await boss.schedule(QUEUES.datedPages, '* * * * *', {}, { tz: 'Europe/London' });
+  try {
+    await resumeEditionSends();
+  } catch (error) {
+    console.error('Resuming unfinished email edition sends failed; they resume on the next start:', error);
+  }
   if (opts.catchUp !== false) {
     try {
       const result = await catchUpOverdue();

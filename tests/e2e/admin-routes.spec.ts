@@ -30,6 +30,7 @@ const ACCESS: Record<string, Role[]> = {
   '/admin/issues/new': EDITORS,
   '/admin/issues/[id]': READERS,
   '/admin/issues/[id]/preview': READERS,
+  '/admin/issues/[id]/email': EDITORS, // edition:send
   '/admin/issues/[id]/approval': ['ADMIN', 'SPONSOR'], // intro:approve
   '/admin/issues/[id]/sections/[sectionId]': READERS, // sponsors read, but cannot edit, an article
   '/admin/issues/[id]/sections/[sectionId]/revisions': READERS,

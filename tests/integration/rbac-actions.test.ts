@@ -125,6 +125,18 @@ const CASES: Case[] = [
       return { slug: 'privacy', version: String(version), title: 'Privacy notice', body: JSON.stringify(doc('How we use your data.')) };
     },
   },
+  // No SMTP_URL here, so the test email is skipped; the permission still decides.
+  { file: 'editions/send-test', exportName: 'sendTestEditionAction', allowed: STAFF, input: (r) => ({ issueId: r.issueId, intro: 'first', paragraphs: '2' }) },
+  {
+    // Only a published issue can be sent; there are no subscribers here, so the confirmed count is 0.
+    file: 'editions/send',
+    exportName: 'sendEditionAction',
+    allowed: STAFF,
+    input: async (r) => {
+      await testDb.prisma.issue.updateMany({ where: { id: r.issueId }, data: { status: 'PUBLISHED', publishedAt: new Date() } });
+      return { issueId: r.issueId, intro: 'full', paragraphs: '2', expectedRecipients: '0' };
+    },
+  },
   // The same action on the intro: the sponsor may edit that one.
   { file: 'sections/save-section#intro', exportName: 'saveSectionAction', allowed: ['ADMIN', 'EDITOR', 'SPONSOR'], input: (r) => ({ id: r.introId, version: 1, title: 'From our sponsor', body: doc('Edited intro') }) },
   { file: 'users/create-user', exportName: 'createUser', allowed: ADMIN, input: () => toForm({ email: `new-${randomUUID().slice(0, 8)}@example.org`, role: 'EDITOR', password: 'a-long-enough-password', name: 'New User' }) },

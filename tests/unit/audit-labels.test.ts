@@ -19,4 +19,13 @@ describe('audit labels', () => {
   it('treats sign-ins as routine', () => {
     expect(ROUTINE_ACTIONS).toContain('auth.sign-in');
   });
+
+  it('names subscription events, and keeps readers’ own changes out of recent activity', () => {
+    expect(auditActionLabel('subscriber.unsubscribe')).toBe('A reader unsubscribed');
+    expect(auditActionLabel('edition.test-send')).toBe('Sent a test of the email edition');
+    expect(auditActionLabel('edition.send')).toBe('Started sending the email edition to subscribers');
+    expect(auditEntityLabel('Subscriber')).toBe('Email subscriber');
+    expect(ROUTINE_ACTIONS).toEqual(expect.arrayContaining(['subscriber.request', 'subscriber.confirm', 'subscriber.preferences', 'subscriber.unsubscribe']));
+    expect(ROUTINE_ACTIONS).not.toContain('edition.test-send');
+  });
 });

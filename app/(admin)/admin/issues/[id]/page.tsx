@@ -65,6 +65,11 @@ export default async function IssueEditorPage({ params, searchParams }: { params
         <Link href={`/admin/issues/${issue.id}/preview`} className="inline-flex min-h-11 items-center rounded border-2 border-gray-800 bg-white px-4 font-bold text-gray-900 hover:bg-gray-100">
           Preview the whole issue
         </Link>
+        {can(user, 'edition:send') && (
+          <Link href={`/admin/issues/${issue.id}/email`} className="ml-4 inline-flex min-h-11 items-center rounded border-2 border-gray-800 bg-white px-4 font-bold text-gray-900 hover:bg-gray-100">
+            Preview the email edition
+          </Link>
+        )}
       </p>
       {user.role === 'SPONSOR' && <p className="mt-4">As the sponsor you can edit the intro. The other sections are shown for information.</p>}
 
