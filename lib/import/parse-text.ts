@@ -33,6 +33,7 @@ function section(kind: DraftSection['kind'], title: string, line: number | null)
   return {
     kind,
     title,
+    headingLine: line,
     blocks: [],
     events: [],
     signOff: null,

@@ -53,6 +53,8 @@ export type DraftEvent = {
 export type DraftSection = {
   kind: 'INTRO' | 'ARTICLE' | 'EVENT_LIST';
   title: string;
+  /** The source line the title was read from; null when the importer had to name the section. */
+  headingLine: number | null;
   blocks: DraftBlock[];
   events: DraftEvent[];
   signOff: string | null;
