@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionUser } from '@/lib/auth/session';
+import { parseBulletinText } from '@/lib/import/parse-text';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+
+// A parsed bulletin becomes one DRAFT issue with its sections, events and sessions,
+// in one transaction with its audit row; names match existing people, never new ones.
+
+let testDb: TestDatabase;
+let importer: typeof import('@/lib/data/import');
+let editor: SessionUser;
+let sponsor: SessionUser;
+
+const october = () =>
+  parseBulletinText(
+    readFileSync(path.resolve(__dirname, '../../../../shared/bulletins/2025-10-regional-update.txt'), 'utf8'),
+  );
+
+async function makeUser(role: SessionUser['role'], email: string): Promise<SessionUser> {
+  const u = await testDb.prisma.user.create({ data: { email, name: `Test ${role}`, role }, select: { id: true } });
+  return { id: u.id, email, name: `Test ${role}`, role, active: true, organisationId: null, personId: null };
+}
+
+const counts = async () => ({
+  issues: await testDb.prisma.issue.count(),
+  events: await testDb.prisma.event.count(),
+  imports: await testDb.prisma.auditLog.count({ where: { action: 'issue.import' } }),
+});
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  process.env.DATABASE_URL = testDb.url;
+  importer = await import('@/lib/data/import');
+  editor = await makeUser('EDITOR', 'editor-import@example.org');
+  sponsor = await makeUser('SPONSOR', 'sponsor-import@example.org');
+  await testDb.prisma.person.createMany({
+    data: [
+      { slug: 'emma-taylor-import', name: 'Emma Taylor' },
+      { slug: 'delroy-madden-import', name: 'Delroy Madden' },
+      // Two people share this name, so the importer must not pick one.
+      { slug: 'rachel-hiller-a', name: 'Professor Rachel Hiller' },
+      { slug: 'rachel-hiller-b', name: 'Professor Rachel Hiller' },
+    ],
+  });
+});
+
+afterAll(async () => {
+  await testDb?.drop();
+});
+
+describe('creating a draft issue from an imported bulletin', () => {
+  it('creates the October 2025 issue as a DRAFT with its sections, events and audit row', async () => {
+    const peopleBefore = await testDb.prisma.person.count();
+    const created = await importer.createIssueFromImport(editor, october(), { slug: 'imported-october-2025' });
+    const issue = await testDb.prisma.issue.findUniqueOrThrow({
+      where: { id: created.id },
+      select: {
+        status: true,
+        month: true,
+        title: true,
+        sections: {
+          orderBy: { position: 'asc' },
+          select: {
+            kind: true,
+            title: true,
+            signOff: true,
+            signatory: { select: { name: true } },
+            body: true,
+            events: {
+              orderBy: { position: 'asc' },
+              select: {
+                event: {
+                  select: {
+                    title: true,
+                    registrationDeadline: true,
+                    presenters: { select: { person: { select: { name: true } } } },
+                    sessions: { orderBy: { startsAt: 'asc' }, select: { startsAt: true, label: true } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    });
+    expect(issue.status).toBe('DRAFT');
+    expect(issue.month.toISOString().slice(0, 10)).toBe('2025-10-01');
+    expect(issue.sections.map((s) => s.kind)).toEqual([
+      'INTRO',
+      'ARTICLE',
+      'ARTICLE',
+      'ARTICLE',
+      'ARTICLE',
+      'ARTICLE',
+      'ARTICLE',
+      'EVENT_LIST',
+      'EVENT_LIST',
+    ]);
+    expect(issue.sections[0]).toMatchObject({ signOff: 'Kind regards', signatory: { name: 'Emma Taylor' } });
+    const events = issue.sections.flatMap((s) => s.events.map((e) => e.event));
+    expect(events).toHaveLength(9);
+    const whosGotYou = events.find((e) => e.title.startsWith('Who’s Got You? – For Social Workers'))!;
+    expect(whosGotYou.sessions.map((s) => [s.startsAt.toISOString(), s.label])).toEqual([
+      ['2025-11-04T09:30:00.000Z', null],
+      ['2025-11-11T09:30:00.000Z', null],
+      ['2025-11-18T09:30:00.000Z', null],
+      ['2025-11-25T09:30:00.000Z', 'Practice Educators only'],
+    ]);
+    expect(whosGotYou.registrationDeadline?.toISOString().slice(0, 10)).toBe('2025-10-13');
+    expect(events.find((e) => e.title.startsWith('Naming the Silence'))!.presenters.map((p) => p.person.name)).toEqual([
+      'Delroy Madden',
+    ]);
+    expect(events.find((e) => e.title.startsWith('Learning from Research'))!.presenters).toEqual([]);
+    expect(await testDb.prisma.person.count()).toBe(peopleBefore);
+
+    const log = await testDb.prisma.auditLog.findMany({
+      where: { action: 'issue.import', entityId: created.id },
+      select: { actorId: true, details: true },
+    });
+    expect(log).toHaveLength(1);
+    expect(log[0]!.actorId).toBe(editor.id);
+    expect(log[0]!.details).toMatchObject({ sections: 9, events: 9, unmatchedNames: ['Professor Rachel Hiller'] });
+    expect(await testDb.prisma.auditLog.count({ where: { action: 'event.create', actorId: editor.id } })).toBe(9);
+  });
+
+  it('refuses a slug already taken and creates nothing', async () => {
+    const before = await counts();
+    await expect(
+      importer.createIssueFromImport(editor, october(), { slug: 'imported-october-2025' }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('rolls everything back when one event cannot be written', async () => {
+    const before = await counts();
+    const draft = october();
+    const last = draft.sections.at(-1)!.events.at(-1)!;
+    // The database refuses a session that ends when it starts (EventSession_ends_after_starts).
+    last.sessions[0]!.endsAt = last.sessions[0]!.startsAt;
+    await expect(
+      importer.createIssueFromImport(editor, draft, { slug: 'imported-october-2025-broken' }),
+    ).rejects.toThrow();
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a sponsor, who may not create issues, and a draft with no month', async () => {
+    await expect(importer.createIssueFromImport(sponsor, october(), { slug: 'sponsor-import' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    const noMonth = parseBulletinText('Our news\n\nSome text.');
+    await expect(importer.createIssueFromImport(editor, noMonth)).rejects.toMatchObject({ code: 'invalid' });
+  });
+});
