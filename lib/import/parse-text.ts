@@ -164,8 +164,9 @@ export function parseBulletinText(text: string, fallbackMonth?: IssueMonth): Bul
       )
         j++;
       const block = lines.slice(i, j);
-      target.events.push(parseEvent(block, { issue: month, group, context: groupText }));
-      target.lines.push(...block.map((b) => b.line));
+      const event = parseEvent(block, { issue: month, group, context: groupText });
+      target.events.push(event);
+      target.lines.push(...event.lines);
       if (target.kind === 'ARTICLE') {
         target.kind = 'EVENT_LIST';
         target.flags.push({ field: 'kind', reason: 'Holds event listings, so made an event list' });
