@@ -71,7 +71,7 @@ export function parseEvent(lines: SourceLine[], ctx: EventContext): DraftEvent {
     lines: [...new Set(lines.map((l) => l.line))],
     flags,
   };
-  let head = lines[0]!.text;
+  let head = lines[0]!.text.replace(/^#{1,6}\s+/, '');
   let dates: CalendarDate[] = [];
   let extra: { date: CalendarDate; label: string | null }[] = [];
   // Declared through `as` so the closure below can set them without TypeScript narrowing them to null.

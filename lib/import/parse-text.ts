@@ -99,8 +99,8 @@ export function parseBulletinText(text: string, fallbackMonth?: IssueMonth): Bul
   const signOffAt = lines.slice(i, end).findIndex((l) => SIGN_OFF.test(l.text));
   const headingBefore = lines
     .slice(i, signOffAt < 0 ? i : i + signOffAt)
-    .some((l) => headingKind(l.text) !== null && !/^from\s/i.test(l.text));
-  if (first && /^from\s/i.test(first.text) && first.text.split(/\s+/).length <= 25) {
+    .some((l) => headingKind(l.text) !== null && !/^(?:#{1,6}\s+)?from\s/i.test(l.text));
+  if (first && /^(?:#{1,6}\s+)?from\s/i.test(first.text) && first.text.split(/\s+/).length <= 25) {
     open(section('INTRO', headingText(first.text), first.line));
     i++;
   } else if (signOffAt >= 0 && !headingBefore) {
