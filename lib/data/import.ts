@@ -15,8 +15,9 @@ import { createEventInTx } from './event-create';
 
 // A reviewed import (lib/import) becomes one DRAFT issue, its sections and their
 // events, in one transaction with an `issue.import` audit row. Names are matched to
-// existing people only when exactly one person has that name; no person or
-// organisation is ever created here, and the names left unmatched go in the audit row.
+// existing people (and presenters' organisations to organisers) only when exactly one
+// has that name; no person or organisation is ever created here, and the names left
+// unmatched go in the audit row.
 // Nothing is public until the issue is published, so no public page is revalidated.
 
 type Tx = Prisma.TransactionClient;
@@ -41,12 +42,36 @@ async function personIds(tx: Tx, names: string[]) {
   return { ids, unmatched };
 }
 
-function eventInput(e: DraftEvent, presenterIds: string[]): EventInput {
+/** Organisations by full or short name ("Dudley MBC"), again only when exactly one matches. */
+async function organisationIds(tx: Tx, names: string[]) {
+  const wanted = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+  const found = wanted.length
+    ? await tx.organisation.findMany({
+        where: {
+          OR: wanted.flatMap((n) => [
+            { name: { equals: n, mode: 'insensitive' as const } },
+            { shortName: { equals: n, mode: 'insensitive' as const } },
+          ]),
+        },
+        select: { id: true, name: true, shortName: true },
+      })
+    : [];
+  const ids = new Map<string, string>();
+  const unmatched: string[] = [];
+  for (const name of wanted) {
+    const same = found.filter((o) => [o.name, o.shortName].some((x) => x?.toLowerCase() === name.toLowerCase()));
+    if (same.length === 1) ids.set(name, same[0]!.id);
+    else unmatched.push(name);
+  }
+  return { ids, unmatched };
+}
+
+function eventInput(e: DraftEvent, presenterIds: string[], organiserId: string | null): EventInput {
   const deadline = e.registrationDeadline ? parseIsoDate(e.registrationDeadline) : null;
   return {
     title: e.title,
     description: paragraphsToDoc(e.description),
-    organiserId: null,
+    organiserId,
     audience: e.audience,
     isFree: e.isFree,
     cost: e.isFree ? null : e.cost,
@@ -97,6 +122,12 @@ export async function createIssueFromImport(user: SessionUser, draft: BulletinDr
       ...s.events.flatMap((e) => e.presenters),
     ]);
     const people = await personIds(tx, names);
+    const organisations = await organisationIds(
+      tx,
+      draft.sections.flatMap((s) =>
+        s.events.flatMap((e) => (e.presenterOrganisation ? [e.presenterOrganisation] : [])),
+      ),
+    );
     const issue = await tx.issue.create({
       data: {
         slug,
@@ -122,7 +153,8 @@ export async function createIssueFromImport(user: SessionUser, draft: BulletinDr
       const sectionId = issue.sections[i]!.id;
       for (const [position, e] of s.events.entries()) {
         const presenterIds = e.presenters.flatMap((n) => people.ids.get(n) ?? []);
-        const event = await createEventInTx(tx, eventInput(e, presenterIds), user, { sectionId });
+        const organiserId = e.presenterOrganisation ? (organisations.ids.get(e.presenterOrganisation) ?? null) : null;
+        const event = await createEventInTx(tx, eventInput(e, presenterIds, organiserId), user, { sectionId });
         await tx.sectionEvent.create({ data: { sectionId, eventId: event.id, position } });
         events++;
       }
@@ -135,8 +167,20 @@ export async function createIssueFromImport(user: SessionUser, draft: BulletinDr
       action: 'issue.import',
       entityType: 'Issue',
       entityId: issue.id,
-      details: { slug: issue.slug, sections: draft.sections.length, events, flags, unmatchedNames: people.unmatched },
+      details: {
+        slug: issue.slug,
+        sections: draft.sections.length,
+        events,
+        flags,
+        unmatchedNames: people.unmatched,
+        unmatchedOrganisations: organisations.unmatched,
+      },
     });
-    return { id: issue.id, slug: issue.slug, unmatchedNames: people.unmatched };
+    return {
+      id: issue.id,
+      slug: issue.slug,
+      unmatchedNames: people.unmatched,
+      unmatchedOrganisations: organisations.unmatched,
+    };
   });
 }

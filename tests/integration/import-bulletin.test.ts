@@ -125,6 +125,46 @@ describe('creating a draft issue from an imported bulletin', () => {
     expect(await testDb.prisma.auditLog.count({ where: { action: 'event.create', actorId: editor.id } })).toBe(9);
   });
 
+  it('links the June 2024 master classes to their organisers by full or short name, and creates no organisation', async () => {
+    await testDb.prisma.organisation.createMany({
+      data: [
+        { slug: 'warwickshire-import', name: 'Warwickshire County Council', kind: 'COUNCIL' },
+        {
+          slug: 'dudley-import',
+          name: 'Dudley Metropolitan Borough Council',
+          shortName: 'Dudley MBC',
+          kind: 'COUNCIL',
+        },
+      ],
+    });
+    const before = await testDb.prisma.organisation.count();
+    const june = parseBulletinText(
+      readFileSync(path.resolve(__dirname, '../../../../shared/bulletins/2024-06-regional-update.txt'), 'utf8'),
+    );
+    const created = await importer.createIssueFromImport(editor, june);
+    expect(created.slug).toBe('regional-update-june-2024');
+    expect(created.unmatchedOrganisations).toEqual([]);
+    expect(created.unmatchedNames).toEqual(['Michelle Warren', 'Daniel Atkins', 'Nigel Jones', 'Nicola Hale']);
+    const events = await testDb.prisma.event.findMany({
+      where: { sections: { some: { section: { issueId: created.id } } } },
+      orderBy: { title: 'asc' },
+      select: { title: true, mode: true, organiser: { select: { name: true } } },
+    });
+    expect(events).toEqual([
+      {
+        title: 'Regional Master Class: Dudley MBC',
+        mode: 'ONLINE',
+        organiser: { name: 'Dudley Metropolitan Borough Council' },
+      },
+      {
+        title: 'Regional Master Class: Warwickshire County Council',
+        mode: 'ONLINE',
+        organiser: { name: 'Warwickshire County Council' },
+      },
+    ]);
+    expect(await testDb.prisma.organisation.count()).toBe(before);
+  });
+
   it('refuses a slug already taken and creates nothing', async () => {
     const before = await counts();
     await expect(
