@@ -6,6 +6,7 @@ import { parseIsoDate } from '@/lib/dates';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { parseBulletinFile } from '@/lib/import/file';
 import { blocksToDoc, paragraphsToDoc } from '@/lib/import/rich-text';
 import type { BulletinDraft, DraftEvent } from '@/lib/import/types';
 import { monthDate } from '@/lib/issues/template';
@@ -183,4 +184,50 @@ export async function createIssueFromImport(user: SessionUser, draft: BulletinDr
       unmatchedOrganisations: organisations.unmatched,
     };
   });
+}
+
+export type BatchReport = {
+  file: string;
+  ok: boolean;
+  issue: { id: string; slug: string } | null;
+  /** Why the file made no issue, or what the editor should check in the one it made. */
+  messages: string[];
+  flags: number;
+};
+
+/**
+ * Several files, each to its own DRAFT issue in its own transaction, so one bad file
+ * does not stop the rest; the report says what became of each.
+ */
+export async function importBatch(
+  user: SessionUser,
+  files: { name: string; bytes: Uint8Array }[],
+): Promise<BatchReport[]> {
+  requirePermission(user, 'issue:create');
+  const report: BatchReport[] = [];
+  for (const f of files) {
+    const { draft } = await parseBulletinFile(f.name, f.bytes);
+    const flags =
+      draft.flags.length +
+      draft.sections.reduce((n, s) => n + s.flags.length + s.events.reduce((m, e) => m + e.flags.length, 0), 0);
+    const unreadable = draft.flags
+      .filter((x) => x.field === 'file' && draft.sections.length === 0)
+      .map((x) => x.reason);
+    if (unreadable.length) {
+      report.push({ file: f.name, ok: false, issue: null, messages: unreadable, flags });
+      continue;
+    }
+    try {
+      const created = await createIssueFromImport(user, draft);
+      const messages = [
+        ...created.unmatchedNames.map((n) => `No single person named ${n}`),
+        ...created.unmatchedOrganisations.map((n) => `No single organisation named ${n}`),
+      ];
+      report.push({ file: f.name, ok: true, issue: { id: created.id, slug: created.slug }, messages, flags });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      report.push({ file: f.name, ok: false, issue: null, messages: [error.message], flags });
+    }
+  }
+  return report;
 }

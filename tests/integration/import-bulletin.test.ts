@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../support/db';
 
 let testDb: TestDatabase;
 let importer: typeof import('@/lib/data/import');
+let importBatch: (typeof import('@/lib/data/import'))['importBatch'];
 let editor: SessionUser;
 let sponsor: SessionUser;
 
@@ -33,6 +34,7 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   process.env.DATABASE_URL = testDb.url;
   importer = await import('@/lib/data/import');
+  importBatch = importer.importBatch;
   editor = await makeUser('EDITOR', 'editor-import@example.org');
   sponsor = await makeUser('SPONSOR', 'sponsor-import@example.org');
   await testDb.prisma.person.createMany({
@@ -191,5 +193,42 @@ describe('creating a draft issue from an imported bulletin', () => {
     });
     const noMonth = parseBulletinText('Our news\n\nSome text.');
     await expect(importer.createIssueFromImport(editor, noMonth)).rejects.toMatchObject({ code: 'invalid' });
+  });
+});
+
+describe('a batch of files', () => {
+  it('makes one draft per readable file and reports each, a bad file not stopping the rest', async () => {
+    const page = '<h1>Regional Update – January 2026</h1><h2>News From Walsall:</h2><p>A new hub opened.</p>';
+    const text = 'Regional Update – February 2026\n\nNews From Coventry:\nA new school opened.';
+    const report = await importBatch(editor, [
+      { name: 'jan.html', bytes: new TextEncoder().encode(page) },
+      { name: 'notes.pdf', bytes: new Uint8Array([37, 80, 68, 70]) },
+      { name: 'feb.txt', bytes: new TextEncoder().encode(text) },
+      { name: 'feb-again.txt', bytes: new TextEncoder().encode(text) },
+    ]);
+    expect(report.map((r) => [r.file, r.ok, r.issue?.slug ?? null])).toEqual([
+      ['jan.html', true, 'regional-update-january-2026'],
+      ['notes.pdf', false, null],
+      ['feb.txt', true, 'regional-update-february-2026'],
+      ['feb-again.txt', false, null],
+    ]);
+    expect(report[1]!.messages[0]).toMatch(/not a file the importer reads/);
+    expect(report[3]!.messages).toEqual(['An issue already uses this slug. Choose a different one.']);
+    const made = await testDb.prisma.issue.findMany({
+      where: { slug: { in: ['regional-update-january-2026', 'regional-update-february-2026'] } },
+      select: { status: true, sections: { select: { title: true } } },
+    });
+    expect(made.map((i) => [i.status, i.sections.map((s) => s.title)])).toEqual(
+      expect.arrayContaining([
+        ['DRAFT', ['News From Walsall']],
+        ['DRAFT', ['News From Coventry']],
+      ]),
+    );
+  });
+
+  it('refuses a sponsor before reading any file', async () => {
+    await expect(importBatch(sponsor, [{ name: 'a.txt', bytes: new Uint8Array() }])).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });
