@@ -18,6 +18,7 @@ export type EventContext = {
 const PLATFORMS = ['Microsoft Teams', 'MS Teams', 'Teams', 'Zoom', 'Google Meet', 'Webex', 'YouTube'];
 const SAVE_THE_DATE = /^save the date\s*[–—:-]\s*/i;
 
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const sentenceCase = (s: string) => s.replace(/\b\p{Lu}\p{Ll}+/gu, (w, i: number) => (i === 0 ? w : w.toLowerCase()));
 
 function singular(phrase: string): string {
@@ -133,7 +134,9 @@ export function parseEvent(lines: SourceLine[], ctx: EventContext): DraftEvent {
     const contact = /^(?:please\s+)?(contact .+ for (?:booking|registration|more)\b.*?)\.?$/i.exec(text);
     if (contact) ev.registrationContact = contact[1]!.charAt(0).toUpperCase() + contact[1]!.slice(1);
     const invited = /\b((?:one|two|all|any|every)\s[^.,]*?)\s(?:is|are) invited\b/i.exec(text);
-    if (invited && !ev.audience) ev.audience = invited[1]!.trim();
+    if (invited && !ev.audience) ev.audience = sentenceCase(invited[1]!.trim());
+    const together = /\bbrings together ([^.]+?) to\b/i.exec(text);
+    if (together && !ev.audience) ev.audience = capitalise(together[1]!.trim());
   };
 
   for (const { text } of lines.slice(1)) {
@@ -209,6 +212,11 @@ export function parseEvent(lines: SourceLine[], ctx: EventContext): DraftEvent {
   ev.sessions = sessions.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   for (const t of time?.flags ?? []) flags.push(t);
 
+  const availableTo = /\bavailable to ([^.,!;—–]+?)\s*(?:[.,!;—–]|$)/i.exec(ctx.context);
+  if (!ev.audience && availableTo) {
+    ev.audience = capitalise(availableTo[1]!.trim());
+    flags.push({ field: 'audience', reason: `Audience “${ev.audience}” taken from the text the listing sits under` });
+  }
   if (!online && !inPerson && /\b(online|virtual|webinar)\b/i.test(ctx.context)) {
     online = true;
     flags.push({ field: 'mode', reason: 'Online, from the text the listing sits under' });

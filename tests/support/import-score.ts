@@ -64,6 +64,19 @@ function eventFieldChecks(checks: Check[], at: string, e: EventSeed, got: DraftE
   });
 }
 
+/** Each seed event's audience against the draft's (reported apart: the seed often states one the text does not). */
+export function audienceChecks(seed: IssueSeed, draft: BulletinDraft): Check[] {
+  const events = draft.sections.flatMap((s) => s.events);
+  return seed.sections.flatMap((s) =>
+    s.kind === 'EVENT_LIST'
+      ? s.events.map((e) => {
+          const got = events.find((x) => norm(x.title) === norm(e.title))?.audience ?? null;
+          return { what: `${e.slug}: audience`, ok: got === e.audience, expected: e.audience, actual: got };
+        })
+      : [],
+  );
+}
+
 /** Sections in order with their kind, the intro's sign-off and signatory, the title and month. */
 export function sectionChecks(seed: IssueSeed, draft: BulletinDraft): Check[] {
   const checks: Check[] = [];

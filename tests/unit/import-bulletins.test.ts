@@ -5,7 +5,7 @@ import { parseBulletinText } from '@/lib/import/parse-text';
 import type { BulletinDraft } from '@/lib/import/types';
 import { JUNE_2024 } from '@/prisma/seed/issues/june-2024';
 import { OCTOBER_2025 } from '@/prisma/seed/issues/october-2025';
-import { eventChecks, scoreOf, sectionChecks, textChecks } from '../support/import-score';
+import { audienceChecks, eventChecks, scoreOf, sectionChecks, textChecks } from '../support/import-score';
 
 // The two real bulletins, imported and compared with the hand-made seed field by field.
 // The figures printed here are the ones in docs/IMPORT.md.
@@ -49,6 +49,17 @@ describe.each(cases)('importing the $name bulletin', ({ name, file, seed }) => {
     // the misses are sentences the seed reworded (lost link targets) or put together.
     const sourceLines = new Set(source.split(/\r?\n/).map((l) => norm(l).toLowerCase()));
     for (const m of s.misses) expect(sourceLines.has(String(m.expected)), m.what).toBe(false);
+  });
+
+  it('reads the audience wherever the text states the seed’s', () => {
+    const s = scoreOf(audienceChecks(seed, draft));
+    console.log(
+      `${name} audiences: ${s.right}/${s.total} right`,
+      s.misses.map((m) => m.what),
+    );
+    // Every miss is an audience the seed wrote that the bulletin does not state.
+    for (const m of s.misses)
+      expect(source.toLowerCase().includes(String(m.expected).toLowerCase()), m.what).toBe(false);
   });
 
   it('loses no text: every non-blank source line is in exactly one part of the draft, in order', () => {
