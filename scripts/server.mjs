@@ -7,9 +7,13 @@
 // It is also the edge guard (scripts/lib/edge-guard.mjs): malformed addresses,
 // cross-site or oversized server action posts and undecodable action bodies get
 // a 4xx here instead of a 500 from Next.js.
+// In front of Next it serves the stored, script-free public pages to anonymous readers
+// (scripts/lib/public-pages, decision 025); off with --dev unless PUBLIC_PAGES=on, and
+// with PUBLIC_PAGES=off. The store is PUBLIC_PAGES_DIR (default .data/public-pages).
 //   node scripts/server.mjs [--dev] [--port N]
 import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import next from 'next';
 import {
@@ -23,6 +27,11 @@ import {
   undecodableActionIs400,
   urlProblem,
 } from './lib/edge-guard.mjs';
+import { startPublicPages } from './lib/public-pages/index.mjs';
+
+// Next patches the global fetch once its route modules load; the page renderer must not
+// run its loopback requests through that (it would inherit a server action's context).
+const loopbackFetch = globalThis.fetch;
 
 const { values: args } = parseArgs({ options: { dev: { type: 'boolean', default: false }, port: { type: 'string' } } });
 const port = Number(args.port ?? process.env.PORT ?? 3000);
@@ -32,6 +41,17 @@ const trustProxy = process.env.TRUST_PROXY === 'true';
 const app = next({ dev: args.dev, port, hostname: 'localhost' });
 const handle = app.getRequestHandler();
 await app.prepare();
+
+const publicPagesOn = process.env.PUBLIC_PAGES === 'on' || (!args.dev && process.env.PUBLIC_PAGES !== 'off');
+const publicPages = publicPagesOn
+  ? await startPublicPages({
+      root: process.cwd(),
+      origin: `http://127.0.0.1:${port}`,
+      dir: path.resolve(process.env.PUBLIC_PAGES_DIR ?? '.data/public-pages'),
+      fetch: loopbackFetch,
+      production: !args.dev,
+    })
+  : null;
 
 /**
  * Next.js answers a malformed router-state header with a 500; browsers only send
@@ -64,6 +84,7 @@ const server = http.createServer((req, res) => {
     req.resume();
     return;
   }
+  if (publicPages?.handle(req, res)) return;
   if (isPossibleServerAction(req)) {
     if (isCrossSite(req.headers)) {
       sendPage(res, 403, PAGES.crossSite);
@@ -90,7 +111,10 @@ const server = http.createServer((req, res) => {
   actionRequest.run(store, () => void handle(req, res));
 });
 server.keepAliveTimeout = 65_000;
-server.listen(port, hostname, () => console.log(`✓ Ready on http://localhost:${port}`));
+server.listen(port, hostname, () => {
+  console.log(`✓ Ready on http://localhost:${port}`);
+  void publicPages?.rebuild();
+});
 
 const stop = () => {
   server.close();

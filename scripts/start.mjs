@@ -9,11 +9,12 @@
 //   --build-only   stop after the production build (if stale), without serving:
 //                  `npm test` builds once this way, before the tests that serve it
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { buildForProduction, buildIsStale, newestMtime } from './lib/build.mjs';
+import { buildForProduction, buildIsStale, clearRuntimeCaches, newestMtime } from './lib/build.mjs';
 import { loadDotEnv, resolveDatabase, ROOT } from './lib/database-url.mjs';
 import { bin, children, runNode, step } from './lib/run.mjs';
 
@@ -59,6 +60,8 @@ async function databaseIsEmpty(url) {
 let shuttingDown = false;
 /** @type {Awaited<ReturnType<typeof resolveDatabase>> | undefined} */
 let database;
+/** A throwaway run's stored public pages (scripts/lib/public-pages), deleted on exit. */
+let ephemeralPagesDir = '';
 
 /** @param {number} code */
 async function shutdown(code) {
@@ -70,6 +73,7 @@ async function shutdown(code) {
     await database.stop().catch((e) => console.error(`Could not stop PostgreSQL cleanly: ${e.message}`));
     if (database.embedded) log('Embedded PostgreSQL stopped.');
   }
+  if (ephemeralPagesDir) rmSync(ephemeralPagesDir, { recursive: true, force: true });
   process.exit(code);
 }
 
@@ -93,6 +97,7 @@ async function main() {
   const port = args.port ?? process.env.PORT ?? '3000';
   database = await resolveDatabase({ ephemeral: args.ephemeral, log });
   const origin = process.env.SITE_URL ?? `http://localhost:${port}`;
+  /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...process.env,
     DATABASE_URL: database.url,
@@ -101,6 +106,10 @@ async function main() {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? origin,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? authSecret(args.ephemeral),
   };
+  if (args.ephemeral && !process.env.PUBLIC_PAGES_DIR) {
+    ephemeralPagesDir = mkdtempSync(path.join(os.tmpdir(), 'ru-public-pages-'));
+    env.PUBLIC_PAGES_DIR = ephemeralPagesDir;
+  }
   if (args['database-url-file']) writeFileSync(args['database-url-file'], database.url, { mode: 0o600 });
 
   if (!existsSync(path.join(ROOT, 'lib/generated/prisma/client.ts')) ||
@@ -113,9 +122,9 @@ async function main() {
     await step('Seed', bin.tsx, ['prisma/seed.ts'], env);
   }
 
-  // Builds before isrFlushToDisk: false (next.config.js) left cached query results
-  // here, read from another database; none are written now.
-  rmSync(path.join(ROOT, '.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
+  // Builds before isrFlushToDisk: false (next.config.js) left cached pages and query
+  // results here, read from another database; none are written now.
+  clearRuntimeCaches();
 
   if (args.dev) {
     const code = await runNode(path.join(ROOT, 'scripts/server.mjs'), ['--dev', '--port', port], env);

@@ -22,6 +22,7 @@ async function createQueues(boss: PgBoss, emailRetry: { retryLimit: number; retr
   // stately: at most one queued and one running job per singleton key (issue and time).
   await boss.createQueue(QUEUES.publishIssue, { name: QUEUES.publishIssue, policy: 'stately' });
   await boss.createQueue(QUEUES.publishOverdue, { name: QUEUES.publishOverdue, policy: 'singleton' });
+  await boss.createQueue(QUEUES.datedPages, { name: QUEUES.datedPages, policy: 'singleton' });
   await boss.createQueue(QUEUES.sendEmail, { name: QUEUES.sendEmail, policy: 'standard', ...emailRetry });
 }
 

@@ -6,6 +6,7 @@ export const QUEUES = {
   publishIssue: 'publish-issue',
   publishOverdue: 'publish-overdue',
   sendEmail: 'send-email',
+  datedPages: 'public-pages-dates',
 } as const;
 
 export type PublishIssueJob = { issueId: string; scheduledAt: string };

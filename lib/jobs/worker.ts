@@ -2,6 +2,7 @@ import 'server-only';
 import type PgBoss from 'pg-boss';
 import { bossState, exposeStopForServer, getBoss, stopJobs, type StartOptions } from './boss';
 import { QUEUES } from './names';
+import { handleDatedPages } from './dated-pages';
 import { catchUpOverdue, handlePublishIssue } from './publish-scheduled';
 import { handleSendEmail } from './send-email';
 
@@ -13,8 +14,9 @@ export { stopJobs, type StartOptions };
 
 /**
  * Starts the queue with its workers: publish-issue (scheduled publishing),
- * publish-overdue (every minute, and once now: catches up after downtime) and
- * send-email (retried with backoff).
+ * publish-overdue (every minute, and once now: catches up after downtime),
+ * public-pages-dates (every minute: stored pages whose registration badge or ended
+ * state changes that minute) and send-email (retried with backoff).
  */
 export async function startJobs(opts: StartOptions = {}): Promise<PgBoss> {
   const boss = await getBoss(opts);
@@ -26,6 +28,8 @@ export async function startJobs(opts: StartOptions = {}): Promise<PgBoss> {
   await boss.work(QUEUES.sendEmail, { ...polling, batchSize: 1 }, async ([job]) => handleSendEmail(job!.data as never));
   await boss.work(QUEUES.publishOverdue, polling, async () => catchUpOverdue());
   await boss.schedule(QUEUES.publishOverdue, '* * * * *', {}, { tz: 'Europe/London' });
+  await boss.work(QUEUES.datedPages, polling, async () => handleDatedPages());
+  await boss.schedule(QUEUES.datedPages, '* * * * *', {}, { tz: 'Europe/London' });
   if (opts.catchUp !== false) {
     try {
       const result = await catchUpOverdue();

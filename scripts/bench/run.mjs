@@ -9,7 +9,9 @@
 //     synthetic archive (10 years × 12 issues × 20 sections, 3,000 events).
 //  3. `next build` and `next start` against it; warms each URL.
 //  4. autocannon (its own process) at 64 connections against /, an issue page, /events
-//     and /search; the same issue page's bytes from a bare node:http server as a baseline.
+//     and /search; the same issue page's bytes from a bare node:http server as a baseline;
+//     with BENCH_SERVER=app also the nginx profile (scripts/nginx-config.mjs in front of
+//     the app) and nginx alone on the same stored files (lib/nginx.mjs).
 //  5. 4 editors saving sections through the real server action at once (p95 round trip).
 //  6. The search SQL alone over 200 queries, the issue page's JavaScript, peak RSS.
 //  7. Prints a table and rewrites the generated part of docs/PERFORMANCE.md.
@@ -40,6 +42,7 @@ import pg from 'pg';
 import { findFreePort, startEmbeddedPostgres } from '../lib/embedded-postgres.mjs';
 import { benchEditorSave } from './lib/editor-save.mjs';
 import { autocannon } from './lib/load.mjs';
+import { benchNginx } from './lib/nginx.mjs';
 import { cpuMs, run, runOk, signalAllSync, start, stop, stopAll, watchMemory } from './lib/processes.mjs';
 import { dist, machineInfo, markdown, printTable, writeDoc } from './lib/report.mjs';
 import { seedArchive } from './lib/seed.mjs';
@@ -493,6 +496,27 @@ async function main() {
   [baseline.serverCpuMs] = baselineCpu.perRequest(baseline.result.requests);
   await stop(baselineServer);
   log(`  ${Math.round(baseline.result.rps)} req/s, p50 ${baseline.result.p50} ms, p99 ${baseline.result.p99} ms`);
+
+  // The production profile: nginx in front of scripts/server.mjs, against nginx alone.
+  if (SERVER === 'app') {
+    log('nginx profile: nginx in front of the app, and nginx alone on the same stored files…');
+    const nginx = await benchNginx({
+      app,
+      upstreamPort: port,
+      pagesDir: path.resolve(app, env.PUBLIC_PAGES_DIR ?? '.data/public-pages'),
+      issuePath,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      tempDirs,
+      log,
+      fastPathRps: scenarios.find((s) => s.name === 'Issue page (cached)')?.result?.rps,
+    });
+    scenarios.push(...nginx.rows);
+    notes.push(...nginx.notes);
+    for (const n of nginx.notes) log(`  ${n}`);
+  } else {
+    notes.push('nginx profile not measured: it fronts scripts/server.mjs, so run with BENCH_SERVER=app.');
+  }
 
   // The editor figure: 4 editors saving their own sections at once, over HTTP.
   log(`Editor saves: ${EDITORS} editors × ${EDITOR_SAVES} section saves each…`);

@@ -38,3 +38,15 @@ export async function buildForProduction(env) {
   await step('next build', bin.next, ['build'], { ...env, NODE_ENV: 'production' });
   writeFileSync(BUILD_MARKER, new Date().toISOString());
 }
+
+/**
+ * Cached query results (.next/cache/fetch-cache) and rendered pages (Next's ISR entries in
+ * .next/server/route-cache) that builds before `isrFlushToDisk: false` wrote to disk: read
+ * from another database, so a server never starts on them. The build's own prerendered
+ * pages stay. @param {string} [nextDir]
+ */
+export function clearRuntimeCaches(nextDir = path.join(ROOT, '.next')) {
+  for (const dir of [path.join(nextDir, 'cache', 'fetch-cache'), path.join(nextDir, 'server', 'route-cache')]) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

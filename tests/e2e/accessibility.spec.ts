@@ -101,3 +101,17 @@ test.describe('keyboard only', () => {
     await expect(page).toHaveURL(/mode=online/);
   });
 });
+
+// The shared axe setup (tags, legacy mode, the title wait) must still find what it is
+// there to find: a page with known faults reports each of them.
+test('the shared axe setup reports a page’s known faults', async ({ page, makeAxe }) => {
+  await page.setContent(
+    '<!doctype html><html><head><title>Faults</title></head><body><main><h1>Faults</h1>' +
+      '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">' +
+      '<p style="color:#bbb;background:#fff">Grey on white</p>' +
+      '<label>Name <input id="a"></label><input id="a" type="text">' +
+      '</main></body></html>',
+  );
+  const ids = (await makeAxe().analyze()).violations.map((v) => v.id);
+  expect(ids).toEqual(expect.arrayContaining(['image-alt', 'color-contrast', 'html-has-lang', 'label']));
+});

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, signInAs, test } from './support/fixtures';
+import { axeFor, expect, signInAs, test } from './support/fixtures';
 
 // Review comments and notifications: an editor leaves a blocking comment on the
 // intro mentioning the sponsor; the sponsor sees the unread count, opens the
@@ -57,7 +56,7 @@ test('a blocking comment with a mention: notification, reply, resolve, badge', a
   // The sponsor sees one unread notification and opens it.
   const sponsorContext = await browser.newContext();
   const sp = await sponsorContext.newPage();
-  const sponsorAxe = () => new AxeBuilder({ page: sp }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
+  const sponsorAxe = () => axeFor(sp);
   await signInAs(sp, sponsor);
   await sp.goto('/admin');
   await nav(sp).getByRole('link', { name: 'Notifications, 1 unread' }).click();

@@ -1,14 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, signInAs, test } from './support/fixtures';
+import { axeFor, expect, signInAs, test } from './support/fixtures';
 
 // The journey "a contributor submits an event, and the editor accepts it", with
 // axe on every contributions page on the way.
 
-/** WCAG 2.0–2.2 A and AA, as the shared makeAxe fixture, but for any page (the editor has their own). */
+/** The shared axe checks for any page (the editor has their own). */
 async function expectNoAxeViolations(page: Page, what: string) {
-  const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
-  const violations = (await axe.analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  const violations = (await axeFor(page).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
   expect(violations, what).toEqual([]);
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { expect, signInAs, test } from './support/fixtures';
+import { expect, signInAs, test, waitForHydration } from './support/fixtures';
 
 // No page may have two form controls with the same accessible name (WCAG 2.4.6
 // Headings and Labels, 2.5.3 Label in Name): a screen-reader user listing form
@@ -33,7 +33,7 @@ async function check(page: Page, url: string) {
   expect(response?.status(), url).toBe(200);
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   // Client components (the rich-text editor) render their controls after hydration.
-  await page.waitForLoadState('networkidle');
+  if (new URL(page.url()).pathname.startsWith('/admin')) await waitForHydration(page);
   await expect(page.getByText('Loading the editor…')).toHaveCount(0);
   if (ADD_SESSION.test(url)) {
     await page.getByRole('button', { name: 'Add another session' }).click();

@@ -1,7 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, signInAs, test } from './support/fixtures';
+import { axeFor, expect, signInAs, test } from './support/fixtures';
 
 // Issue 5's journey: the officer writes the intro of a draft issue and submits it;
 // the sponsor asks for changes; the officer revises; the sponsor approves; an edit
@@ -31,7 +30,7 @@ async function writeIntro(page: Page, issueUrl: string, text: string) {
 }
 
 /** axe for a page other than the fixture's own (another browser context). */
-const axeFor = (p: Page) => () => new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
+const axeOn = (p: Page) => () => axeFor(p);
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Publishing' });
 
@@ -62,7 +61,7 @@ test('the December issue: sponsor approval, changes requested, scheduled publish
   await sponsor.goto(`${issueUrl}/approval`);
   await expect(sponsor.getByRole('heading', { level: 1 })).toHaveText(`Approve the intro to ${title}`);
   await expect(sponsor.getByText('Welcome to the December issue.')).toBeVisible();
-  await checkAxe(axeFor(sponsor), 'approval page');
+  await checkAxe(axeOn(sponsor), 'approval page');
   await sponsor.getByRole('button', { name: 'Request changes' }).click();
   await expect(sponsor.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('Enter a comment');
   await sponsor.getByLabel('What needs to change?').fill('Please mention the new family hubs.');
@@ -190,7 +189,7 @@ test('links without an account: a preview link (noindex, no-store, revocable) an
     await expect(anonymous.getByText('Preview – not published')).toBeVisible();
     await expect(anonymous.getByRole('heading', { level: 1 })).toHaveText(title);
     await expect(anonymous.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
-    await checkAxe(axeFor(anonymous), 'preview link page');
+    await checkAxe(axeOn(anonymous), 'preview link page');
     // It does not make the issue public.
     const slug = (await fixtures.sql(`SELECT slug, status FROM "Issue" WHERE id = $1`, [issueId]))[0] as { slug: string; status: string };
     expect(slug.status).toBe('DRAFT');
@@ -204,10 +203,10 @@ test('links without an account: a preview link (noindex, no-store, revocable) an
     await expect(anonymous.getByRole('heading', { level: 1 })).toHaveText('This preview link has been withdrawn');
     await anonymous.goto(`/preview/${'x'.repeat(43)}`);
     await expect(anonymous.getByRole('heading', { level: 1 })).toHaveText('This preview link does not work');
-    await checkAxe(axeFor(anonymous), 'invalid preview link page');
+    await checkAxe(axeOn(anonymous), 'invalid preview link page');
     await anonymous.goto(`/approve/${'x'.repeat(43)}`);
     await expect(anonymous.getByRole('heading', { level: 1 })).toHaveText('This approval link does not work');
-    await checkAxe(axeFor(anonymous), 'invalid approval link page');
+    await checkAxe(axeOn(anonymous), 'invalid approval link page');
 
     // An approval link (as emailed: the token's hash is all the database keeps).
     await fixtures.sql(`UPDATE "Issue" SET status = 'IN_REVIEW' WHERE id = $1`, [issueId]);
@@ -232,10 +231,10 @@ test('links without an account: a preview link (noindex, no-store, revocable) an
     await expect(anonymous.getByRole('heading', { name: 'What changed since you last approved it' })).toBeVisible();
     await expect(diff.locator('del').filter({ hasText: 'older' })).toContainText('removed:');
     await expect(diff.locator('ins').filter({ hasText: 'newer' })).toContainText('added:');
-    await checkAxe(axeFor(anonymous), 'approval link page');
+    await checkAxe(axeOn(anonymous), 'approval link page');
     await anonymous.getByRole('button', { name: 'Request changes' }).click();
     await expect(anonymous.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('Enter a comment saying what needs to change.');
-    await checkAxe(axeFor(anonymous), 'approval link page with an error');
+    await checkAxe(axeOn(anonymous), 'approval link page with an error');
     await anonymous.getByRole('button', { name: 'Approve' }).click();
     await expect(anonymous.getByRole('heading', { level: 1 })).toHaveText('Thank you: you approved the intro');
     expect(((await fixtures.sql(`SELECT status FROM "Issue" WHERE id = $1`, [issueId]))[0] as { status: string }).status).toBe('APPROVED');

@@ -18,6 +18,8 @@ const root = path.resolve(__dirname, '../..');
 
 export type ProductionApp = {
   url: string;
+  /** Where this app stores its public pages (scripts/lib/public-pages). */
+  publicPagesDir: string;
   secret: string;
   /** Everything the server printed, for failure messages. */
   output: () => string;
@@ -47,6 +49,8 @@ export async function startProductionApp(databaseUrl: string): Promise<Productio
   const url = `http://127.0.0.1:${port}`;
   const secret = randomBytes(32).toString('base64url');
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'ru-production-app-media-'));
+  // Each app its own stored public pages: they are rendered from its own database.
+  const publicPagesDir = mkdtempSync(path.join(os.tmpdir(), 'ru-production-app-pages-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -55,6 +59,7 @@ export async function startProductionApp(databaseUrl: string): Promise<Productio
     NEXTAUTH_URL: url,
     NEXTAUTH_SECRET: secret,
     MEDIA_DIR: mediaDir,
+    PUBLIC_PAGES_DIR: publicPagesDir,
     JOBS_DISABLED: 'true',
   };
   if (buildIsStale()) await buildForProduction(env);
@@ -82,6 +87,7 @@ export async function startProductionApp(databaseUrl: string): Promise<Productio
 
   return {
     url,
+    publicPagesDir,
     secret,
     output: () => output,
     sessionCookie: async (user) => {
@@ -98,6 +104,7 @@ export async function startProductionApp(databaseUrl: string): Promise<Productio
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       rmSync(mediaDir, { recursive: true, force: true });
+      rmSync(publicPagesDir, { recursive: true, force: true });
     },
   };
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { LeaveGuard } from '@/components/admin/forms/leave-guard';
+import { HydratedMarker } from '@/components/admin/hydrated-marker';
 import { NotificationsNavLink } from '@/components/admin/notifications/notifications-nav-link';
 import { SignOutButton } from '@/components/admin/sign-out-button';
 import { ZodJitless } from '@/components/zod-jitless';
@@ -33,6 +34,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     <>
       <ZodJitless />
       <LeaveGuard />
+      <HydratedMarker />
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-[var(--color-focus)] focus:px-3 focus:py-2 focus:text-black">
         Skip to main content
       </a>

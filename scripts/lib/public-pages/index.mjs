@@ -1,0 +1,64 @@
+// @ts-check
+// Stored public pages in scripts/server.mjs (docs/decisions/025-static-public-pages.md):
+// the store, the renderer that fills it through Next, and the sirv fast path in front
+// of Next. Next's side hands over changed pages through
+// globalThis.__regionalUpdateRegeneratePages (lib/public-pages/schedule.ts).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createFastPath } from './fast-path.mjs';
+import { createRegenerator } from './renderer.mjs';
+import { openStore } from './store.mjs';
+
+const require = createRequire(import.meta.url);
+const { buildCsp } = require('../../../lib/security/csp.js');
+const { securityHeaders } = require('../../../lib/security/headers.js');
+
+/** Old generations are deleted this long after a switch, so answers in flight finish. */
+const PRUNE_AFTER_MS = 120_000;
+
+/**
+ * @param {{ root: string, origin: string, dir: string, fetch: typeof globalThis.fetch, production: boolean }} opts
+ *   root: the app folder (with .next); origin: this server over loopback; dir: the store;
+ *   fetch: the global fetch from before Next patched it
+ */
+export async function startPublicPages({ root, origin, dir, fetch, production }) {
+  const buildId = readFileSync(path.join(root, '.next', 'BUILD_ID'), 'utf8').trim();
+  const { previewModeId } = JSON.parse(readFileSync(path.join(root, '.next', 'prerender-manifest.json'), 'utf8')).preview;
+  const store = await openStore(dir);
+  const fastPath = createFastPath({
+    headers: Object.fromEntries([
+      ...securityHeaders({ production }).map((/** @type {{ key: string, value: string }} */ h) => [h.key, h.value]),
+      ['Content-Security-Policy', buildCsp({ stored: true, dev: !production })],
+    ]),
+  });
+  const regenerator = createRegenerator({
+    origin,
+    previewModeId,
+    buildId,
+    store,
+    fetch,
+    onSwap: (genDir) => {
+      fastPath.swap(genDir);
+      setTimeout(() => void store.prune(PRUNE_AFTER_MS).catch((e) => console.error('Could not prune old public pages:', e)), PRUNE_AFTER_MS + 5_000).unref();
+    },
+  });
+  /** @type {{ __regionalUpdateRegeneratePages?: (paths: string[], opts?: { changed?: string[] }) => Promise<unknown> }} */ (
+    globalThis
+  ).__regionalUpdateRegeneratePages = (paths, opts) => regenerator.request(paths, opts);
+
+  return {
+    /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+    handle: (req, res) => fastPath.handle(req, res),
+    /**
+     * Once the server listens: every public page afresh. The previous generation is not
+     * served meanwhile (the database may have changed while the server was down); Next
+     * answers until the rebuild has committed.
+     */
+    rebuild: () =>
+      regenerator.full().then(
+        () => console.log(`✓ Public pages stored (${Object.keys(store.current()?.manifest.pages ?? {}).length})`),
+        (error) => console.error('Could not store the public pages; Next serves them:', error),
+      ),
+  };
+}
