@@ -120,6 +120,7 @@ export async function createIssueFromImport(user: SessionUser, draft: BulletinDr
     }
     const names = draft.sections.flatMap((s) => [
       ...(s.signatory ? [s.signatory] : []),
+      ...s.bylines,
       ...s.events.flatMap((e) => e.presenters),
     ]);
     const people = await personIds(tx, names);
@@ -144,6 +145,11 @@ export async function createIssueFromImport(user: SessionUser, draft: BulletinDr
             body: blocksToDoc(s.blocks) as unknown as Prisma.InputJsonValue,
             signOff: s.signOff,
             signatoryId: s.signatory ? (people.ids.get(s.signatory) ?? null) : null,
+            bylines: {
+              create: s.bylines
+                .flatMap((n) => people.ids.get(n) ?? [])
+                .map((personId, position) => ({ personId, position })),
+            },
           })),
         },
       },

@@ -38,6 +38,7 @@ function section(kind: DraftSection['kind'], title: string, line: number | null)
     events: [],
     signOff: null,
     signatory: null,
+    bylines: [],
     lines: line === null ? [] : [line],
     flags: [],
   };
@@ -190,6 +191,15 @@ export function parseBulletinText(text: string, fallbackMonth?: IssueMonth): Bul
     i++;
   }
   for (const s of draft.sections) {
+    const first = s.blocks.find((b) => b.type === 'paragraph');
+    const author =
+      s.kind === 'ARTICLE' && first
+        ? /\bmy name is ((?:\p{Lu}[\p{L}’'-]+\s?){2,3}?)(?:\s+and\b|[,.]|$)/u.exec(first.text)
+        : null;
+    if (author) {
+      s.bylines = [author[1]!.trim()];
+      s.flags.push({ field: 'bylines', reason: `Byline “${s.bylines[0]}” read from “${author[0].trim()}”` });
+    }
     if (s.blocks.length === 0 && s.events.length === 0) s.flags.push({ field: 'body', reason: 'The section is empty' });
   }
   return draft;

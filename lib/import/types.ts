@@ -59,6 +59,8 @@ export type DraftSection = {
   events: DraftEvent[];
   signOff: string | null;
   signatory: string | null;
+  /** Authors named in the text ("Hello, my name is …"), to be matched to people. */
+  bylines: string[];
   lines: number[];
   flags: ImportFlag[];
 };

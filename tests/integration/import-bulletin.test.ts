@@ -41,6 +41,7 @@ beforeAll(async () => {
     data: [
       { slug: 'emma-taylor-import', name: 'Emma Taylor' },
       { slug: 'delroy-madden-import', name: 'Delroy Madden' },
+      { slug: 'abdul-kahar-import', name: 'Abdul Kahar' },
       // Two people share this name, so the importer must not pick one.
       { slug: 'rachel-hiller-a', name: 'Professor Rachel Hiller' },
       { slug: 'rachel-hiller-b', name: 'Professor Rachel Hiller' },
@@ -165,6 +166,11 @@ describe('creating a draft issue from an imported bulletin', () => {
       },
     ]);
     expect(await testDb.prisma.organisation.count()).toBe(before);
+    const focus = await testDb.prisma.section.findFirstOrThrow({
+      where: { issueId: created.id, title: 'A Focus on Participation' },
+      select: { bylines: { select: { person: { select: { name: true } } } } },
+    });
+    expect(focus.bylines.map((b) => b.person.name)).toEqual(['Abdul Kahar']);
   });
 
   it('refuses a slug already taken and creates nothing', async () => {

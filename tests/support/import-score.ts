@@ -87,6 +87,7 @@ export function sectionChecks(seed: IssueSeed, draft: BulletinDraft): Check[] {
     const got = draft.sections[i];
     check(checks, `section ${i + 1} title`, s.title, got?.title);
     check(checks, `section ${i + 1} kind`, s.kind, got?.kind);
+    check(checks, `section ${i + 1} bylines`, (s.bylines ?? []).map(personName), got?.bylines);
     if (s.kind === 'INTRO') {
       check(checks, 'sign-off', s.signOff, got?.signOff);
       check(checks, 'signatory', personName(s.signatory), got?.signatory);
