@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session';
 import { parseBulletinText } from '@/lib/import/parse-text';
+import { readBulletin } from '../support/bulletins';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
 // A parsed bulletin becomes one DRAFT issue with its sections, events and sessions,
@@ -14,10 +13,7 @@ let importBatch: (typeof import('@/lib/data/import'))['importBatch'];
 let editor: SessionUser;
 let sponsor: SessionUser;
 
-const october = () =>
-  parseBulletinText(
-    readFileSync(path.resolve(__dirname, '../../../../shared/bulletins/2025-10-regional-update.txt'), 'utf8'),
-  );
+const october = () => parseBulletinText(readBulletin('2025-10-regional-update.txt'));
 
 async function makeUser(role: SessionUser['role'], email: string): Promise<SessionUser> {
   const u = await testDb.prisma.user.create({ data: { email, name: `Test ${role}`, role }, select: { id: true } });
@@ -141,9 +137,7 @@ describe('creating a draft issue from an imported bulletin', () => {
       ],
     });
     const before = await testDb.prisma.organisation.count();
-    const june = parseBulletinText(
-      readFileSync(path.resolve(__dirname, '../../../../shared/bulletins/2024-06-regional-update.txt'), 'utf8'),
-    );
+    const june = parseBulletinText(readBulletin('2024-06-regional-update.txt'));
     const created = await importer.createIssueFromImport(editor, june);
     expect(created.slug).toBe('regional-update-june-2024');
     expect(created.unmatchedOrganisations).toEqual([]);

@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBulletinText } from '@/lib/import/parse-text';
 import type { BulletinDraft } from '@/lib/import/types';
 import { JUNE_2024 } from '@/prisma/seed/issues/june-2024';
 import { OCTOBER_2025 } from '@/prisma/seed/issues/october-2025';
+import { readBulletin } from '../support/bulletins';
 import { audienceChecks, eventChecks, scoreOf, sectionChecks, textChecks } from '../support/import-score';
 
 // The two real bulletins, imported and compared with the hand-made seed field by field.
 // The figures printed here are the ones in docs/IMPORT.md.
-const BULLETINS = path.resolve(__dirname, '../../../../shared/bulletins');
 const cases = [
   { name: 'October 2025', file: '2025-10-regional-update.txt', seed: OCTOBER_2025 },
   { name: 'June 2024', file: '2024-06-regional-update.txt', seed: JUNE_2024 },
@@ -23,7 +21,7 @@ function coveredLines(draft: BulletinDraft): number[] {
 }
 
 describe.each(cases)('importing the $name bulletin', ({ name, file, seed }) => {
-  const source = readFileSync(path.join(BULLETINS, file), 'utf8');
+  const source = readBulletin(file);
   const draft = parseBulletinText(source);
 
   it('gets at least 95% of the event fields the seed has', () => {

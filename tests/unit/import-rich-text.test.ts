@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBulletinText } from '@/lib/import/parse-text';
 import { blocksToDoc, paragraphsToDoc } from '@/lib/import/rich-text';
 import { validateRichText } from '@/lib/rich-text/validate';
+import { readBulletin } from '../support/bulletins';
 
 // What the import saves as section and event bodies must pass the rich-text allowlist.
 describe('imported text as editor JSON', () => {
@@ -31,9 +30,7 @@ describe('imported text as editor JSON', () => {
   it.each(['2025-10-regional-update.txt', '2024-06-regional-update.txt'])(
     'passes the allowlist for every section and event of %s',
     (file) => {
-      const draft = parseBulletinText(
-        readFileSync(path.resolve(__dirname, '../../../../shared/bulletins', file), 'utf8'),
-      );
+      const draft = parseBulletinText(readBulletin(file));
       for (const s of draft.sections) {
         expect(validateRichText(blocksToDoc(s.blocks)).ok, s.title).toBe(true);
         for (const e of s.events) expect(validateRichText(paragraphsToDoc(e.description)).ok, e.title).toBe(true);
