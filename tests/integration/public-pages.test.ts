@@ -152,6 +152,31 @@ describe('stored public pages', () => {
     expect(await withQuery.text()).toContain('<script');
   });
 
+  it('a search and filtered event lists, rendered by Next, reach an anonymous reader script-free under the strict CSP', async () => {
+    for (const path of ['/search?q=safeguarding', '/events?mode=online', '/events/past?page=1']) {
+      const res = await get(path, { 'accept-encoding': 'gzip' });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('x-public-page'), path).toBeNull();
+      expect(res.headers.get('x-script-free'), path).toBe('1');
+      expect(res.headers.get('content-encoding'), path).toBe('gzip');
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toMatch(/script-src 'self'(;|$)/);
+      expect(csp, path).not.toContain('unsafe-inline');
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      const html = await res.text();
+      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(scripts.filter((s) => !/^<script src="\/enhance\.js"( defer(="")?)?>$/.test(s)), path).toEqual([]);
+      expect(html, path).not.toContain('__next_f');
+      expect(html, path).toMatch(/<\/html>$/);
+    }
+    expect(await (await get('/search?q=safeguarding')).text()).toContain('Regional Safeguarding Conference');
+    // A signed-in reader keeps Next's page, with its client runtime.
+    const cookie = await app.sessionCookie({ id: as.editor.id, email: as.editor.email, name: as.editor.name ?? 'Editor' });
+    const signedIn = await get('/search?q=safeguarding', { cookie });
+    expect(signedIn.headers.get('x-script-free')).toBeNull();
+    expect(await signedIn.text()).toContain('<script');
+  });
+
   it('publish, edit-after-publish and unpublish update every affected stored page within 2 s; a draft edit changes none', async () => {
     const issue = await approvedIssue();
     const event = await testDb.prisma.event.findUniqueOrThrow({ where: { id: issue.eventId }, select: { slug: true, title: true } });

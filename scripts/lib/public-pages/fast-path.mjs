@@ -14,7 +14,7 @@ export const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(
 
 // Client-side navigations ask for Flight data, and the renderer's own requests must
 // reach Next: none of these may get a stored document.
-const NEXT_ONLY_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'x-prerender-revalidate'];
+export const NEXT_ONLY_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'x-prerender-revalidate'];
 
 /** @param {import('node:http').IncomingMessage} req */
 export function eligible(req) {

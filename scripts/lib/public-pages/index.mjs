@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createFastPath } from './fast-path.mjs';
 import { createRegenerator } from './renderer.mjs';
+import { scriptFreeCandidate, scriptFreeNextPage } from './script-free-next.mjs';
 import { openStore } from './store.mjs';
 
 const require = createRequire(import.meta.url);
@@ -26,10 +27,11 @@ export async function startPublicPages({ root, origin, dir, fetch, production })
   const buildId = readFileSync(path.join(root, '.next', 'BUILD_ID'), 'utf8').trim();
   const { previewModeId } = JSON.parse(readFileSync(path.join(root, '.next', 'prerender-manifest.json'), 'utf8')).preview;
   const store = await openStore(dir);
+  const storedCsp = buildCsp({ stored: true, dev: !production });
   const fastPath = createFastPath({
     headers: Object.fromEntries([
       ...securityHeaders({ production }).map((/** @type {{ key: string, value: string }} */ h) => [h.key, h.value]),
-      ['Content-Security-Policy', buildCsp({ stored: true, dev: !production })],
+      ['Content-Security-Policy', storedCsp],
     ]),
   });
   const regenerator = createRegenerator({
@@ -49,7 +51,12 @@ export async function startPublicPages({ root, origin, dir, fetch, production })
 
   return {
     /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
-    handle: (req, res) => fastPath.handle(req, res),
+    handle: (req, res) => {
+      if (fastPath.handle(req, res)) return true;
+      // Not stored (a query string): Next renders it, made script-free on the way out.
+      if (scriptFreeCandidate(req)) scriptFreeNextPage(req, res, storedCsp);
+      return false;
+    },
     /**
      * Once the server listens: every public page afresh. The previous generation is not
      * served meanwhile (the database may have changed while the server was down); Next
