@@ -7,7 +7,8 @@ import { expect, test } from './support/fixtures';
 // icons themselves are served. A page added later is checked without editing a list;
 // one with a dynamic segment needs a real value in VALUES, or this spec fails.
 
-const PRIVATE = /^\/(admin|sign-in|preview|approve|api|media)(\/|$)/;
+// Subscribers' own pages (a signed link each) are token areas like preview and approve.
+const PRIVATE = /^\/(admin|sign-in|preview|approve|subscriptions|api|media)(\/|$)/;
 
 /** Published records from the seeded bulletins, for the dynamic segments. */
 const VALUES: Record<string, Record<string, string>> = {
