@@ -61,7 +61,7 @@ export function SiteChrome({ children, subscribe = false }: { children: ReactNod
       </main>
       <footer className="border-t border-gray-300 print:hidden">
         {subscribe && (
-          <div className="mx-auto max-w-4xl px-4 pt-6">
+          <div data-footer-subscribe className="mx-auto max-w-4xl px-4 pt-6">
             <SubscribeForm idPrefix="footer-subscribe" />
           </div>
         )}

@@ -36,7 +36,7 @@ export function SubscribeForm({
   const message = error ? SUBSCRIBE_MESSAGES[error] : undefined;
   const digest = values.eventsDigest ?? 'none';
   return (
-    <section aria-labelledby={id('heading')} className="max-w-2xl">
+    <section data-subscribe-form aria-labelledby={id('heading')} className="max-w-2xl">
       <Heading id={id('heading')} className="text-xl font-bold text-[var(--color-ink)]">
         {heading}
       </Heading>

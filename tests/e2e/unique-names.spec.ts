@@ -141,7 +141,7 @@ test('no admin page has two form controls with the same accessible name', async 
 test('no public page has two form controls with the same accessible name', async ({ page, fixtures }) => {
   test.setTimeout(120_000);
   const { issueSlug, events } = await fixtures.publishedIssueWithEvents([{ title: `Unique names public event ${randomUUID().slice(0, 6)}`, mode: 'ONLINE', daysAhead: 20, platform: 'Teams' }]);
-  for (const url of ['/', '/issues', `/issues/${issueSlug}`, '/events', `/events/${events[0]!.slug}`, '/events/past', '/search?q=adoption', '/sign-in']) {
+  for (const url of ['/', '/issues', `/issues/${issueSlug}`, '/events', `/events/${events[0]!.slug}`, '/events/past', '/search?q=adoption', '/subscribe', '/sign-in']) {
     await check(page, url);
   }
 });
