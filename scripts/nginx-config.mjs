@@ -33,6 +33,15 @@ const NEXT_ONLY = '$http_rsc$http_next_router_state_tree$http_next_router_prefet
 /** @param {string} value */
 const quote = (value) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
+/** How a request reaches the app: keep-alive to the upstream, with the client's address and scheme. */
+const PROXY_TO_APP = `      proxy_pass http://ru_app;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+      proxy_set_header X-Forwarded-Host \$host;`;
+
 /**
  * @param {{ listen?: string, upstream?: string, pages: string, app: string, prefix?: string, user?: string,
  *   brotli?: boolean, production?: boolean }} opts
@@ -127,23 +136,11 @@ ${storedLocation(`~ ${quote(PUBLIC_PAGE)}`, '$uri.html')}
     }
 
     location @app {
-      proxy_pass http://ru_app;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_set_header X-Forwarded-Host $host;
+${PROXY_TO_APP}
     }
 
     location / {
-      proxy_pass http://ru_app;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_set_header X-Forwarded-Host $host;
+${PROXY_TO_APP}
     }
   }
 }

@@ -71,6 +71,20 @@ async function within(path: string, ok: (res: Response, body: string) => boolean
 
 const stored = (res: Response) => res.status === 200 && !!res.headers.get('x-public-page');
 
+/** A complete document with no client runtime (only the optional /enhance.js) under the strict CSP. */
+async function expectScriptFree(res: Response, path: string) {
+  const csp = res.headers.get('content-security-policy') ?? '';
+  expect(csp, path).toMatch(/script-src 'self'(;|$)/);
+  expect(csp, path).not.toContain('unsafe-inline');
+  expect(csp, path).not.toContain('unsafe-eval');
+  expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+  const html = await res.text();
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  expect(scripts.filter((s) => !/^<script src="\/enhance\.js"( defer(="")?)?>$/.test(s)), path).toEqual([]);
+  expect(html, path).not.toContain('__next_f');
+  expect(html, path).toMatch(/<\/html>$/);
+}
+
 async function approvedIssue() {
   const issue = await makeIssue(testDb, { createdById: as.editor.id });
   await wf.submitIntroForApproval(as.editor, { issueId: issue.id });
@@ -90,16 +104,7 @@ describe('stored public pages', () => {
       const res = await get(path, { 'accept-encoding': 'br' });
       expect(stored(res), path).toBe(true);
       expect(res.headers.get('content-encoding'), path).toBe('br');
-      const csp = res.headers.get('content-security-policy') ?? '';
-      expect(csp, path).toMatch(/script-src 'self'(;|$)/);
-      expect(csp, path).not.toContain('unsafe-inline');
-      expect(csp, path).not.toContain('unsafe-eval');
-      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
-      const html = await res.text();
-      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-      expect(scripts.filter((s) => !/^<script src="\/enhance\.js"( defer(="")?)?>$/.test(s)), path).toEqual([]);
-      expect(html, path).not.toContain('__next_f');
-      expect(html, path).toMatch(/<\/html>$/);
+      await expectScriptFree(res, path);
     }
     // A conditional request gets a 304 that still carries the validators.
     const first = await get(`/issues/${slug}`);
@@ -159,15 +164,7 @@ describe('stored public pages', () => {
       expect(res.headers.get('x-public-page'), path).toBeNull();
       expect(res.headers.get('x-script-free'), path).toBe('1');
       expect(res.headers.get('content-encoding'), path).toBe('gzip');
-      const csp = res.headers.get('content-security-policy') ?? '';
-      expect(csp, path).toMatch(/script-src 'self'(;|$)/);
-      expect(csp, path).not.toContain('unsafe-inline');
-      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
-      const html = await res.text();
-      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-      expect(scripts.filter((s) => !/^<script src="\/enhance\.js"( defer(="")?)?>$/.test(s)), path).toEqual([]);
-      expect(html, path).not.toContain('__next_f');
-      expect(html, path).toMatch(/<\/html>$/);
+      await expectScriptFree(res, path);
     }
     expect(await (await get('/search?q=safeguarding')).text()).toContain('Regional Safeguarding Conference');
     // A signed-in reader keeps Next's page, with its client runtime.
