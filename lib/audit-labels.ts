@@ -28,6 +28,7 @@ const ACTION_LABEL: Record<string, string> = {
   'issue.archive': 'Archived an issue',
   'issue.create': 'Created an issue',
   'issue.duplicate': 'Copied an issue',
+  'issue.import': 'Imported an existing bulletin as a draft issue',
   'issue.publish': 'Published an issue',
   'issue.schedule': 'Scheduled an issue',
   'issue.schedule-blocked': 'Could not publish a scheduled issue',
@@ -97,6 +98,11 @@ export const ROUTINE_ACTIONS = [
 ];
 
 /** "Edited a section" for "section.update"; an unknown code as plain words ("Issue: republish"). */
+/** Whether `action` has its own wording (every code the app writes should). */
+export function hasAuditLabel(action: string): boolean {
+  return Object.hasOwn(ACTION_LABEL, action);
+}
+
 export function auditActionLabel(action: string): string {
   const known = ACTION_LABEL[action];
   if (known) return known;

@@ -1,5 +1,22 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditActionLabel, auditEntityLabel, ROUTINE_ACTIONS } from '@/lib/audit-labels';
+import { auditActionLabel, auditEntityLabel, hasAuditLabel, ROUTINE_ACTIONS } from '@/lib/audit-labels';
+
+/** Every audit code the app writes: the `action: '…'` literals in lib/ and app/ (including both arms of a conditional). */
+function writtenAuditCodes(): string[] {
+  const codes = new Set<string>();
+  for (const root of ['lib', 'app']) {
+    for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !/\.tsx?$/.test(entry.name) || entry.parentPath.includes('generated')) continue;
+      const source = readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
+      for (const [statement] of source.matchAll(/action: [^,}]+/g)) {
+        for (const [, code] of statement.matchAll(/'([a-z-]+\.[a-z.-]+)'/g)) codes.add(code!);
+      }
+    }
+  }
+  return [...codes].sort();
+}
 
 describe('audit labels', () => {
   it('puts known codes in words', () => {
@@ -14,6 +31,13 @@ describe('audit labels', () => {
     expect(auditActionLabel('access-link.expire')).toBe('Access link: expire');
     expect(auditEntityLabel('AccessLink')).toBe('Sponsor or preview link');
     expect(auditEntityLabel('SectionRevision')).toBe('Section revision');
+  });
+
+  it('words every audit code the app writes, the import of a bulletin included', () => {
+    const codes = writtenAuditCodes();
+    expect(codes).toEqual(expect.arrayContaining(['issue.import', 'comment.resolve', 'comment.reopen', 'section.update']));
+    expect(codes.filter((code) => !hasAuditLabel(code))).toEqual([]);
+    expect(auditActionLabel('issue.import')).toBe('Imported an existing bulletin as a draft issue');
   });
 
   it('treats sign-ins as routine', () => {
