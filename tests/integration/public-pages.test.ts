@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import nodePath from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -219,6 +219,8 @@ describe('stored public pages', () => {
 
 // The production profile: Debian's nginx with scripts/nginx-config.mjs's config in front
 // of the same app. Stored pages come from nginx itself, everything else from the app.
+const NGINX = '/usr/sbin/nginx';
+
 describe('behind nginx (scripts/nginx-config.mjs)', () => {
   let nginx: ChildProcess;
   let nginxLog = '';
@@ -226,6 +228,8 @@ describe('behind nginx (scripts/nginx-config.mjs)', () => {
   let front = '';
 
   beforeAll(async () => {
+    // .ci/run installs Debian's nginx on a fresh machine; say so rather than fail on a spawn error.
+    if (!existsSync(NGINX)) throw new Error(`${NGINX} is missing: apt-get install -y nginx (README, "Behind nginx").`);
     prefix = mkdtempSync(nodePath.join(os.tmpdir(), 'ru-nginx-'));
     const port = String(await findFreePort());
     const config = nginxConfig({
@@ -238,9 +242,10 @@ describe('behind nginx (scripts/nginx-config.mjs)', () => {
       user: process.getuid?.() === 0 ? 'root' : undefined,
     });
     writeFileSync(nodePath.join(prefix, 'nginx.conf'), config);
-    nginx = spawn('/usr/sbin/nginx', ['-p', prefix, '-c', nodePath.join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    nginx = spawn(NGINX, ['-p', prefix, '-c', nodePath.join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
     nginx.stdout!.on('data', (d) => (nginxLog += d));
     nginx.stderr!.on('data', (d) => (nginxLog += d));
+    nginx.on('error', (e) => (nginxLog += String(e)));
     front = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 10_000;
     while (!(await fetch(`${front}/robots.txt`).then((r) => r.ok, () => false))) {
