@@ -10,6 +10,7 @@
 // In front of Next it serves the stored, script-free public pages to anonymous readers
 // (scripts/lib/public-pages, decision 025); off with --dev unless PUBLIC_PAGES=on, and
 // with PUBLIC_PAGES=off. The store is PUBLIC_PAGES_DIR (default .data/public-pages).
+// It watches PostgreSQL and answers 503 while it is unreachable (scripts/lib/database-watch.mjs).
 //   node scripts/server.mjs [--dev] [--port N]
 import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
@@ -27,7 +28,9 @@ import {
   undecodableActionIs400,
   urlProblem,
 } from './lib/edge-guard.mjs';
+import { watchDatabase } from './lib/database-watch.mjs';
 import { startPublicPages } from './lib/public-pages/index.mjs';
+import { createStaleCopies } from './lib/stale-copies.mjs';
 
 // Next patches the global fetch once its route modules load; the page renderer must not
 // run its loopback requests through that (it would inherit a server action's context).
@@ -52,6 +55,33 @@ const publicPages = publicPagesOn
       production: !args.dev,
     })
   : null;
+
+// While PostgreSQL is unreachable (docs/decisions/028-database-outage.md), stored pages
+// and the last good copy of other public answers are still served; everything else
+// gets a 503 page here instead of Next's 500. The health endpoints always reach Next.
+const database = process.env.DATABASE_URL ? watchDatabase({ url: process.env.DATABASE_URL }) : null;
+// Kept only with the stored pages: their regeneration is what says published content changed.
+const staleCopies = publicPages ? createStaleCopies({ onFailedAnswer: () => database?.checkNow() }) : null;
+const regenerate = /** @type {{ __regionalUpdateRegeneratePages?: (paths: string[], opts?: object) => Promise<unknown> }} */ (globalThis)
+  .__regionalUpdateRegeneratePages;
+if (staleCopies && regenerate) {
+  /** @type {{ __regionalUpdateRegeneratePages?: typeof regenerate }} */ (globalThis).__regionalUpdateRegeneratePages = (paths, opts) => {
+    staleCopies.clear();
+    return regenerate(paths, opts);
+  };
+}
+const HEALTH = /^\/(?:healthz|readyz)(?:\?|$)/;
+// Files Next serves from the build or public/, without the database.
+const STATIC_FILE = /^\/(?:_next\/static\/|favicon\.ico|icon\.svg|apple-touch-icon\.png|enhance\.js|robots\.txt)/;
+
+/** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+function whileDatabaseDown(req, res) {
+  if (staleCopies?.serve(req, res)) return;
+  res.setHeader('Retry-After', '5');
+  const form = req.method !== 'GET' && req.method !== 'HEAD';
+  sendPage(res, 503, { ...PAGES.unavailable, back: form ? samePath(req.url) : undefined });
+  req.resume();
+}
 
 /**
  * Next.js answers a malformed router-state header with a 500; browsers only send
@@ -84,7 +114,17 @@ const server = http.createServer((req, res) => {
     req.resume();
     return;
   }
-  if (publicPages?.handle(req, res)) return;
+  if (publicPages?.serve(req, res)) return;
+  const url = req.url ?? '/';
+  // A server action called from a page's script is let through: its answer is the form's
+  // state, with what was typed and a "nothing was saved" message (lib/actions/action.ts),
+  // where a page in its place would be an error the browser cannot show in the form.
+  const calledAction = typeof req.headers['next-action'] === 'string';
+  if (database?.down && !calledAction && !HEALTH.test(url) && !STATIC_FILE.test(url)) return whileDatabaseDown(req, res);
+  // An answer that failed may be the first sign of an outage: look now, not in a second.
+  if (database) res.once('finish', () => res.statusCode >= 500 && database.checkNow());
+  staleCopies?.watch(req, res);
+  publicPages?.beforeNext(req, res);
   if (isPossibleServerAction(req)) {
     if (isCrossSite(req.headers)) {
       sendPage(res, 403, PAGES.crossSite);
@@ -117,6 +157,7 @@ server.listen(port, hostname, () => {
 });
 
 const stop = () => {
+  database?.stop();
   server.close();
   server.closeAllConnections();
   // The job queue (started by instrumentation.ts in this process) finishes or hands

@@ -170,6 +170,11 @@ export const PAGES = {
     heading: 'This form cannot be sent from another website',
     text: 'Forms on this site only work from this site’s own pages. Nothing was saved.',
   },
+  unavailable: {
+    title: 'Temporarily unavailable',
+    heading: 'Sorry, this part of the site is unavailable for a moment',
+    text: 'The database is not answering, so this page cannot be shown and nothing you send can be saved right now. Nothing was saved. Published issues and events can still be read. Try again in a minute.',
+  },
   tooLarge: {
     title: 'Too large',
     heading: 'What you sent is too large',

@@ -1,6 +1,5 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestDatabase, setDatabaseReachable, type TestDatabase } from '../support/db';
 
 // The load balancer's two questions (issue 15): /healthz is the process alive (never
 // asks the database), /readyz can it serve signed-in traffic (asks it, answers 503
@@ -10,23 +9,17 @@ let testDb: TestDatabase;
 let healthz: typeof import('@/app/healthz/route');
 let readyz: typeof import('@/app/readyz/route');
 
-/** Refuses new connections to the test database and ends the open ones, as a stopped server would. */
-async function setDatabaseUp(up: boolean) {
-  const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
-  await admin.connect();
-  try {
-    await admin.query(`ALTER DATABASE "${testDb.name}" WITH ALLOW_CONNECTIONS ${up}`);
-    if (!up) await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [testDb.name]);
-  } finally {
-    await admin.end();
-  }
-}
+const setDatabaseUp = (up: boolean) => setDatabaseReachable(testDb, up);
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
   process.env.DATABASE_URL = testDb.url;
   healthz = await import('@/app/healthz/route');
   readyz = await import('@/app/readyz/route');
+  // The first query of a process loads Prisma's query compiler, which on a loaded
+  // machine can take longer than readiness waits; a running instance has long done it.
+  const { db } = await import('@/lib/db');
+  await db.$queryRaw`SELECT 1`;
 });
 
 afterAll(async () => {

@@ -1,8 +1,6 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { inject } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createTestDatabase, setDatabaseReachable, type TestDatabase } from '../support/db';
 
 // The section editor's autosave while the database is down (issue 10): the action
 // answers with an error the editor retries on (code 500, the kept values), never a
@@ -19,17 +17,7 @@ let sectionId: string;
 
 const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
-/** Refuses new connections to the test database and ends the open ones, as a stopped server would. */
-async function setDatabaseUp(up: boolean) {
-  const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
-  await admin.connect();
-  try {
-    await admin.query(`ALTER DATABASE "${testDb.name}" WITH ALLOW_CONNECTIONS ${up}`);
-    if (!up) await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [testDb.name]);
-  } finally {
-    await admin.end();
-  }
-}
+const setDatabaseUp = (up: boolean) => setDatabaseReachable(testDb, up);
 
 beforeAll(async () => {
   testDb = await createTestDatabase();

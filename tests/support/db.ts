@@ -15,6 +15,17 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Refuses new connections to a test database and ends the open ones, as a stopped
+ * server would (`up` false), or lets them in again.
+ */
+export async function setDatabaseReachable(database: { name: string }, up: boolean): Promise<void> {
+  await withAdmin(async (c) => {
+    await c.query(`ALTER DATABASE "${database.name}" WITH ALLOW_CONNECTIONS ${up}`);
+    if (!up) await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database.name]);
+  });
+}
+
 /** A fresh, fully migrated database cloned from the run's template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `rutest_${randomBytes(6).toString('hex')}`;

@@ -50,12 +50,18 @@ export async function startPublicPages({ root, origin, dir, fetch, production })
   ).__regionalUpdateRegeneratePages = (paths, opts) => regenerator.request(paths, opts);
 
   return {
-    /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
-    handle: (req, res) => {
-      if (fastPath.handle(req, res)) return true;
-      // Not stored (a query string): Next renders it, made script-free on the way out.
+    /**
+     * Answers from the store when the page is stored (no database needed).
+     * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+     */
+    serve: (req, res) => fastPath.handle(req, res),
+    /**
+     * For a request Next is about to answer: a public page that is not stored (a query
+     * string) is made script-free on the way out.
+     * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+     */
+    beforeNext: (req, res) => {
       if (scriptFreeCandidate(req)) scriptFreeNextPage(req, res, storedCsp);
-      return false;
     },
     /**
      * Once the server listens: every public page afresh. The previous generation is not
