@@ -9,6 +9,8 @@
 // must run with TRUST_PROXY=true so sign-in throttling sees the client's address.
 //   node scripts/nginx-config.mjs [--listen 8080] [--upstream 127.0.0.1:3000]
 //     [--pages .data/public-pages] [--app .] [--prefix DIR] [--user NAME] [--out FILE]
+// With several instances (--upstream a:3000,b:3000) nginx balances them and, unless
+// --pages is given, serves no stored page itself: each instance has its own store.
 //   nginx -p <prefix> -c <out>        (the config is a whole nginx.conf)
 import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -43,9 +45,12 @@ const PROXY_TO_APP = `      proxy_pass http://ru_app;
       proxy_set_header X-Forwarded-Host \$host;`;
 
 /**
- * @param {{ listen?: string, upstream?: string, pages: string, app: string, prefix?: string, user?: string,
+ * @param {{ listen?: string, upstream?: string, pages?: string, app: string, prefix?: string, user?: string,
  *   brotli?: boolean, production?: boolean }} opts
- *   pages: the store folder (PUBLIC_PAGES_DIR); app: the app folder (its .next/static is served too)
+ *   upstream: one app instance, or several separated by commas (balanced, a failed one skipped);
+ *   pages: the store folder (PUBLIC_PAGES_DIR) when nginx runs beside the one instance; without
+ *   it every page view goes to the instances, each answering from its own store;
+ *   app: the app folder (its .next/static is served too)
  */
 export function nginxConfig({ listen = '8080', upstream = '127.0.0.1:3000', pages, app, prefix, user, brotli = existsSync(BROTLI_STATIC_MODULE), production = true }) {
   const headers = [
@@ -54,12 +59,12 @@ export function nginxConfig({ listen = '8080', upstream = '127.0.0.1:3000', page
   ];
   const addHeaders = (/** @type {string} */ indent) => headers.map(([k, v]) => `${indent}add_header ${k} ${quote(String(v))} always;`).join('\n');
   const temp = prefix ? ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${path.join(prefix, `${t}_temp`)};`).join('\n') : '';
-  const storedLocation = (/** @type {string} */ match, /** @type {string} */ file) => `
+  const storedLocation = (/** @type {string} */ root, /** @type {string} */ match, /** @type {string} */ file) => `
     location ${match} {
       # Anything but a reader's plain page view goes to the app (418 is only a jump).
       error_page 418 = @app;
       if ($ru_stored = 0) { return 418; }
-      root ${path.join(pages, 'current')};
+      root ${path.join(root, 'current')};
       try_files ${file} @app;
       add_header Cache-Control "public, max-age=0, must-revalidate" always;
       add_header X-Public-Page $ru_generation always;
@@ -117,16 +122,21 @@ ${brotli ? '  brotli_static on;\n' : ''}  gzip_vary on;
   }
 
   upstream ru_app {
-    server ${upstream};
+${upstream
+  .split(',')
+  .map((server) => server.trim())
+  .filter(Boolean)
+  // A refused or timed-out connection tries the next instance (proxy_next_upstream's
+  // default: error, timeout), and a failed instance is left alone for 5 s.
+  .map((server) => `    server ${server} max_fails=1 fail_timeout=5s;`)
+  .join('\n')}
     keepalive 64;
   }
 
   server {
     listen ${listen};
     client_max_body_size 20m;
-${storedLocation('= /', '/index.html')}
-${storedLocation(`~ ${quote(PUBLIC_PAGE)}`, '$uri.html')}
-
+${pages ? `${storedLocation(pages, '= /', '/index.html')}\n${storedLocation(pages, `~ ${quote(PUBLIC_PAGE)}`, '$uri.html')}\n` : ''}
     # Next's hashed build files never change under one name.
     location /_next/static/ {
       alias ${path.join(app, '.next', 'static')}/;
@@ -152,7 +162,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     options: {
       listen: { type: 'string' },
       upstream: { type: 'string' },
-      pages: { type: 'string', default: process.env.PUBLIC_PAGES_DIR ?? '.data/public-pages' },
+      pages: { type: 'string' },
       app: { type: 'string', default: '.' },
       prefix: { type: 'string' },
       user: { type: 'string' },
@@ -162,7 +172,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const config = nginxConfig({
     listen: values.listen,
     upstream: values.upstream,
-    pages: path.resolve(values.pages),
+    pages: values.pages || !values.upstream?.includes(',') ? path.resolve(values.pages ?? process.env.PUBLIC_PAGES_DIR ?? '.data/public-pages') : undefined,
     app: path.resolve(values.app),
     prefix: values.prefix ? path.resolve(values.prefix) : undefined,
     user: values.user,

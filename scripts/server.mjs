@@ -46,6 +46,9 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const publicPagesOn = process.env.PUBLIC_PAGES === 'on' || (!args.dev && process.env.PUBLIC_PAGES !== 'off');
+const database = process.env.DATABASE_URL ? watchDatabase({ url: process.env.DATABASE_URL }) : null;
+// Kept only with the stored pages: their regeneration is what says published content changed.
+const staleCopies = publicPagesOn ? createStaleCopies({ onFailedAnswer: () => database?.checkNow() }) : null;
 const publicPages = publicPagesOn
   ? await startPublicPages({
       root: process.cwd(),
@@ -53,23 +56,14 @@ const publicPages = publicPagesOn
       dir: path.resolve(process.env.PUBLIC_PAGES_DIR ?? '.data/public-pages'),
       fetch: loopbackFetch,
       production: !args.dev,
+      databaseUrl: process.env.DATABASE_URL,
+      onChange: () => staleCopies?.clear(),
     })
   : null;
 
 // While PostgreSQL is unreachable (docs/decisions/028-database-outage.md), stored pages
 // and the last good copy of other public answers are still served; everything else
 // gets a 503 page here instead of Next's 500. The health endpoints always reach Next.
-const database = process.env.DATABASE_URL ? watchDatabase({ url: process.env.DATABASE_URL }) : null;
-// Kept only with the stored pages: their regeneration is what says published content changed.
-const staleCopies = publicPages ? createStaleCopies({ onFailedAnswer: () => database?.checkNow() }) : null;
-const regenerate = /** @type {{ __regionalUpdateRegeneratePages?: (paths: string[], opts?: object) => Promise<unknown> }} */ (globalThis)
-  .__regionalUpdateRegeneratePages;
-if (staleCopies && regenerate) {
-  /** @type {{ __regionalUpdateRegeneratePages?: typeof regenerate }} */ (globalThis).__regionalUpdateRegeneratePages = (paths, opts) => {
-    staleCopies.clear();
-    return regenerate(paths, opts);
-  };
-}
 const HEALTH = /^\/(?:healthz|readyz)(?:\?|$)/;
 // Files Next serves from the build or public/, without the database.
 const STATIC_FILE = /^\/(?:_next\/static\/|favicon\.ico|icon\.svg|apple-touch-icon\.png|enhance\.js|robots\.txt)/;
@@ -158,6 +152,7 @@ server.listen(port, hostname, () => {
 
 const stop = () => {
   database?.stop();
+  void publicPages?.stop();
   server.close();
   server.closeAllConnections();
   // The job queue (started by instrumentation.ts in this process) finishes or hands

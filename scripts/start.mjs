@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { buildForProduction, buildIsStale, clearRuntimeCaches, newestMtime } from './lib/build.mjs';
-import { loadDotEnv, resolveDatabase, ROOT } from './lib/database-url.mjs';
+import { loadDotEnv, resolveDatabase, ROOT, sharedDatabaseSecretWarning } from './lib/database-url.mjs';
 import { bin, children, runNode, step } from './lib/run.mjs';
 
 const { values: args } = parseArgs({
@@ -106,6 +106,8 @@ async function main() {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? origin,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? authSecret(args.ephemeral),
   };
+  const secretWarning = sharedDatabaseSecretWarning({ embedded: database.embedded, secret: process.env.NEXTAUTH_SECRET });
+  if (secretWarning) console.warn(secretWarning);
   if (args.ephemeral && !process.env.PUBLIC_PAGES_DIR) {
     ephemeralPagesDir = mkdtempSync(path.join(os.tmpdir(), 'ru-public-pages-'));
     env.PUBLIC_PAGES_DIR = ephemeralPagesDir;

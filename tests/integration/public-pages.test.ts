@@ -1,12 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import nodePath from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { findFreePort } from '../../scripts/lib/embedded-postgres.mjs';
-import { nginxConfig } from '../../scripts/nginx-config.mjs';
 import type { SessionUser } from '@/lib/auth/session';
 import { setDatabaseReachable, type TestDatabase } from '../support/db';
+import { startNginx, type Nginx } from '../support/nginx';
 import { startProductionApp, type ProductionApp } from '../support/production-app';
 import { makeIssue, setUpWorkflowDatabase, tearDownWorkflowDatabase, type Who } from '../support/workflow';
 
@@ -219,49 +214,16 @@ describe('stored public pages', () => {
 
 // The production profile: Debian's nginx with scripts/nginx-config.mjs's config in front
 // of the same app. Stored pages come from nginx itself, everything else from the app.
-const NGINX = '/usr/sbin/nginx';
-
 describe('behind nginx (scripts/nginx-config.mjs)', () => {
-  let nginx: ChildProcess;
-  let nginxLog = '';
-  let prefix = '';
+  let nginx: Nginx;
   let front = '';
 
   beforeAll(async () => {
-    // .ci/run installs Debian's nginx on a fresh machine; say so rather than fail on a spawn error.
-    if (!existsSync(NGINX)) throw new Error(`${NGINX} is missing: apt-get install -y nginx (README, "Behind nginx").`);
-    prefix = mkdtempSync(nodePath.join(os.tmpdir(), 'ru-nginx-'));
-    const port = String(await findFreePort());
-    const config = nginxConfig({
-      listen: `127.0.0.1:${port}`,
-      upstream: new URL(app.url).host,
-      pages: app.publicPagesDir,
-      app: nodePath.resolve(__dirname, '../..'),
-      prefix,
-      // As root, workers would run as nobody, who cannot read the test's private folders.
-      user: process.getuid?.() === 0 ? 'root' : undefined,
-    });
-    writeFileSync(nodePath.join(prefix, 'nginx.conf'), config);
-    nginx = spawn(NGINX, ['-p', prefix, '-c', nodePath.join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    nginx.stdout!.on('data', (d) => (nginxLog += d));
-    nginx.stderr!.on('data', (d) => (nginxLog += d));
-    nginx.on('error', (e) => (nginxLog += String(e)));
-    front = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 10_000;
-    while (!(await fetch(`${front}/robots.txt`).then((r) => r.ok, () => false))) {
-      if (Date.now() > deadline || nginx.exitCode !== null) throw new Error(`nginx did not start.\n${nginxLog}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    nginx = await startNginx({ upstream: new URL(app.url).host, pages: app.publicPagesDir });
+    front = nginx.url;
   });
 
-  afterAll(async () => {
-    if (nginx && nginx.exitCode === null) {
-      const exited = new Promise((r) => nginx.once('exit', r));
-      nginx.kill('SIGQUIT');
-      await exited;
-    }
-    if (prefix) rmSync(prefix, { recursive: true, force: true });
-  });
+  afterAll(() => nginx?.stop());
 
   const viaNginx = (path: string, headers: Record<string, string> = {}) => fetch(front + path, { headers, redirect: 'manual' });
 

@@ -25,6 +25,8 @@ export type ProductionApp = {
   output: () => string;
   /** A session cookie for a user, minted like next-auth's own (uid and session version). */
   sessionCookie: (user: { id: string; email: string; name: string; sessionVersion?: number }) => Promise<string>;
+  /** Ends the process at once (SIGKILL), as a crash would; stop() still cleans up. */
+  kill: () => void;
   stop: () => Promise<void>;
 };
 
@@ -44,10 +46,11 @@ export async function seedLikeNpmStart(databaseUrl: string): Promise<void> {
   await run(path.join(root, 'node_modules/tsx/dist/cli.mjs'), ['prisma/seed.ts'], { ...process.env, DATABASE_URL: databaseUrl });
 }
 
-export async function startProductionApp(databaseUrl: string): Promise<ProductionApp> {
+/** `secret`: instances of one deployment share it, so a session is valid on each. */
+export async function startProductionApp(databaseUrl: string, opts: { secret?: string } = {}): Promise<ProductionApp> {
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const secret = randomBytes(32).toString('base64url');
+  const secret = opts.secret ?? randomBytes(32).toString('base64url');
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'ru-production-app-media-'));
   // Each app its own stored public pages: they are rendered from its own database.
   const publicPagesDir = mkdtempSync(path.join(os.tmpdir(), 'ru-production-app-pages-'));
@@ -97,8 +100,9 @@ export async function startProductionApp(databaseUrl: string): Promise<Productio
       });
       return `next-auth.session-token=${token}`;
     },
+    kill: () => void child.kill('SIGKILL'),
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
         if (child.exitCode === null) child.kill('SIGKILL');

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { startChangeBus } from './change-bus.mjs';
 import { createFastPath } from './fast-path.mjs';
 import { createRegenerator } from './renderer.mjs';
 import { scriptFreeCandidate, scriptFreeNextPage } from './script-free-next.mjs';
@@ -19,11 +20,15 @@ const { securityHeaders } = require('../../../lib/security/headers.js');
 const PRUNE_AFTER_MS = 120_000;
 
 /**
- * @param {{ root: string, origin: string, dir: string, fetch: typeof globalThis.fetch, production: boolean }} opts
+ * @param {{
+ *   root: string, origin: string, dir: string, fetch: typeof globalThis.fetch, production: boolean,
+ *   databaseUrl?: string, onChange?: () => void,
+ * }} opts
  *   root: the app folder (with .next); origin: this server over loopback; dir: the store;
- *   fetch: the global fetch from before Next patched it
+ *   fetch: the global fetch from before Next patched it; databaseUrl: where other instances
+ *   announce their changes (change-bus.mjs); onChange: published content changed, here or elsewhere
  */
-export async function startPublicPages({ root, origin, dir, fetch, production }) {
+export async function startPublicPages({ root, origin, dir, fetch, production, databaseUrl, onChange = () => {} }) {
   const buildId = readFileSync(path.join(root, '.next', 'BUILD_ID'), 'utf8').trim();
   const { previewModeId } = JSON.parse(readFileSync(path.join(root, '.next', 'prerender-manifest.json'), 'utf8')).preview;
   const store = await openStore(dir);
@@ -45,9 +50,32 @@ export async function startPublicPages({ root, origin, dir, fetch, production })
       setTimeout(() => void store.prune(PRUNE_AFTER_MS).catch((e) => console.error('Could not prune old public pages:', e)), PRUNE_AFTER_MS + 5_000).unref();
     },
   });
+  const rebuild = () =>
+    regenerator.full().then(
+      () => console.log(`✓ Public pages stored (${Object.keys(store.current()?.manifest.pages ?? {}).length})`),
+      (error) => console.error('Could not store the public pages; Next serves them:', error),
+    );
+  const bus = databaseUrl
+    ? startChangeBus({
+        url: databaseUrl,
+        onChange: (change) => {
+          onChange();
+          if ('full' in change) void rebuild();
+          else void regenerator.request(change.paths, { changed: change.changed });
+        },
+        onMissed: () => {
+          onChange();
+          void rebuild();
+        },
+      })
+    : null;
   /** @type {{ __regionalUpdateRegeneratePages?: (paths: string[], opts?: { changed?: string[] }) => Promise<unknown> }} */ (
     globalThis
-  ).__regionalUpdateRegeneratePages = (paths, opts) => regenerator.request(paths, opts);
+  ).__regionalUpdateRegeneratePages = (paths, opts) => {
+    onChange();
+    void bus?.publish(paths, opts?.changed ?? paths);
+    return regenerator.request(paths, opts);
+  };
 
   return {
     /**
@@ -68,10 +96,7 @@ export async function startPublicPages({ root, origin, dir, fetch, production })
      * served meanwhile (the database may have changed while the server was down); Next
      * answers until the rebuild has committed.
      */
-    rebuild: () =>
-      regenerator.full().then(
-        () => console.log(`✓ Public pages stored (${Object.keys(store.current()?.manifest.pages ?? {}).length})`),
-        (error) => console.error('Could not store the public pages; Next serves them:', error),
-      ),
+    rebuild,
+    stop: () => bus?.stop(),
   };
 }
