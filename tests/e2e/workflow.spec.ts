@@ -115,9 +115,14 @@ test('the December issue: sponsor approval, changes requested, scheduled publish
   await panel(page).getByLabel('Month').fill(part('month'));
   await panel(page).getByLabel('Year').fill(part('year'));
   await panel(page).getByLabel('Time').fill(`${part('hour')}:${part('minute')}`);
+  // Emailing subscribers is on by default, with Schedule as with Publish now (decision 026).
+  await expect(panel(page).getByLabel(/^Email this issue to the \d+ confirmed subscribers?$/)).toHaveCount(2);
+  await expect(panel(page).locator('#schedule-email')).toBeChecked();
+  await checkAxe(makeAxe, 'issue page ready to publish, with the email choice');
   await panel(page).getByRole('button', { name: 'Schedule' }).click();
   // The schedule form gives way to "Cancel the schedule" once it is saved.
   await expect(panel(page).getByTestId('issue-status')).toContainText('Scheduled – to be published on');
+  await expect(panel(page).getByTestId('issue-status')).toContainText('and emailed to its subscribers then');
   await expect(panel(page).getByRole('button', { name: 'Cancel the schedule' })).toBeVisible();
 
   // 4. The worker publishes it; an anonymous reader finds it on / (among the past

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { approvedIssue, as, introHash, testDb, workflowSuite } from '../support/workflow-suite';
