@@ -20,9 +20,10 @@ import { blockingUnmet, gateError, gateFor } from './workflow-gate';
 
 // Issue workflow: every status change is a conditional update
 // (`updateMany where { id, status: expected }`) in a transaction with its audit row
-// and notifications, so of two concurrent changes exactly one wins. After commit:
-// emails are queued, publishing jobs queued, public pages revalidated; none of those
-// can fail the change.
+// and notifications, so of two concurrent changes exactly one wins. A publish that
+// emails subscribers creates the edition send in the same transaction. After commit:
+// emails are queued, publishing and edition-send jobs queued, public pages
+// revalidated; none of those can fail the change.
 
 // ---------------------------------------------------------------------------
 // Intro approval
