@@ -94,6 +94,16 @@ export async function startEditionSendInTx(tx: Tx, input: StartSend) {
 }
 
 /**
+ * The send a publish starts when its box is ticked: the same core, but with nobody
+ * to send to there is no send, so the issue does not count as sent when subscribers
+ * come later.
+ */
+export async function startPublishSendInTx(tx: Tx, input: Omit<StartSend, 'expectedRecipients'>) {
+  if ((await recipientCount(tx)) === 0) return null;
+  return startEditionSendInTx(tx, input);
+}
+
+/**
  * Starts a send of a published issue to its subscribers from the email page. Once
  * per issue unless the editor ticks "send again"; the count they confirmed must
  * still be the count (else they are shown the new one). Delivery is the

@@ -8,7 +8,7 @@ import { writePublicationSnapshot } from '@/lib/workflow/publication-snapshot';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { enqueueEditionSend, enqueuePublish } from '@/lib/jobs/queues';
 import { notify } from '@/lib/notify';
-import { assertFirstSendOrAgain, startEditionSendInTx } from '@/lib/data/editions';
+import { assertFirstSendOrAgain, startPublishSendInTx } from '@/lib/data/editions';
 import { decideIntroInTx } from '@/lib/data/intro-decision';
 import { afterCommit, askSponsorInTx, conflict, currentStatus, editorsFor, introOf, issueFor, ISSUE_FIELDS, move, to, type Done, type Tx } from '@/lib/data/workflow-tx';
 import { parseScheduleTime } from '@/lib/dates';
@@ -218,7 +218,7 @@ export async function publishIssue(
     if (!gate.passed) throw gateError(gate, 'published');
     const done = await publishInTx(tx, issue, issue.status, user, now);
     if (!done) throw conflict(await currentStatus(tx, issue.id));
-    const send = email ? await startEditionSendInTx(tx, { issueId: issue.id, ...email, actorId: user.id, via: 'publish' }) : null;
+    const send = email ? await startPublishSendInTx(tx, { issueId: issue.id, ...email, actorId: user.id, via: 'publish' }) : null;
     return { ...done, send };
   });
   if (result.send) await enqueueEditionSend(result.send.id);
@@ -269,7 +269,7 @@ export async function publishDueIssue(issueId: string, opts: { now?: Date } = {}
     // The editor's choice when scheduling, once-per-issue checked then: only this
     // publish (the conditional update above) starts it, so a retried job sends nothing.
     if (issue.emailOnPublish) {
-      send = await startEditionSendInTx(tx, { issueId: issue.id, introParagraphs: issue.emailIntroParagraphs, again: true, actorId: null, via: 'schedule' });
+      send = await startPublishSendInTx(tx, { issueId: issue.id, introParagraphs: issue.emailIntroParagraphs, again: true, actorId: null, via: 'schedule' });
     }
     return 'published';
   });

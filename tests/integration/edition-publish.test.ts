@@ -252,3 +252,22 @@ describe('Schedule with "Email this issue to the subscribers"', () => {
     expect(await finished(issue.id)).toHaveLength(2);
   });
 });
+
+describe('with nobody to send to', () => {
+  it('publishing with the box ticked records no send, so the issue can still be emailed once people subscribe', async () => {
+    await testDb.prisma.subscriber.updateMany({ where: { email: { in: readers } }, data: { newIssues: false, eventsDigest: 'WEEKLY' } });
+    try {
+      const issue = await approvedIssue();
+      expect(await editions.emailOnPublishView(as.editor, issue.id)).toEqual({ recipients: 0, lastSend: null });
+      const result = await run(publish, { issueId: issue.id, email: 'on' });
+      expect(result).toMatchObject({
+        status: 'success',
+        data: { status: 'PUBLISHED', send: null, message: 'The issue is published. Readers can see it now. No one has confirmed a subscription yet, so it was not emailed.' },
+      });
+      expect(await sendsOf(issue.id)).toEqual([]);
+      expect(await sendAudits(issue.id)).toEqual([]);
+    } finally {
+      await testDb.prisma.subscriber.updateMany({ where: { email: { in: readers } }, data: { newIssues: true, eventsDigest: 'NONE' } });
+    }
+  });
+});

@@ -19,6 +19,9 @@ describe('the email box beside Publish now and Schedule', () => {
     expect(box(html)).toContain('value="on"');
     expect(label(html)).toBe('Email this issue to the 42 confirmed subscribers');
     expect(label(render({ recipients: 1, lastSend: null }))).toBe('Email this issue to the 1 confirmed subscriber');
+    const none = render({ recipients: 0, lastSend: null });
+    expect(box(none)).toContain('checked=""');
+    expect(label(none)).toBe('Email this issue to its confirmed subscribers (there are none yet; anyone who confirms before it is published gets it)');
     // The whole intro by default.
     expect(/<input[^>]*id="publish-intro-full"[^>]*>/.exec(html)![0]).toContain('checked=""');
   });

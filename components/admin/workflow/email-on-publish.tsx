@@ -39,6 +39,8 @@ export function EmailOnPublishFields({ idPrefix, offer, state }: { idPrefix: str
                 Send it again: email this issue to the {subscribers(offer.recipients)}. It was sent on {lastSend.when} to{' '}
                 {lastSend.recipients === 1 ? '1 subscriber' : `${lastSend.recipients} subscribers`}, and everyone will get it a second time.
               </>
+            ) : offer.recipients === 0 ? (
+              <>Email this issue to its confirmed subscribers (there are none yet; anyone who confirms before it is published gets it)</>
             ) : (
               <>Email this issue to the {subscribers(offer.recipients)}</>
             )}

@@ -13,13 +13,16 @@ const action = createAction({
   permission: 'issue:publish',
   run: async (input, { user }) =>
     asWorkflowAction(input.issueId, async () => {
-      const done = await publishIssue(user, { issueId: input.issueId, email: toEmailChoice(input) });
+      const email = toEmailChoice(input);
+      const done = await publishIssue(user, { issueId: input.issueId, email });
       if (done.send) revalidatePath(`/admin/issues/${input.issueId}/email`);
       return {
         status: done.issue.status,
         message: done.send
           ? `The issue is published. Readers can see it now. Emailing it to ${subscribers(done.send.recipients)} has started.`
-          : 'The issue is published. Readers can see it now.',
+          : email
+            ? 'The issue is published. Readers can see it now. No one has confirmed a subscription yet, so it was not emailed.'
+            : 'The issue is published. Readers can see it now.',
         send: done.send,
       };
     }),
