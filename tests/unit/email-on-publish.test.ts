@@ -35,6 +35,16 @@ describe('the email box beside Publish now and Schedule', () => {
     );
   });
 
+  it('after a refused submit, keeps what the editor chose: an unticked box stays unticked', () => {
+    const refused = (values: Record<string, unknown>) =>
+      render({ recipients: 42, lastSend: null }, { status: 'error', code: 400, message: 'The publication time must be in the future', values });
+    expect(box(refused({ issueId: 'x', time: '09:00' }))).not.toContain('checked');
+    const ticked = refused({ issueId: 'x', email: 'on', intro: 'first', paragraphs: '3' });
+    expect(box(ticked)).toContain('checked=""');
+    expect(/<input[^>]*id="publish-intro-first"[^>]*>/.exec(ticked)![0]).toContain('checked=""');
+    expect(ticked).toMatch(/<option value="3" selected="">/);
+  });
+
   it('shows the server’s refusal next to the box', () => {
     const html = render({ recipients: 44, lastSend: { when: 'today', recipients: 1 } }, { status: 'error', code: 400, message: 'x', fieldErrors: { again: ['Tick this to send the issue again'] } });
     expect(html).toContain('Tick this to send the issue again');

@@ -18,8 +18,14 @@ export function EmailOnPublishFields({ idPrefix, offer, state }: { idPrefix: str
   const error = fieldError(state, 'email') ?? fieldError(state, 'again');
   const introError = fieldError(state, 'intro') ?? fieldError(state, 'paragraphs');
   const { lastSend } = offer;
+  // After a refused submit (a mistyped date, say) the editor's own choice stays: a box
+  // they unticked must not come back ticked and email everyone on the next try.
+  const kept = state.status === 'error' ? state.values : undefined;
+  const checked = kept ? kept.email === 'on' || kept.email === 'again' : !lastSend;
+  const intro = kept?.intro === 'first' ? 'first' : 'full';
+  const paragraphs = kept && typeof kept.paragraphs === 'string' && kept.paragraphs ? kept.paragraphs : '2';
   return (
-    <fieldset className="max-w-2xl space-y-3">
+    <fieldset key={kept ? `kept-${checked}-${intro}-${paragraphs}` : 'fresh'} className="max-w-2xl space-y-3">
       <legend className="font-bold">Email to subscribers</legend>
       <div className={error ? 'border-l-4 border-red-700 pl-3' : undefined}>
         <ErrorText id={`${boxId}-error`} error={error} />
@@ -29,7 +35,7 @@ export function EmailOnPublishFields({ idPrefix, offer, state }: { idPrefix: str
             type="checkbox"
             name="email"
             value={lastSend ? 'again' : 'on'}
-            defaultChecked={!lastSend}
+            defaultChecked={checked}
             aria-describedby={error ? `${boxId}-error` : undefined}
             className="mt-1 size-6"
           />
@@ -51,16 +57,16 @@ export function EmailOnPublishFields({ idPrefix, offer, state }: { idPrefix: str
         <legend>How much of the intro the email has</legend>
         <ErrorText id={`${idPrefix}-intro-error`} error={introError} />
         <div className="mt-1 flex items-start gap-2">
-          <input id={`${idPrefix}-intro-full`} type="radio" name="intro" value="full" defaultChecked className="mt-1 size-5" />
+          <input id={`${idPrefix}-intro-full`} type="radio" name="intro" value="full" defaultChecked={intro === 'full'} className="mt-1 size-5" />
           <label htmlFor={`${idPrefix}-intro-full`}>The whole intro</label>
         </div>
         <div className="mt-1 flex flex-wrap items-center gap-2">
-          <input id={`${idPrefix}-intro-first`} type="radio" name="intro" value="first" className="size-5" />
+          <input id={`${idPrefix}-intro-first`} type="radio" name="intro" value="first" defaultChecked={intro === 'first'} className="size-5" />
           <label htmlFor={`${idPrefix}-intro-first`}>Its first paragraphs, with a link to the rest:</label>
           <label htmlFor={`${idPrefix}-intro-paragraphs`} className="sr-only">
             Number of paragraphs
           </label>
-          <select id={`${idPrefix}-intro-paragraphs`} name="paragraphs" defaultValue="2" className="min-h-11 rounded border-2 border-gray-800 bg-white px-2">
+          <select id={`${idPrefix}-intro-paragraphs`} name="paragraphs" defaultValue={paragraphs} className="min-h-11 rounded border-2 border-gray-800 bg-white px-2">
             {INTRO_PARAGRAPH_CHOICES.map((n) => (
               <option key={n} value={n}>
                 {n}
