@@ -110,7 +110,7 @@ export async function getPublishGate(user: SessionUser, issueId: string): Promis
 /** The issue page's workflow panel: status, intro approval, checklist and the steps this user may take. */
 export async function getIssueWorkflow(user: SessionUser, issueId: string) {
   requirePermission(user, 'issue:read');
-  const issue = await db.issue.findUnique({ where: { id: issueId }, select: { id: true, slug: true, title: true, status: true, scheduledAt: true, publishedAt: true } });
+  const issue = await db.issue.findUnique({ where: { id: issueId }, select: { id: true, slug: true, title: true, status: true, scheduledAt: true, publishedAt: true, emailOnPublish: true } });
   if (!issue) return null;
   const snapshot = (await loadGateSnapshot(db, issueId))!;
   const approver = snapshot.intro?.approvedAt

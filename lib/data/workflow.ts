@@ -6,8 +6,9 @@ import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { writePublicationSnapshot } from '@/lib/workflow/publication-snapshot';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { enqueuePublish } from '@/lib/jobs/queues';
+import { enqueueEditionSend, enqueuePublish } from '@/lib/jobs/queues';
 import { notify } from '@/lib/notify';
+import { assertFirstSendOrAgain, startPublishSendInTx } from '@/lib/data/editions';
 import { decideIntroInTx } from '@/lib/data/intro-decision';
 import { afterCommit, askSponsorInTx, conflict, currentStatus, editorsFor, introOf, issueFor, ISSUE_FIELDS, move, to, type Done, type Tx } from '@/lib/data/workflow-tx';
 import { parseScheduleTime } from '@/lib/dates';
@@ -19,9 +20,10 @@ import { blockingUnmet, gateError, gateFor } from './workflow-gate';
 
 // Issue workflow: every status change is a conditional update
 // (`updateMany where { id, status: expected }`) in a transaction with its audit row
-// and notifications, so of two concurrent changes exactly one wins. After commit:
-// emails are queued, publishing jobs queued, public pages revalidated; none of those
-// can fail the change.
+// and notifications, so of two concurrent changes exactly one wins. A publish that
+// emails subscribers creates the edition send in the same transaction. After commit:
+// emails are queued, publishing and edition-send jobs queued, public pages
+// revalidated; none of those can fail the change.
 
 // ---------------------------------------------------------------------------
 // Intro approval
@@ -77,24 +79,41 @@ export async function requestIntroChanges(user: SessionUser, input: { issueId: s
 // ---------------------------------------------------------------------------
 // Scheduling and publishing
 
+/**
+ * "Email this issue to the subscribers" in the publish panel (decision 026): how
+ * much of the intro, and whether the editor means to send an issue sent before
+ * again. Absent (null) = publish without emailing.
+ */
+export type EmailChoice = { introParagraphs: number | null; again: boolean } | null;
+export type StartedSend = { id: string; recipients: number } | null;
+
+const emailFields = (email: EmailChoice) => ({ emailOnPublish: !!email, emailIntroParagraphs: email?.introParagraphs ?? null });
+const NO_EMAIL = emailFields(null);
+
 /** APPROVED → SCHEDULED at a London date and time; the gate must pass. Queues the publishing job. */
 export async function scheduleIssue(
   user: SessionUser,
-  input: { issueId: string; date: { day?: unknown; month?: unknown; year?: unknown }; time: string },
+  input: { issueId: string; date: { day?: unknown; month?: unknown; year?: unknown }; time: string; email?: EmailChoice },
   opts: { now?: Date } = {},
 ): Promise<Done & { scheduledAt: Date }> {
   requirePermission(user, 'issue:publish');
   const now = opts.now ?? new Date();
-  return scheduleIssueAt(user, { issueId: input.issueId, scheduledAt: parseScheduleTime(input, now) }, { now });
+  return scheduleIssueAt(user, { issueId: input.issueId, scheduledAt: parseScheduleTime(input, now), email: input.email ?? null }, { now });
 }
 
-/** APPROVED → SCHEDULED at an instant (scheduleIssue reads it from the form). */
+/**
+ * APPROVED → SCHEDULED at an instant (scheduleIssue reads it from the form). With
+ * `email`, the choice is kept on the issue and the scheduled publish starts the
+ * send; the once-per-issue rule is checked now, as the editor chooses.
+ */
 export async function scheduleIssueAt(
   user: SessionUser,
-  input: { issueId: string; scheduledAt: Date },
+  input: { issueId: string; scheduledAt: Date; email?: EmailChoice },
   opts: { now?: Date } = {},
 ): Promise<Done & { scheduledAt: Date }> {
   requirePermission(user, 'issue:publish');
+  const email = input.email ?? null;
+  if (email) requirePermission(user, 'edition:send');
   const { scheduledAt } = input;
   if (!(scheduledAt.getTime() > (opts.now ?? new Date()).getTime())) {
     throw new AppError('invalid', 'The publication time must be in the future', { fieldErrors: { date: ['The publication time must be in the future'] } });
@@ -104,13 +123,14 @@ export async function scheduleIssueAt(
     assertTransition(user, issue.status, 'SCHEDULED');
     const gate = await gateFor(tx, issue.id);
     if (!gate.passed) throw gateError(gate, 'scheduled');
-    if (!(await move(tx, issue.id, issue.status, 'SCHEDULED', { scheduledAt }))) throw conflict(await currentStatus(tx, issue.id));
+    if (email) assertFirstSendOrAgain(await tx.editionSend.count({ where: { issueId: issue.id } }), email.again);
+    if (!(await move(tx, issue.id, issue.status, 'SCHEDULED', { scheduledAt, ...emailFields(email) }))) throw conflict(await currentStatus(tx, issue.id));
     await audit(tx, {
       actorId: user.id,
       action: 'issue.schedule',
       entityType: 'Issue',
       entityId: issue.id,
-      details: { from: issue.status, to: 'SCHEDULED', scheduledAt: scheduledAt.toISOString() },
+      details: { from: issue.status, to: 'SCHEDULED', scheduledAt: scheduledAt.toISOString(), ...(email ? { email: { introParagraphs: email.introParagraphs } } : {}) },
     });
     return { issue: { id: issue.id, slug: issue.slug, status: 'SCHEDULED' as const }, notificationIds: [], scheduledAt };
   });
@@ -124,7 +144,7 @@ export async function unscheduleIssue(user: SessionUser, input: { issueId: strin
   return db.$transaction(async (tx) => {
     const issue = await issueFor(tx, input.issueId);
     assertTransition(user, issue.status, 'APPROVED');
-    if (!(await move(tx, issue.id, 'SCHEDULED', 'APPROVED', { scheduledAt: null }))) throw conflict(await currentStatus(tx, issue.id));
+    if (!(await move(tx, issue.id, 'SCHEDULED', 'APPROVED', { scheduledAt: null, ...NO_EMAIL }))) throw conflict(await currentStatus(tx, issue.id));
     await audit(tx, {
       actorId: user.id,
       action: 'issue.unschedule',
@@ -152,7 +172,7 @@ export async function publishInTx(
   const current = await tx.issue.findUnique({ where: { id: issue.id }, select: { publishedAt: true } });
   const { count } = await tx.issue.updateMany({
     where: { id: issue.id, status: from, ...extraWhere },
-    data: { status: 'PUBLISHED', publishedAt: current?.publishedAt ?? now, scheduledAt: null },
+    data: { status: 'PUBLISHED', publishedAt: current?.publishedAt ?? now, scheduledAt: null, ...NO_EMAIL },
   });
   if (count !== 1) return null;
   const publication = await writePublicationSnapshot(tx, issue.id, actor.id, now);
@@ -176,9 +196,20 @@ export async function publishInTx(
   return { issue: { id: issue.id, slug: issue.slug, status: 'PUBLISHED' }, notificationIds, revision: publication.revision };
 }
 
-/** APPROVED or SCHEDULED → PUBLISHED now; the gate must pass. */
-export async function publishIssue(user: SessionUser, input: { issueId: string }, opts: { now?: Date } = {}): Promise<Done> {
+/**
+ * APPROVED or SCHEDULED → PUBLISHED now; the gate must pass. With `email`, the
+ * send to subscribers is created in the same transaction (so it exists exactly when
+ * the publish does) and queued after commit; the choice replaces one stored by
+ * scheduling.
+ */
+export async function publishIssue(
+  user: SessionUser,
+  input: { issueId: string; email?: EmailChoice },
+  opts: { now?: Date } = {},
+): Promise<Done & { send: StartedSend }> {
   requirePermission(user, 'issue:publish');
+  const email = input.email ?? null;
+  if (email) requirePermission(user, 'edition:send');
   const now = opts.now ?? new Date();
   const result = await db.$transaction(async (tx) => {
     const issue = await issueFor(tx, input.issueId);
@@ -187,8 +218,10 @@ export async function publishIssue(user: SessionUser, input: { issueId: string }
     if (!gate.passed) throw gateError(gate, 'published');
     const done = await publishInTx(tx, issue, issue.status, user, now);
     if (!done) throw conflict(await currentStatus(tx, issue.id));
-    return done;
+    const send = email ? await startPublishSendInTx(tx, { issueId: issue.id, ...email, actorId: user.id, via: 'publish' }) : null;
+    return { ...done, send };
   });
+  if (result.send) await enqueueEditionSend(result.send.id);
   await afterCommit(result, { revalidate: true });
   return result;
 }
@@ -203,13 +236,14 @@ export type ScheduledOutcome = 'published' | 'not-scheduled' | 'not-due' | 'bloc
 export async function publishDueIssue(issueId: string, opts: { now?: Date } = {}): Promise<ScheduledOutcome> {
   const now = opts.now ?? new Date();
   let done: Done | null = null;
+  let send: StartedSend = null;
   const outcome = await db.$transaction(async (tx): Promise<ScheduledOutcome> => {
-    const issue = await tx.issue.findUnique({ where: { id: issueId }, select: ISSUE_FIELDS });
+    const issue = await tx.issue.findUnique({ where: { id: issueId }, select: { ...ISSUE_FIELDS, emailOnPublish: true, emailIntroParagraphs: true } });
     if (!issue || issue.status !== 'SCHEDULED' || !issue.scheduledAt) return 'not-scheduled';
     if (issue.scheduledAt.getTime() > now.getTime()) return 'not-due';
     const gate = await gateFor(tx, issue.id);
     if (!gate.passed) {
-      if (!(await move(tx, issue.id, 'SCHEDULED', 'APPROVED', { scheduledAt: null }))) return 'not-scheduled';
+      if (!(await move(tx, issue.id, 'SCHEDULED', 'APPROVED', { scheduledAt: null, ...NO_EMAIL }))) return 'not-scheduled';
       const unmet = blockingUnmet(gate);
       await audit(tx, {
         actorId: null,
@@ -231,8 +265,16 @@ export async function publishDueIssue(issueId: string, opts: { now?: Date } = {}
       return 'blocked';
     }
     done = await publishInTx(tx, issue, 'SCHEDULED', { id: null, name: 'Schedule' }, now, { scheduledAt: { lte: now } });
-    return done ? 'published' : 'not-scheduled';
+    if (!done) return 'not-scheduled';
+    // The editor's choice when scheduling, once-per-issue checked then: only this
+    // publish (the conditional update above) starts it, so a retried job sends nothing.
+    if (issue.emailOnPublish) {
+      send = await startPublishSendInTx(tx, { issueId: issue.id, introParagraphs: issue.emailIntroParagraphs, again: true, actorId: null, via: 'schedule' });
+    }
+    return 'published';
   });
+  const started = send as StartedSend;
+  if (started) await enqueueEditionSend(started.id);
   const finished = done as Done | null;
   if (finished) await afterCommit(finished, { revalidate: outcome === 'published' });
   return outcome;

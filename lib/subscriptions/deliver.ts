@@ -1,6 +1,7 @@
 import 'server-only';
 import { audit } from '@/lib/audit';
 import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { getPublishedIssue } from '@/lib/data/issues';
 import { EmailHeaderError } from '@/lib/email/messages';
 import { sendEmail } from '@/lib/email/send';
@@ -29,17 +30,23 @@ export const bounceLimit = () => Math.floor(positive(process.env.EMAIL_BOUNCE_LI
 /** Messages per second (EMAIL_RATE_PER_SECOND, default 10). */
 export const ratePerSecond = () => positive(process.env.EMAIL_RATE_PER_SECOND, 10);
 
-export async function createEditionSend(opts: { issueId: string; introParagraphs: number | null; actorId: string | null }) {
-  return db.$transaction(async (tx) => {
-    const send = await tx.editionSend.create({ data: { issueId: opts.issueId, introParagraphs: opts.introParagraphs, createdById: opts.actorId }, select: { id: true } });
-    const recipients = await tx.$executeRaw`
-      INSERT INTO "EditionDelivery" ("sendId", "subscriberId")
-      SELECT ${send.id}::uuid, s.id FROM "Subscriber" s
-      WHERE s.status = 'CONFIRMED' AND s."newIssues"
-        AND NOT EXISTS (SELECT 1 FROM "EmailSuppression" e WHERE e.email = s.email AND e."liftedAt" IS NULL)`;
-    await audit(tx, { actorId: opts.actorId, action: 'edition.send', entityType: 'Issue', entityId: opts.issueId, details: { sendId: send.id, recipients } });
-    return { id: send.id, recipients };
-  });
+type SendOptions = { issueId: string; introParagraphs: number | null; actorId: string | null; via?: 'email-page' | 'publish' | 'schedule' };
+
+/** A send and its recipients, with its audit row, inside the caller's transaction (publishing creates one with the publish). */
+export async function createEditionSendInTx(tx: Prisma.TransactionClient, opts: SendOptions) {
+  const send = await tx.editionSend.create({ data: { issueId: opts.issueId, introParagraphs: opts.introParagraphs, createdById: opts.actorId }, select: { id: true } });
+  const recipients = await tx.$executeRaw`
+    INSERT INTO "EditionDelivery" ("sendId", "subscriberId")
+    SELECT ${send.id}::uuid, s.id FROM "Subscriber" s
+    WHERE s.status = 'CONFIRMED' AND s."newIssues"
+      AND NOT EXISTS (SELECT 1 FROM "EmailSuppression" e WHERE e.email = s.email AND e."liftedAt" IS NULL)`;
+  const details = { sendId: send.id, recipients, ...(opts.via && opts.via !== 'email-page' ? { via: opts.via } : {}) };
+  await audit(tx, { actorId: opts.actorId, action: 'edition.send', entityType: 'Issue', entityId: opts.issueId, details });
+  return { id: send.id, recipients };
+}
+
+export async function createEditionSend(opts: SendOptions) {
+  return db.$transaction((tx) => createEditionSendInTx(tx, opts));
 }
 
 export async function sendProgress(sendId: string) {

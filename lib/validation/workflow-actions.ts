@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { introLengthSchema } from './editions';
 
 // The workflow forms on the issue page, the sponsor's approval page and the
 // approval link's form. Strict: nothing else is accepted.
@@ -7,6 +8,20 @@ const uuid = (what: string) => z.uuid({ message: `Choose ${what}` });
 const issueId = uuid('an issue');
 
 export const issueTransitionSchema = z.object({ issueId }).strict();
+
+/**
+ * "Email this issue to the subscribers" with Publish now and Schedule (decision
+ * 026): `email` is the ticked box, "on" for the first send and "again" when the
+ * issue was sent before; unticked, it is absent and nothing is sent. How much of
+ * the intro, as on the email page.
+ */
+const emailChoice = introLengthSchema.extend({ email: z.enum(['on', 'again'], { error: 'Tick the box or leave it empty' }).optional() }).shape;
+
+export const publishIssueSchema = z.object({ issueId, ...emailChoice }).strict();
+
+/** The form's email fields as the workflow takes them (lib/data/workflow.ts EmailChoice). */
+export const toEmailChoice = (input: { email?: 'on' | 'again'; intro: 'full' | 'first'; paragraphs: number }) =>
+  input.email ? { introParagraphs: input.intro === 'first' ? input.paragraphs : null, again: input.email === 'again' } : null;
 
 export const approveIntroSchema = z
   .object({ issueId, contentHash: z.string().regex(/^[0-9a-f]{64}$/, { message: 'Reload the page and read the intro again' }) })
@@ -23,7 +38,7 @@ export const requestIntroChangesSchema = z.object({ issueId, comment }).strict()
 
 const part = z.string().max(20).optional().default('');
 export const scheduleIssueSchema = z
-  .object({ issueId, 'date.day': part, 'date.month': part, 'date.year': part, time: z.string().max(20).optional().default('') })
+  .object({ issueId, 'date.day': part, 'date.month': part, 'date.year': part, time: z.string().max(20).optional().default(''), ...emailChoice })
   .strict();
 
 export const unpublishIssueSchema = z

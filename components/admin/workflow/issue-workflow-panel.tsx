@@ -2,7 +2,9 @@ import Link from 'next/link';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { listActiveLinks, listLinkSponsors } from '@/lib/data/access-links';
+import { emailOnPublishView } from '@/lib/data/editions';
 import { getIssueWorkflow } from '@/lib/data/workflow-gate';
+import { formatDateTime } from '@/lib/dates';
 import { APPROVAL_STATE_LABELS } from '@/lib/workflow/intro-hash';
 import { links } from '@/lib/workflow/links';
 import { introAwaitsSponsor } from '@/lib/workflow/live-intro';
@@ -11,7 +13,7 @@ import {
   ApprovalLinkForm,
   ArchiveButton,
   PreviewLinkForm,
-  PublishButton,
+  PublishForm,
   RevokeLinkButton,
   ScheduleForm,
   SubmitIntroButton,
@@ -43,6 +45,9 @@ export async function IssueWorkflowPanel({ user, issueId }: { user: SessionUser;
   // The server refuses these too; the panel only stops offering what would be refused.
   const introBlank = gate.items.some((i) => i.key === 'intro-written' && !i.met);
   const blocked = !gate.passed && (may.has('publish') || may.has('schedule'));
+  // Emailing subscribers with Publish now and Schedule (decision 026), for those who may send.
+  const view = !blocked && (may.has('publish') || may.has('schedule')) ? await emailOnPublishView(user, issueId) : null;
+  const offer = view && { recipients: view.recipients, lastSend: view.lastSend && { when: formatDateTime(view.lastSend.at), recipients: view.lastSend.recipients } };
 
   return (
     <section aria-labelledby="workflow-heading" className="mt-8 rounded border-2 border-gray-800 p-4">
@@ -53,7 +58,12 @@ export async function IssueWorkflowPanel({ user, issueId }: { user: SessionUser;
         <dt className="font-bold">Status</dt>
         <dd data-testid="issue-status">
           {issueStatusLabel(issue.status, intro?.state ?? null)}
-          {issue.status === 'SCHEDULED' && issue.scheduledAt && <> – to be published on {when(issue.scheduledAt)} (UK time)</>}
+          {issue.status === 'SCHEDULED' && issue.scheduledAt && (
+            <>
+              {' '}
+              – to be published on {when(issue.scheduledAt)} (UK time){issue.emailOnPublish ? ' and emailed to its subscribers then' : ''}
+            </>
+          )}
           {issue.status === 'PUBLISHED' && issue.publishedAt && <> on {when(issue.publishedAt)}</>}
         </dd>
         <dt className="font-bold">Intro</dt>
@@ -137,12 +147,12 @@ export async function IssueWorkflowPanel({ user, issueId }: { user: SessionUser;
             You can publish or schedule the issue once every item in the checklist above is done (warnings do not stop it).
           </p>
         )}
-        {may.has('publish') && !blocked && <PublishButton issueId={issue.id} />}
+        {may.has('publish') && !blocked && <PublishForm issueId={issue.id} offer={offer} />}
         {may.has('unschedule') && <UnscheduleButton issueId={issue.id} />}
         {may.has('schedule') && !blocked && (
           <div>
             <h4 className="text-lg font-bold">Schedule</h4>
-            <ScheduleForm issueId={issue.id} />
+            <ScheduleForm issueId={issue.id} offer={offer} />
           </div>
         )}
         {may.has('archive') && <ArchiveButton issueId={issue.id} />}

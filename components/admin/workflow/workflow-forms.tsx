@@ -17,6 +17,7 @@ import { scheduleIssueAction } from '@/lib/actions/workflow/schedule-issue';
 import { submitIntroAction } from '@/lib/actions/workflow/submit-intro';
 import { unpublishIssueAction } from '@/lib/actions/workflow/unpublish-issue';
 import { unscheduleIssueAction } from '@/lib/actions/workflow/unschedule-issue';
+import { EmailOnPublishFields, type EmailOffer } from './email-on-publish';
 
 type Action<T> = (prev: ActionState<T> | undefined, form: FormData) => Promise<ActionState<T>>;
 
@@ -58,22 +59,39 @@ export const AskSponsorButton = ({ issueId }: { issueId: string }) => (
 export const UnscheduleButton = ({ issueId }: { issueId: string }) => (
   <TransitionButton action={unscheduleIssueAction} issueId={issueId} label="Cancel the schedule" pendingText="Cancelling…" variant="secondary" />
 );
-export const PublishButton = ({ issueId }: { issueId: string }) => (
-  <TransitionButton action={publishIssueAction} issueId={issueId} label="Publish now" pendingText="Publishing…" />
-);
+/** Publish now; with `offer` (the user may send the email edition), the box to email subscribers with it. */
+export function PublishForm({ issueId, offer }: { issueId: string; offer: EmailOffer | null }) {
+  const [state, formAction] = useActionState(publishIssueAction, IDLE);
+  return (
+    <form action={formAction} noValidate className="space-y-4">
+      <ErrorSummary state={state} headingLevel={3} fieldIds={{ email: 'publish-email', again: 'publish-email', intro: 'publish-intro-full', paragraphs: 'publish-intro-paragraphs' }} />
+      <div role="status" aria-live="polite" className={state.status === 'success' ? 'border-l-8 border-green-700 bg-green-50 p-4' : ''}>
+        {state.status === 'success' && state.data ? <p className="font-bold">{state.data.message}</p> : null}
+      </div>
+      <input type="hidden" name="issueId" value={issueId} />
+      {offer && <EmailOnPublishFields idPrefix="publish" offer={offer} state={state} />}
+      <SubmitButton pendingText="Publishing…">Publish now</SubmitButton>
+    </form>
+  );
+}
 export const ArchiveButton = ({ issueId }: { issueId: string }) => (
   <TransitionButton action={archiveIssueAction} issueId={issueId} label="Archive" pendingText="Archiving…" variant="secondary" />
 );
 
-/** Schedule: a London date (GOV.UK date input) and a time. */
-export function ScheduleForm({ issueId }: { issueId: string }) {
+/** Schedule: a London date (GOV.UK date input) and a time; with `offer`, whether the scheduled publish emails subscribers. */
+export function ScheduleForm({ issueId, offer }: { issueId: string; offer: EmailOffer | null }) {
   const [state, formAction] = useActionState(scheduleIssueAction, IDLE);
   const [date, setDate] = useState<DateValue>({ day: '', month: '', year: '' });
   const timeError = fieldError(state, 'time');
   const dateError = fieldError(state, 'date');
   return (
     <form action={formAction} noValidate className="space-y-4">
-      <ErrorSummary state={state} headingLevel={3} fieldIds={{ date: 'schedule-date-day', time: 'schedule-time' }} labels={{ date: 'Date', time: 'Time' }} />
+      <ErrorSummary
+        state={state}
+        headingLevel={3}
+        fieldIds={{ date: 'schedule-date-day', time: 'schedule-time', email: 'schedule-email', again: 'schedule-email', intro: 'schedule-intro-full', paragraphs: 'schedule-intro-paragraphs' }}
+        labels={{ date: 'Date', time: 'Time' }}
+      />
       <div role="status" aria-live="polite" className={state.status === 'success' ? 'border-l-8 border-green-700 bg-green-50 p-4' : ''}>
         {state.status === 'success' && state.data ? <p className="font-bold">{state.data.label}</p> : null}
       </div>
@@ -91,6 +109,7 @@ export function ScheduleForm({ issueId }: { issueId: string }) {
           className="mt-1 block min-h-11 w-32 rounded border-2 border-gray-800 bg-white px-2 aria-[invalid=true]:border-red-700"
         />
       </FieldChrome>
+      {offer && <EmailOnPublishFields idPrefix="schedule" offer={offer} state={state} />}
       <SubmitButton pendingText="Scheduling…">Schedule</SubmitButton>
     </form>
   );
