@@ -40,7 +40,7 @@ function form(fields: Record<string, string | Blob | (string | Blob)[]>) {
   return fd;
 }
 
-const file = (name: string, content: string | Uint8Array, type = 'text/plain') => new File([content], name, { type });
+const file = (name: string, content: string | Uint8Array<ArrayBuffer>, type = 'text/plain') => new File([content], name, { type });
 
 type Call = (prev: undefined, fd: FormData) => Promise<ActionState<unknown>>;
 /** Runs an action as `user`; a redirect counts as success, with its target as data. */
@@ -85,7 +85,7 @@ function reviewedForm(r: ImportReview, changes: Record<string, string> = {}) {
   return form({ ...fields, ...changes });
 }
 
-async function docx(paragraphs: string[]): Promise<Uint8Array> {
+async function docx(paragraphs: string[]): Promise<Uint8Array<ArrayBuffer>> {
   const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
   const zip = new JSZip();
   zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');

@@ -5,7 +5,7 @@ import { parseBulletinFile } from '@/lib/import/file';
 import { parseBulletinHtml } from '@/lib/import/html';
 import { parseBulletinText } from '@/lib/import/parse-text';
 import type { BulletinDraft, DraftEvent } from '@/lib/import/types';
-import { EVENT_MODES, SECTION_KINDS, type CreateImportInput, type EventEdit } from '@/lib/validation/imports';
+import { EVENT_MODES, IMPORT_MAX_CHARS, SECTION_KINDS, type CreateImportInput, type EventEdit } from '@/lib/validation/imports';
 import type { ImportReview } from './review-types';
 
 // What the review screen shows, and the editor's changes applied to it. The review
@@ -27,7 +27,13 @@ export function reviewPasted(pasted: string, format: 'auto' | 'text' | 'html'): 
 export async function reviewFile(file: File): Promise<ImportReview> {
   const { text, draft } = await parseBulletinFile(file.name, new Uint8Array(await file.arrayBuffer()));
   const unreadable = draft.sections.length === 0 ? draft.flags.find((f) => f.field === 'file') : undefined;
-  const problem = unreadable?.reason ?? (text.trim() ? null : `“${file.name}” has no text in it`);
+  const problem =
+    unreadable?.reason ??
+    (!text.trim()
+      ? `“${file.name}” has no text in it`
+      : text.length > IMPORT_MAX_CHARS
+        ? `“${file.name}” holds more than ${IMPORT_MAX_CHARS.toLocaleString('en-GB')} characters of text. Split the bulletin into smaller files.`
+        : null);
   if (problem) throw new AppError('invalid', problem, { fieldErrors: { file: [problem] } });
   return { source: text, sourceName: file.name, draft };
 }
