@@ -32,8 +32,12 @@ export function importFileProblem(file: { name: string; size: number }): string 
 export const isFileLike = (v: unknown): v is File =>
   typeof v === 'object' && v !== null && typeof (v as File).arrayBuffer === 'function' && typeof (v as File).size === 'number';
 
-/** A file input left empty sends a nameless, empty file. */
-const chosen = (v: unknown): v is File => isFileLike(v) && (v.name !== '' || v.size > 0);
+/**
+ * A file input left empty sends an empty file with no name (or, through the
+ * JavaScript form post, a generic one such as "blob"): not a file chosen. An empty
+ * file with a real name ("notes.txt") is one, and is reported as empty.
+ */
+const chosen = (v: unknown): v is File => isFileLike(v) && (v.size > 0 || /\.[^.]+$/.test(v.name));
 
 const TOO_LONG = `The text is longer than ${IMPORT_MAX_CHARS.toLocaleString('en-GB')} characters. Split the bulletin, or upload it as a file.`;
 

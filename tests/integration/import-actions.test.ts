@@ -146,6 +146,7 @@ describe('reading a bulletin for review', () => {
       [{ pasted: '' }, 'pasted', /Paste the text of a bulletin/],
       [{ pasted: '  \n\t ' }, 'pasted', /Paste the text of a bulletin/],
       [{ pasted: '', file: file('', '') }, 'pasted', /Paste the text/],
+      [{ pasted: '', file: file('blob', '') }, 'pasted', /Paste the text/],
       [{ pasted: '', file: file('flyer.pdf', '%PDF-1.7') }, 'file', /not a kind of file the importer reads/],
       [{ pasted: '', file: file('empty.txt', '') }, 'file', /“empty.txt” is empty/],
       [{ pasted: '', file: file('big.txt', new Uint8Array(IMPORT_MAX_FILE_BYTES + 1)) }, 'file', /larger than 2 MB/],
