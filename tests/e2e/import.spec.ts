@@ -54,11 +54,19 @@ test('an editor pastes the October 2025 bulletin, checks the review, changes the
     await expect(form.getByLabel('Month', { exact: true })).toHaveValue('10');
     await expect(form.getByLabel('Year')).toHaveValue('2025');
     await expect(form.getByRole('heading', { name: /^Section 1: .* \(Intro\)$/ })).toBeVisible();
-    await expect(form.getByText(/^Check (this guess|these \d+ guesses) \(event/).first()).toBeVisible();
+    await expect(form.getByText(/Check (this guess|these \d+ guesses) \(event/).first()).toBeVisible();
     await expect(form.getByText('Sign-off', { exact: true })).toBeVisible();
-    const firstEvent = form.getByRole('group', { name: /^Event \d+\.1:/ }).first();
-    await expect(firstEvent.getByLabel('How people attend')).toHaveValue('ONLINE');
-    await expect(firstEvent.getByRole('heading', { name: 'Sessions' })).toBeVisible();
+    const course = form.getByRole('group', { name: /^Event \d+\.\d+: Who’s Got You\? – For Social Workers/ });
+    await expect(course.getByLabel('How people attend')).toHaveValue('ONLINE');
+    await expect(course.getByLabel('Online platform')).toHaveValue('Microsoft Teams');
+    await expect(course.getByLabel('Price')).toHaveValue('free');
+    await expect(course.getByLabel('Register by')).toHaveValue('2025-10-13');
+    await expect(course.getByRole('heading', { name: 'Sessions' })).toBeVisible();
+    const sessions = course.getByRole('list', { name: 'Sessions' }).getByRole('listitem');
+    await expect(sessions).toHaveCount(4);
+    await expect(sessions.first()).toContainText('4 November 2025');
+    await expect(sessions.first()).toContainText('9:30');
+    await expect(sessions.last()).toContainText('Practice Educators');
     await checkAxe(makeAxe, 'the review screen');
 
     // A refusal keeps the review and every change.

@@ -55,11 +55,11 @@ export function ReviewEvent({ event, name, number, state }: { event: DraftEvent;
           />
         </FieldChrome>
       </div>
-      <h4 className="mt-4 font-bold">Sessions</h4>
+      <h4 id={`import-${name}-sessions`} className="mt-4 font-bold">Sessions</h4>
       {event.sessions.length === 0 ? (
         <p>No dates were found. Add the sessions in the event after creating the draft.</p>
       ) : (
-        <ul className="list-disc pl-6">
+        <ul aria-labelledby={`import-${name}-sessions`} className="list-disc pl-6">
           {event.sessions.map((s, i) => (
             <li key={i}>
               {formatSession({ startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt), allDay: s.allDay })}
