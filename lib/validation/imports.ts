@@ -9,6 +9,8 @@ export const IMPORT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const IMPORT_MAX_FILES = 20;
 /** Pasted text, and the reviewed source carried to "Create draft issue". */
 export const IMPORT_MAX_CHARS = 200_000;
+/** The HTML a paste from Word carries is several times its text. */
+export const IMPORT_MAX_HTML_CHARS = 5 * IMPORT_MAX_CHARS;
 export const IMPORT_FILE_KINDS = ['.txt', '.html', '.htm', '.docx'] as const;
 export const IMPORT_ACCEPT = '.txt,.html,.htm,.docx,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const SECTION_KINDS = ['INTRO', 'ARTICLE', 'EVENT_LIST'] as const;
@@ -45,6 +47,8 @@ const TOO_LONG = `The text is longer than ${IMPORT_MAX_CHARS.toLocaleString('en-
 export const reviewImportSchema = z
   .object({
     pasted: z.string().max(IMPORT_MAX_CHARS, TOO_LONG).optional().default(''),
+    // With JavaScript, a paste from a web page or Word also sends its HTML (headings, lists).
+    pastedHtml: z.string().max(IMPORT_MAX_HTML_CHARS, TOO_LONG).optional().default(''),
     format: z.enum(['auto', 'text', 'html'], { message: 'Choose what the pasted text is' }).optional().default('auto'),
     file: z.union([z.custom<File>(isFileLike, { message: 'Choose a file' }), z.literal('')]).optional(),
   })
@@ -62,7 +66,7 @@ export const reviewImportSchema = z
     }
     if (!v.pasted.trim()) ctx.addIssue({ code: 'custom', path: ['pasted'], message: 'Paste the text of a bulletin, or choose a file to upload' });
   })
-  .transform((v) => ({ pasted: v.pasted, format: v.format, file: chosen(v.file) ? v.file : null }));
+  .transform((v) => ({ pasted: v.pasted, pastedHtml: v.pasted.trim() ? v.pastedHtml : '', format: v.format, file: chosen(v.file) ? v.file : null }));
 
 export type ReviewImportInput = z.output<typeof reviewImportSchema>;
 

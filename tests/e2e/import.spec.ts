@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, signInAs, test } from './support/fixtures';
+import { expect, signInAs, test, waitForHydration } from './support/fixtures';
 
 // Editors import an existing bulletin (issue 14): paste the October 2025 bulletin,
 // check the review (source beside the draft, guesses flagged), change the title,
@@ -118,6 +118,41 @@ test('an uploaded file is reviewed and created; a wrong file is refused and the 
     await review(page).getByRole('button', { name: 'Create draft issue' }).click();
     await page.waitForURL(/\/admin\/issues\/[0-9a-f-]{36}\?created=1$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  } finally {
+    await removeImported(fixtures.sql.bind(fixtures), [title]);
+  }
+});
+
+test('a paste from Word keeps its headings; typing afterwards falls back to the plain text', async ({ page, fixtures }) => {
+  const title = `Word paste e2e ${randomUUID().slice(0, 8)} – August 2001`;
+  const editor = await fixtures.user('EDITOR');
+  try {
+    await signInAs(page, editor);
+    await page.goto('/admin/issues/import');
+    await waitForHydration(page);
+    const box = page.getByLabel('Paste the bulletin');
+    const paste = (html: string, text: string) =>
+      box.evaluate((el, [h, t]) => {
+        const data = new DataTransfer();
+        data.setData('text/html', h!);
+        data.setData('text/plain', t!);
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, [html, text]);
+    // Word's HTML: the heading is only a heading in the HTML.
+    await paste(`<p class=MsoTitle>${title}</p><h2>Partner News<o:p></o:p></h2><p class=MsoNormal>Our news this month.</p>`, `${title}\nPartner News\nOur news this month.`);
+    await expect(box).toHaveValue(`${title}\nPartner News\nOur news this month.`);
+    await expect(page.getByRole('status').filter({ hasText: 'Pasted with its formatting' })).toBeVisible();
+    await page.getByRole('button', { name: 'Review the import' }).click();
+    await expect(page.getByRole('region', { name: 'Source text, line by line' })).toContainText('## Partner News');
+    await expect(review(page).getByRole('heading', { name: /^Section \d+: Partner News/ })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Start again with another bulletin' }).click();
+    await waitForHydration(page);
+    await paste('<h2>Only in HTML</h2>', 'Only in HTML');
+    await expect(page.getByRole('status').filter({ hasText: 'Pasted with its formatting' })).toBeVisible();
+    await box.press('End');
+    await page.keyboard.type('!');
+    await expect(page.getByRole('status').filter({ hasText: 'Pasted with its formatting' })).toHaveCount(0);
   } finally {
     await removeImported(fixtures.sql.bind(fixtures), [title]);
   }

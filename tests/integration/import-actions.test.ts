@@ -132,6 +132,15 @@ describe('reading a bulletin for review', () => {
     expect(asText.source).toBe(html);
   });
 
+  it('reads the HTML a paste from Word sent beside its plain text, and ignores it when the text box is empty', async () => {
+    const html = '<p class=MsoNormal>Regional Update – March 2026<o:p></o:p></p><h2>Welcome</h2><p class=MsoNormal>Hello&nbsp;everyone.</p>';
+    const r = reviewData(await review({ pasted: 'Regional Update – March 2026\nWelcome\nHello everyone.', pastedHtml: html }));
+    expect(r.source).toContain('## Welcome');
+    expect(r.draft.sections.map((s) => s.title)).toContain('Welcome');
+    const empty = await review({ pasted: '', pastedHtml: html });
+    expect(empty).toMatchObject({ status: 'error', fieldErrors: { pasted: [expect.stringMatching(/Paste the text/)] } });
+  });
+
   it('reads an uploaded .txt, .html and .docx file, naming the file', async () => {
     const txt = reviewData(await review({ pasted: '', file: file('october.txt', OCTOBER) }));
     expect(txt).toMatchObject({ sourceName: 'october.txt', draft: { month: '2025-10-01' } });

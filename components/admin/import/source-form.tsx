@@ -1,8 +1,9 @@
 'use client';
 
+import { useState, type ClipboardEvent } from 'react';
 import { ErrorSummary } from '@/components/admin/forms/error-summary';
 import { ErrorText, describedBy } from '@/components/admin/forms/fields';
-import { PRIMARY } from '@/components/admin/issues/styles';
+import { PRIMARY, SECONDARY } from '@/components/admin/issues/styles';
 import { fieldError, keptValue, type ActionState } from '@/lib/actions/state';
 import { IMPORT_ACCEPT, IMPORT_MAX_CHARS, IMPORT_MAX_FILE_BYTES } from '@/lib/validation/imports';
 
@@ -21,6 +22,18 @@ export function SourceForm({ state, action, pending, kept }: { state: ActionStat
   const fileError = fieldError(state, 'file');
   const format = keptValue(state, 'format', 'auto');
   const pasted = kept ?? keptValue(state, 'pasted');
+  // A paste into the empty box from a web page or Word keeps its HTML too, so headings
+  // and lists survive; typing afterwards, or "Use the plain text", drops it.
+  const [html, setHtml] = useState(keptValue(state, 'pastedHtml'));
+  function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
+    const box = event.currentTarget;
+    const formatted = event.clipboardData.getData('text/html');
+    const whole = box.value.trim() === '' || (box.selectionStart === 0 && box.selectionEnd === box.value.length);
+    if (!formatted.trim() || !whole) return;
+    event.preventDefault();
+    box.value = event.clipboardData.getData('text/plain');
+    setHtml(formatted);
+  }
   return (
     <form action={action} noValidate className="mt-4 space-y-6" aria-labelledby="import-one-heading">
       <h2 id="import-one-heading" className="text-2xl font-bold">Import one bulletin</h2>
@@ -37,10 +50,22 @@ export function SourceForm({ state, action, pending, kept }: { state: ActionStat
           name="pasted"
           rows={14}
           defaultValue={pasted}
+          onPaste={onPaste}
+          // Setting the value in onPaste fires no change, so any change is the editor's own edit.
+          onChange={() => setHtml('')}
           aria-invalid={pastedError ? true : undefined}
           aria-describedby={describedBy('import-pasted', true, pastedError)}
           className="mt-1 block w-full max-w-3xl rounded border-2 border-gray-800 bg-white p-2 font-mono text-sm"
         />
+      </div>
+      <input type="hidden" name="pastedHtml" value={html} />
+      <div role="status" aria-live="polite">
+        {html && (
+          <p className="flex flex-wrap items-center gap-3 border-l-8 border-green-700 bg-green-50 p-3">
+            Pasted with its formatting: headings and lists from the web page or Word are kept.
+            <button type="button" onClick={() => setHtml('')} className={SECONDARY}>Use the plain text instead</button>
+          </p>
+        )}
       </div>
       <fieldset>
         <legend className="font-bold">What is the pasted text?</legend>

@@ -10,6 +10,7 @@ export const reviewImportAction = createAction({
   permission: 'issue:create',
   run: async (input, { user }) => {
     requirePermission(user, 'section:create');
-    return input.file ? reviewFile(input.file) : reviewPasted(input.pasted, input.format);
+    if (input.file) return reviewFile(input.file);
+    return input.pastedHtml.trim() ? reviewPasted(input.pastedHtml, 'html') : reviewPasted(input.pasted, input.format);
   },
 });
