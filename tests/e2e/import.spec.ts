@@ -232,7 +232,13 @@ test('without JavaScript: paste, review, create', async ({ browser, fixtures }) 
     await page.getByRole('button', { name: 'Review the import' }).click();
     await expect(page.getByRole('heading', { name: 'Check the import' })).toBeVisible();
     await expect(review(page).getByLabel('Event title')).toHaveValue('A Workshop');
+    // A refusal comes back as the review, with the changes kept.
     await review(page).getByLabel('Event title').fill('A Workshop (renamed)');
+    await review(page).getByLabel('Issue title').fill('');
+    await review(page).getByRole('button', { name: 'Create draft issue' }).click();
+    await expect(problem(page)).toContainText('Enter a title for the issue');
+    await expect(review(page).getByLabel('Event title')).toHaveValue('A Workshop (renamed)');
+    await review(page).getByLabel('Issue title').fill(title);
     await review(page).getByRole('button', { name: 'Create draft issue' }).click();
     await page.waitForURL(/\/admin\/issues\/[0-9a-f-]{36}\?created=1$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
