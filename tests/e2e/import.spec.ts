@@ -67,6 +67,12 @@ test('an editor pastes the October 2025 bulletin, checks the review, changes the
     await expect(sessions.first()).toContainText('4 November 2025');
     await expect(sessions.first()).toContainText('9:30');
     await expect(sessions.last()).toContainText('Practice Educators');
+    // "From source lines …" shows the line the event was read from in the source.
+    const from = course.getByRole('link', { name: /^source lines \d+–\d+$/ });
+    const line = page.locator((await from.getAttribute('href'))!);
+    await from.click();
+    await expect(line).toBeInViewport();
+    await expect(line).toContainText('Who’s Got You? – For Social Workers and Practice Educators – FREE');
     await checkAxe(makeAxe, 'the review screen');
 
     // A refusal keeps the review and every change.

@@ -5,7 +5,7 @@ import { fieldError, keptValue, type ActionState } from '@/lib/actions/state';
 import { formatSession } from '@/lib/dates';
 import type { DraftEvent } from '@/lib/import/types';
 import { Flags } from './flags';
-import { lineRange } from './source-view';
+import { FromLines } from './source-view';
 
 const MODES = [
   { value: 'ONLINE', label: 'Online' },
@@ -27,11 +27,10 @@ export function ReviewEvent({ event, name, number, state }: { event: DraftEvent;
   });
   const presentersId = `import-${name}.presenters`;
   const presentersError = fieldError(state, `${name}.presenters`);
-  const from = lineRange(event.lines);
   return (
     <fieldset className="mt-4 rounded border-2 border-gray-400 p-4">
       <legend className="px-1 text-lg font-bold">Event {number}: {event.title}</legend>
-      {from && <p className="text-[var(--color-muted)]">From {from}.</p>}
+      <FromLines lines={event.lines} />
       <Flags flags={event.flags} label={`event ${number}`} />
       <div className="mt-3 space-y-4">
         <TextField {...field('title', event.title)} label="Event title" />

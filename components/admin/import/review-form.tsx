@@ -9,7 +9,7 @@ import { MONTH_NAMES } from '@/lib/issues/template';
 import type { DraftBlock, DraftSection } from '@/lib/import/types';
 import { countFlags, Flags } from './flags';
 import { ReviewEvent } from './review-event';
-import { lineRange, SourceView } from './source-view';
+import { FromLines, SourceView } from './source-view';
 
 const KINDS = [
   { value: 'INTRO', label: 'Intro (the sponsor’s letter)' },
@@ -27,13 +27,12 @@ function Block({ block }: { block: DraftBlock }) {
 
 function ReviewSection({ section, index, state }: { section: DraftSection; index: number; state: ActionState<unknown> }) {
   const name = `section.${index}`;
-  const from = lineRange(section.lines);
   return (
     <section aria-labelledby={`import-section-${index}-heading`} className="mt-6 rounded border-2 border-gray-800 p-4">
       <h3 id={`import-section-${index}-heading`} className="text-xl font-bold">
         Section {index + 1}: {section.title} <span className="font-normal">({KIND_LABEL[section.kind]})</span>
       </h3>
-      {from && <p className="text-[var(--color-muted)]">From {from}.</p>}
+      <FromLines lines={section.lines} />
       <Flags flags={section.flags} label={`section ${index + 1}`} />
       <div className="mt-3 space-y-4">
         <TextField idPrefix="import" name={`${name}.title`} label="Heading" defaultValue={keptValue(state, `${name}.title`, section.title)} error={fieldError(state, `${name}.title`)} />

@@ -17,7 +17,7 @@ export function SourceView({ source, name }: { source: string; name: string }) {
       >
         <ol className="font-mono text-sm">
           {lines.map((line, i) => (
-            <li key={i} id={`source-line-${i + 1}`} className="grid grid-cols-[3.5rem_1fr] gap-2">
+            <li key={i} id={`source-line-${i + 1}`} className="grid scroll-mt-2 grid-cols-[3.5rem_1fr] gap-2 target:bg-yellow-100">
               <span className="select-none text-right text-[var(--color-muted)]" aria-hidden="true">{i + 1}</span>
               <span className="whitespace-pre-wrap break-words">{line || '\u00a0'}</span>
             </li>
@@ -28,10 +28,18 @@ export function SourceView({ source, name }: { source: string; name: string }) {
   );
 }
 
-/** "source lines 3–9" for 0-based line numbers, or null when there are none. */
-export function lineRange(lines: number[]): string | null {
+/** "From source lines 3–9." for 0-based line numbers, linked to the first line in the source; nothing when there are none. */
+export function FromLines({ lines }: { lines: number[] }) {
   if (lines.length === 0) return null;
   const first = Math.min(...lines) + 1;
   const last = Math.max(...lines) + 1;
-  return first === last ? `source line ${first}` : `source lines ${first}–${last}`;
+  return (
+    <p className="text-[var(--color-muted)]">
+      From{' '}
+      <a href={`#source-line-${first}`} className="text-[var(--color-brand)] underline">
+        {first === last ? `source line ${first}` : `source lines ${first}–${last}`}
+      </a>
+      .
+    </p>
+  );
 }
