@@ -224,7 +224,10 @@ test('the import works from the keyboard alone', async ({ page, fixtures }) => {
 });
 
 test('without JavaScript: paste, review, create', async ({ browser, fixtures }) => {
-  const title = `No-JS import e2e ${randomUUID().slice(0, 8)} – July 2001`;
+  const tag = randomUUID().slice(0, 8);
+  const title = `No-JS import e2e ${tag} – July 2001`;
+  const uploaded = `No-JS upload e2e ${tag} – July 2001`;
+  const batched = `No-JS batch e2e ${tag} – July 2001`;
   const editor = await fixtures.user('EDITOR');
   const context = await browser.newContext({ javaScriptEnabled: false });
   try {
@@ -249,8 +252,22 @@ test('without JavaScript: paste, review, create', async ({ browser, fixtures }) 
     await page.waitForURL(/\/admin\/issues\/[0-9a-f-]{36}\?created=1$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
     await expect(page.getByText('A Workshop (renamed)').first()).toBeVisible();
+
+    // An upload, and a batch, are plain multipart posts too.
+    await page.goto('/admin/issues/import');
+    await page.getByLabel('Upload a file').setInputFiles({ name: 'plain.txt', mimeType: 'text/plain', buffer: Buffer.from(`${uploaded}\n\nNews\n\nText.`) });
+    await page.getByRole('button', { name: 'Review the import' }).click();
+    await expect(page.getByText('From the file “plain.txt”.')).toBeVisible();
+    await page.goto('/admin/issues/import');
+    await page.getByLabel('Files to import').setInputFiles([
+      { name: 'batch.txt', mimeType: 'text/plain', buffer: Buffer.from(`${batched}\n\nNews\n\nText.`) },
+      { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+    ]);
+    await page.getByRole('button', { name: 'Import the files' }).click();
+    await expect(page.getByRole('heading', { name: '1 of 2 files imported' })).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: 'empty.txt' })).toContainText('“empty.txt” is empty.');
   } finally {
     await context.close();
-    await removeImported(fixtures.sql.bind(fixtures), [title]);
+    await removeImported(fixtures.sql.bind(fixtures), [title, uploaded, batched]);
   }
 });
