@@ -28,6 +28,7 @@ const ACCESS: Record<string, Role[]> = {
   '/admin/audit': EDITORS,
   '/admin/issues': READERS,
   '/admin/issues/new': EDITORS,
+  '/admin/issues/import': EDITORS, // issue:create, section:create, event:create
   '/admin/issues/[id]': READERS,
   '/admin/issues/[id]/preview': READERS,
   '/admin/issues/[id]/email': EDITORS, // edition:send

@@ -29,6 +29,8 @@ export default async function IssuesPage() {
       {can(user, 'issue:create') && (
         <p className="mt-4">
           <Link href="/admin/issues/new" className={LINK}>Create a new issue</Link>
+          {' or '}
+          <Link href="/admin/issues/import" className={LINK}>import an existing bulletin</Link>
         </p>
       )}
       {issues.length === 0 ? (
