@@ -7,16 +7,26 @@ import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { fileTooLargeMessage } from '@/lib/media/limits';
 import { MAX_UPLOAD_BYTES, MediaProcessingError, processUpload } from '@/lib/media/process';
-import { deleteMediaFile, writeMediaFile } from '@/lib/media/storage';
+import { createMediaStorage, type MediaStorage } from '@/lib/media/storage';
 import { mediaAltSchema } from '@/lib/validation/media';
 import { MEDIA_PICKER_PAGE_SIZE, type MediaPickerPage } from '@/lib/validation/media-picker';
 
 // The media library. Every function checks the permission table first, selects
 // only what it returns, and writes its audit row in the same transaction as the
-// change. Files are written before their row (so a row never points at a missing
-// file) and removed after their row is gone.
+// change. The bytes go through lib/media/storage.ts: in PostgreSQL they are written
+// in the row's transaction; in S3 before it (so a row never points at a missing
+// object) and removed after the row is gone (docs/decisions/029-media-storage.md).
 
 export const MEDIA_PAGE_SIZE = 24;
+
+// One storage per backend setting (the S3 client is worth keeping between requests).
+const globalForStorage = globalThis as unknown as { __mediaStorage?: { key: string; storage: MediaStorage } };
+
+function storage(): MediaStorage {
+  const key = ['S3_BUCKET', 'S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE', 'DATABASE_URL'].map((k) => process.env[k] ?? '').join('\n');
+  if (globalForStorage.__mediaStorage?.key !== key) globalForStorage.__mediaStorage = { key, storage: createMediaStorage(db) };
+  return globalForStorage.__mediaStorage.storage;
+}
 
 const MEDIA_SELECT = {
   id: true,
@@ -79,7 +89,8 @@ export async function uploadMedia(user: Actor, input: { file: FileLike | { name:
   const existing = await db.media.findUnique({ where: { fileName: image.fileName }, select: { id: true } });
   if (existing) throw duplicate(existing.id);
 
-  await writeMediaFile(image.fileName, image.data);
+  const store = storage();
+  await store.stage(image.fileName, image.data);
   try {
     return await db.$transaction(async (tx) => {
       const media = await tx.media.create({
@@ -95,6 +106,7 @@ export async function uploadMedia(user: Actor, input: { file: FileLike | { name:
         },
         select: MEDIA_SELECT,
       });
+      await store.writeInTransaction(tx, image.fileName, image.data);
       await audit(tx, {
         actorId: user.id,
         action: 'media.upload',
@@ -105,13 +117,13 @@ export async function uploadMedia(user: Actor, input: { file: FileLike | { name:
       return media;
     });
   } catch (error) {
-    // Someone uploaded the same image at the same moment: theirs stays, file and all.
+    // Someone uploaded the same image at the same moment: theirs stays, bytes and all.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
       const other = await db.media.findUnique({ where: { fileName: image.fileName }, select: { id: true } });
       if (other) throw duplicate(other.id);
     }
     const stillUsed = await db.media.findUnique({ where: { fileName: image.fileName }, select: { id: true } }).catch(() => null);
-    if (!stillUsed) await deleteMediaFile(image.fileName).catch(() => {});
+    if (!stillUsed) await store.unstage(image.fileName).catch(() => {});
     throw error;
   }
 }
@@ -173,7 +185,7 @@ async function usesOf(tx: Prisma.TransactionClient, media: { id: string; fileNam
 }
 
 /**
- * Deletes the row (with an audit entry) and then the file. Refused (409) while the
+ * Deletes the row (with an audit entry) and its bytes. Refused (409) while the
  * image is someone's photo or appears in a section or event.
  */
 export async function deleteMedia(user: Actor, id: string) {
@@ -194,13 +206,17 @@ export async function deleteMedia(user: Actor, id: string) {
     await audit(tx, { actorId: user.id, action: 'media.delete', entityType: 'Media', entityId: id, details: { fileName: media.fileName, alt: media.alt } });
     return media;
   });
-  await deleteMediaFile(deleted.fileName);
+  // PostgreSQL's bytes went with the row; an S3 object is removed now.
+  await storage().remove(deleted.fileName);
   return { id: deleted.id };
 }
 
-/** For the public route: the content type of a stored file, or null. No permission: published images are public. */
-export async function getMediaForServing(fileName: string) {
-  return db.media.findUnique({ where: { fileName }, select: { fileName: true, mimeType: true, bytes: true } });
+/** For the public route: a stored file's content type and bytes, or null. No permission: published images are public. */
+export async function getMediaForServing(fileName: string): Promise<{ mimeType: string; data: Buffer } | null> {
+  const row = await db.media.findUnique({ where: { fileName }, select: { mimeType: true } });
+  if (!row) return null;
+  const data = await storage().read(fileName);
+  return data ? { mimeType: row.mimeType, data } : null;
 }
 
 /**

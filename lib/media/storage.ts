@@ -1,63 +1,75 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import path from 'node:path';
+import type { Db } from '../prisma-client';
 import { isMediaFileName } from './limits';
+import { checkedName, MediaStorageError, type MediaBackend, type MediaStorage } from './storage-types';
+import { s3SettingsFrom, type S3Settings } from './s3-settings';
 
-// The media folder: MEDIA_DIR, or <repo>/.data/media (git-ignored). Files are
-// named by content hash, written once (temp file + rename, so a reader never sees
-// half a file) and never changed.
+// Where media bytes live (docs/decisions/029-media-storage.md). Files are named by
+// content hash, written once and never changed. Two backends behind one interface:
+// - PostgreSQL (the default): a MediaBlob row per file, written in the same
+//   transaction as its Media row and deleted with it (ON DELETE CASCADE), so a row
+//   never lacks its bytes and no bytes outlive their row.
+// - S3-compatible object storage when S3_BUCKET is set: the object is written before
+//   the row's transaction and removed after the row is deleted (or the transaction
+//   failed), so a row never points at a missing object; a crash can at worst leave an
+//   unreferenced object.
+// Not server-only, so the one-off `npm run media:migrate` command can use it too;
+// the app reaches it through lib/data/media.ts.
 
-export function mediaDir(): string {
-  // turbopackIgnore: a runtime folder, not something the build should trace.
-  return path.resolve(/* turbopackIgnore: true */ process.env.MEDIA_DIR || path.join(/* turbopackIgnore: true */ process.cwd(), '.data', 'media'));
+export { checkedName, MediaStorageError, type MediaBackend, type MediaStorage };
+
+/** 's3' when S3_BUCKET is set, else 'postgres'. */
+export function mediaBackend(env: NodeJS.ProcessEnv = process.env): MediaBackend {
+  return env.S3_BUCKET?.trim() ? 's3' : 'postgres';
 }
 
-function pathFor(fileName: string): string {
-  // The name check is also the path-traversal guard.
-  if (!isMediaFileName(fileName)) throw new Error(`Not a media file name: ${JSON.stringify(fileName)}`);
-  return path.join(/* turbopackIgnore: true */ mediaDir(), fileName);
+function postgresStorage(client: Db): MediaStorage {
+  return {
+    backend: 'postgres',
+    async stage(fileName) {
+      checkedName(fileName);
+    },
+    async writeInTransaction(tx, fileName, data) {
+      await tx.mediaBlob.create({ data: { fileName: checkedName(fileName), data: new Uint8Array(data) }, select: { fileName: true } });
+    },
+    async unstage() {
+      // The transaction's rollback already removed the bytes.
+    },
+    async read(fileName) {
+      if (!isMediaFileName(fileName)) return null;
+      const row = await client.mediaBlob.findUnique({ where: { fileName }, select: { data: true } });
+      return row ? Buffer.from(row.data) : null;
+    },
+    async has(fileName) {
+      if (!isMediaFileName(fileName)) return false;
+      return (await client.mediaBlob.count({ where: { fileName } })) > 0;
+    },
+    async put(fileName, data) {
+      await client.mediaBlob.createMany({ data: [{ fileName: checkedName(fileName), data: new Uint8Array(data) }], skipDuplicates: true });
+    },
+    async remove(fileName) {
+      // Normally gone already with its Media row (ON DELETE CASCADE).
+      await client.mediaBlob.deleteMany({ where: { fileName: checkedName(fileName) } });
+    },
+  };
 }
 
-/** Writes atomically; an existing file of the same (content-hashed) name is replaced by identical bytes. */
-export async function writeMediaFile(fileName: string, data: Buffer): Promise<void> {
-  const target = pathFor(fileName);
-  const dir = path.dirname(target);
-  await mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.tmp-${process.pid}-${randomBytes(8).toString('hex')}`);
-  const handle = await open(temp, 'wx', 0o644);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await unlink(temp).catch(() => {});
-    throw error;
-  }
-  await handle.close();
-  try {
-    await rename(temp, target);
-  } catch (error) {
-    await unlink(temp).catch(() => {});
-    throw error;
-  }
-}
-
-/** The file's bytes, or null if there is no such file. */
-export async function readMediaFile(fileName: string): Promise<Buffer | null> {
-  if (!isMediaFileName(fileName)) return null;
-  try {
-    return await readFile(pathFor(fileName));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
-
-/** Removes the file; a missing file is not an error. */
-export async function deleteMediaFile(fileName: string): Promise<void> {
-  try {
-    await unlink(pathFor(fileName));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+/**
+ * The storage the settings ask for. The S3 client is loaded only when S3 is
+ * configured, so the default backend never loads the AWS SDK.
+ */
+export function createMediaStorage(client: Db, env: NodeJS.ProcessEnv = process.env): MediaStorage {
+  if (mediaBackend(env) === 'postgres') return postgresStorage(client);
+  const settings: S3Settings = s3SettingsFrom(env);
+  let backend: Promise<MediaStorage> | undefined;
+  const s3 = () => (backend ??= import('./s3-storage').then((m) => m.s3Storage(settings)));
+  return {
+    backend: 's3',
+    stage: async (fileName, data) => (await s3()).stage(fileName, data),
+    writeInTransaction: async (tx, fileName, data) => (await s3()).writeInTransaction(tx, fileName, data),
+    unstage: async (fileName) => (await s3()).unstage(fileName),
+    read: async (fileName) => (isMediaFileName(fileName) ? (await s3()).read(fileName) : null),
+    has: async (fileName) => (isMediaFileName(fileName) ? (await s3()).has(fileName) : false),
+    put: async (fileName, data) => (await s3()).put(fileName, data),
+    remove: async (fileName) => (await s3()).remove(fileName),
+  };
 }

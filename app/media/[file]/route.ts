@@ -1,9 +1,9 @@
 import { getMediaForServing } from '@/lib/data/media';
 import { isMediaFileName } from '@/lib/media/limits';
-import { readMediaFile } from '@/lib/media/storage';
 
-// Public: images appear in published issues. Files are named by content hash, so
-// they never change and may be cached for a year. The headers stop a browser from
+// Public: images appear in published issues. The bytes come from the media storage
+// (PostgreSQL, or S3 when configured: docs/decisions/029-media-storage.md). Files are
+// named by content hash, so they never change and may be cached for a year. The headers stop a browser from
 // treating the bytes as anything but the image type we recorded.
 
 export const dynamic = 'force-dynamic';
@@ -25,14 +25,13 @@ function notFound() {
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;
   if (!isMediaFileName(file)) return notFound();
-  const row = await getMediaForServing(file);
-  if (!row || !ALLOWED_TYPES.has(row.mimeType)) return notFound();
-  const data = await readMediaFile(file);
-  if (!data) return notFound();
+  const media = await getMediaForServing(file);
+  if (!media || !ALLOWED_TYPES.has(media.mimeType)) return notFound();
+  const { data, mimeType } = media;
   return new Response(new Uint8Array(data), {
     status: 200,
     headers: {
-      'Content-Type': row.mimeType,
+      'Content-Type': mimeType,
       'Content-Length': String(data.length),
       'X-Content-Type-Options': 'nosniff',
       'Content-Disposition': 'inline',
