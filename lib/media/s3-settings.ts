@@ -10,6 +10,9 @@ export type S3Settings = {
   credentials?: { accessKeyId: string; secretAccessKey: string };
 };
 
+/** process.env, or a plain object of settings (tests). */
+export type Env = Record<string, string | undefined>;
+
 export class S3SettingsError extends Error {}
 
 function flag(name: string, value: string | undefined): boolean {
@@ -19,7 +22,7 @@ function flag(name: string, value: string | undefined): boolean {
   throw new S3SettingsError(`${name} must be true or false, not ${JSON.stringify(value)}.`);
 }
 
-export function s3SettingsFrom(env: NodeJS.ProcessEnv): S3Settings {
+export function s3SettingsFrom(env: Env): S3Settings {
   const bucket = env.S3_BUCKET?.trim() ?? '';
   if (!bucket) throw new S3SettingsError('S3_BUCKET is not set.');
   const region = env.S3_REGION?.trim() || 'us-east-1';

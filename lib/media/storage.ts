@@ -1,7 +1,7 @@
 import type { Db } from '../prisma-client';
 import { isMediaFileName } from './limits';
 import { checkedName, MediaStorageError, type MediaBackend, type MediaStorage } from './storage-types';
-import { s3SettingsFrom, type S3Settings } from './s3-settings';
+import { s3SettingsFrom, type Env, type S3Settings } from './s3-settings';
 
 // Where media bytes live (docs/decisions/029-media-storage.md). Files are named by
 // content hash, written once and never changed. Two backends behind one interface:
@@ -18,7 +18,7 @@ import { s3SettingsFrom, type S3Settings } from './s3-settings';
 export { checkedName, MediaStorageError, type MediaBackend, type MediaStorage };
 
 /** 's3' when S3_BUCKET is set, else 'postgres'. */
-export function mediaBackend(env: NodeJS.ProcessEnv = process.env): MediaBackend {
+export function mediaBackend(env: Env = process.env): MediaBackend {
   return env.S3_BUCKET?.trim() ? 's3' : 'postgres';
 }
 
@@ -57,7 +57,7 @@ function postgresStorage(client: Db): MediaStorage {
  * The storage the settings ask for. The S3 client is loaded only when S3 is
  * configured, so the default backend never loads the AWS SDK.
  */
-export function createMediaStorage(client: Db, env: NodeJS.ProcessEnv = process.env): MediaStorage {
+export function createMediaStorage(client: Db, env: Env = process.env): MediaStorage {
   if (mediaBackend(env) === 'postgres') return postgresStorage(client);
   const settings: S3Settings = s3SettingsFrom(env);
   let backend: Promise<MediaStorage> | undefined;

@@ -1,6 +1,3 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session';
 import { createTestDatabase, type TestDatabase } from '../support/db';
@@ -17,7 +14,6 @@ const { updateMediaAltAction } = await import('@/lib/actions/media/update-media-
 const { deleteMediaAction } = await import('@/lib/actions/media/delete-media');
 
 let testDb: TestDatabase;
-let mediaDir: string;
 let editor: SessionUser;
 let contributor: SessionUser;
 
@@ -37,15 +33,14 @@ function form(fields: Record<string, string | Blob>) {
 beforeAll(async () => {
   testDb = await createTestDatabase();
   process.env.DATABASE_URL = testDb.url;
-  mediaDir = await mkdtemp(path.join(os.tmpdir(), 'ru-media-actions-'));
-  process.env.MEDIA_DIR = mediaDir;
+  delete process.env.MEDIA_DIR;
+  delete process.env.S3_BUCKET;
   editor = await makeUser('EDITOR', 'editor@media-actions.test');
   contributor = await makeUser('CONTRIBUTOR', 'contributor@media-actions.test');
 });
 
 afterAll(async () => {
   await testDb?.drop();
-  if (mediaDir) await rm(mediaDir, { recursive: true, force: true });
 });
 
 describe('media server actions', () => {
@@ -55,14 +50,14 @@ describe('media server actions', () => {
     const uploaded = await uploadMediaAction(undefined, form({ file: png, alt: 'A red square', decorative: '' }));
     expect(uploaded).toMatchObject({ status: 'success', message: 'Image uploaded.' });
     const { id, fileName } = (uploaded as { data: { id: string; fileName: string } }).data;
-    expect(await readdir(mediaDir)).toContain(fileName);
+    expect(await testDb.prisma.mediaBlob.count({ where: { fileName } })).toBe(1);
 
     const updated = await updateMediaAltAction(undefined, form({ id, alt: '', decorative: 'on' }));
     expect(updated.status).toBe('success');
     expect(await testDb.prisma.media.findUnique({ where: { id }, select: { alt: true, decorative: true } })).toEqual({ alt: '', decorative: true });
 
     expect((await deleteMediaAction(undefined, form({ id }))).status).toBe('success');
-    expect(await readdir(mediaDir)).not.toContain(fileName);
+    expect(await testDb.prisma.mediaBlob.count({ where: { fileName } })).toBe(0);
   });
 
   it('returns field errors, keeping the typed values', async () => {

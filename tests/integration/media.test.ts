@@ -1,6 +1,3 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/permissions';
@@ -11,7 +8,6 @@ import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeJpegWithExif, makePng, makeWebp, rgbImage } from '../fixtures/media/images';
 
 let testDb: TestDatabase;
-let mediaDir: string;
 let editor: Actor;
 let admin: Actor;
 let contributor: Actor;
@@ -22,6 +18,12 @@ async function user(role: Actor['role'], email: string): Promise<Actor> {
 }
 
 const file = (bytes: Buffer, name: string) => new File([new Uint8Array(bytes)], name);
+
+async function storedBytes(fileName: string): Promise<Buffer | null> {
+  const blob = await testDb.prisma.mediaBlob.findUnique({ where: { fileName }, select: { data: true } });
+  return blob ? Buffer.from(blob.data) : null;
+}
+const blobNames = async () => (await testDb.prisma.mediaBlob.findMany({ select: { fileName: true }, orderBy: { fileName: 'asc' } })).map((b) => b.fileName);
 
 /** Each test its own image, so uploads never collide as duplicates. */
 let colour = 0;
@@ -43,8 +45,9 @@ async function expectActionError(promise: Promise<unknown>, code: number) {
 beforeAll(async () => {
   testDb = await createTestDatabase();
   process.env.DATABASE_URL = testDb.url;
-  mediaDir = await mkdtemp(path.join(os.tmpdir(), 'ru-media-test-'));
-  process.env.MEDIA_DIR = mediaDir;
+  // No media folder at all: the bytes live in PostgreSQL.
+  delete process.env.MEDIA_DIR;
+  delete process.env.S3_BUCKET;
   editor = await user('EDITOR', 'editor@media.test');
   admin = await user('ADMIN', 'admin@media.test');
   contributor = await user('CONTRIBUTOR', 'contributor@media.test');
@@ -53,21 +56,18 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await testDb?.drop();
-  if (mediaDir) await rm(mediaDir, { recursive: true, force: true });
 });
 
 describe('uploadMedia', () => {
-  it('writes the re-encoded file and the row, with an audit entry', async () => {
+  it('writes the re-encoded bytes and the row, with an audit entry', async () => {
     const media = await uploadMedia(editor, { file: file(await makeJpegWithExif(), 'holiday.jpg'), alt: '  A red   square ' });
     expect(media.fileName).toMatch(/^[a-f0-9]{64}\.jpg$/);
     expect(media).toMatchObject({ mimeType: 'image/jpeg', width: 48, height: 64, alt: 'A red square', decorative: false });
 
-    const stored = await readFile(path.join(mediaDir, media.fileName));
-    expect(stored.length).toBe(media.bytes);
-    expect(stored.includes('SecretCam')).toBe(false);
-    expect((await sharp(stored).metadata()).exif).toBeUndefined();
-    // No temp files left behind.
-    expect((await readdir(mediaDir)).filter((f) => f.startsWith('.tmp-'))).toEqual([]);
+    const stored = await storedBytes(media.fileName);
+    expect(stored?.length).toBe(media.bytes);
+    expect(stored!.includes('SecretCam')).toBe(false);
+    expect((await sharp(stored!).metadata()).exif).toBeUndefined();
 
     const row = await testDb.prisma.media.findUniqueOrThrow({ where: { id: media.id } });
     expect(row.uploadedById).toBe(editor.id);
@@ -102,11 +102,11 @@ describe('uploadMedia', () => {
   });
 
   it('refuses files that are not acceptable images, with a field error, and stores nothing', async () => {
-    const before = await readdir(mediaDir);
+    const before = await blobNames();
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     const error = await expectActionError(uploadMedia(editor, { file: file(svg, 'evil.png'), alt: 'x' }), 400);
     expect(error.fieldErrors?.file?.[0]).toMatch(/SVG/);
-    expect(await readdir(mediaDir)).toEqual(before);
+    expect(await blobNames()).toEqual(before);
   });
 
   it('treats the same image uploaded twice as a conflict carrying the existing id', async () => {
@@ -140,7 +140,7 @@ describe('listMedia, updateMediaAlt, deleteMedia', () => {
     expect(actions.map((a) => a.action)).toEqual(['media.upload', 'media.update', 'media.update']);
   });
 
-  it('deletes the row and the file, but not while the image is a person’s photo', async () => {
+  it('deletes the row and its bytes, but not while the image is a person’s photo', async () => {
     const media = await uploadMedia(editor, { file: file(await uniquePng(), 'x.png'), alt: 'Portrait' });
     const person = await testDb.prisma.person.create({ data: { slug: 'media-test-person', name: 'Media Person', photoId: media.id } });
     const error = await expectActionError(deleteMedia(editor, media.id), 409);
@@ -150,7 +150,7 @@ describe('listMedia, updateMediaAlt, deleteMedia', () => {
     await testDb.prisma.person.update({ where: { id: person.id }, data: { photoId: null } });
     await deleteMedia(editor, media.id);
     expect(await testDb.prisma.media.findUnique({ where: { id: media.id } })).toBeNull();
-    expect(await readdir(mediaDir)).not.toContain(media.fileName);
+    expect(await storedBytes(media.fileName)).toBeNull();
     const log = await testDb.prisma.auditLog.findFirst({ where: { entityId: media.id, action: 'media.delete' } });
     expect(log?.actorId).toBe(editor.id);
   });
@@ -159,7 +159,8 @@ describe('listMedia, updateMediaAlt, deleteMedia', () => {
 describe('GET /media/[file]', () => {
   const get = (name: string) => GET(new Request(`http://localhost/media/${name}`), { params: Promise.resolve({ file: name }) });
 
-  it('serves a stored image with safe, long-lived headers', async () => {
+  it('serves a stored image from PostgreSQL, with no media folder, with safe, long-lived headers', async () => {
+    expect(process.env.MEDIA_DIR).toBeUndefined();
     const media = await uploadMedia(editor, { file: file(await uniquePng(), 'x.png'), alt: 'Served' });
     const res = await get(media.fileName);
     expect(res.status).toBe(200);
@@ -169,7 +170,8 @@ describe('GET /media/[file]', () => {
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
     const body = Buffer.from(await res.arrayBuffer());
-    expect(body.equals(await readFile(path.join(mediaDir, media.fileName)))).toBe(true);
+    expect(body.equals((await storedBytes(media.fileName))!)).toBe(true);
+    expect(res.headers.get('content-length')).toBe(String(body.length));
   });
 
   it('404s for unknown, malformed and traversal names', async () => {
