@@ -1,7 +1,7 @@
 // `npm run media:migrate`: copies the files of the old media folder (MEDIA_DIR, or
 // <repo>/.data/media) into the media storage, PostgreSQL or S3 as configured
 // (docs/decisions/029-media-storage.md). Safe to run again; never deletes the folder.
-// Exit code 1 when a file is corrupt or a Media row is left without its bytes.
+// Exit code 1 while a Media row is left without its bytes (a corrupt or lost file).
 import path from 'node:path';
 import { createPrismaClient } from '../lib/prisma-client';
 import { formatMediaMigration, migrateMediaFolder } from '../lib/media/migrate';
@@ -19,7 +19,7 @@ async function main(): Promise<number> {
     const storage = createMediaStorage(client);
     const report = await migrateMediaFolder({ dir, client, storage });
     console.log(formatMediaMigration(report, dir, storage.backend));
-    return report.corrupt.length || report.missing.length ? 1 : 0;
+    return report.missing.length ? 1 : 0;
   } catch (error) {
     console.error(`Media migration failed: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
