@@ -39,7 +39,7 @@ function runCommand(env: Record<string, string | undefined>) {
   return spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/migrate-media.ts'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', ...env } as NodeJS.ProcessEnv,
     timeout: 90_000,
   });
 }
