@@ -156,4 +156,22 @@ describe('the S3 media storage', () => {
       await rm(folder, { recursive: true, force: true });
     }
   });
+
+  it('answers 503 with Retry-After, not 500, while the bucket cannot be reached', async () => {
+    const media = await uploadMedia(editor, { file: { name: 'x.png', bytes: await makePng(27, 9) }, alt: 'Unreachable' });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    process.env.S3_ENDPOINT = 'http://127.0.0.1:9'; // discard port: nothing listens
+    try {
+      const res = await get(media.fileName);
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('5');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(await res.text()).toMatch(/temporarily unavailable/);
+      expect(errors).toHaveBeenCalledWith(expect.stringMatching(/^Media storage unavailable: /));
+    } finally {
+      process.env.S3_ENDPOINT = env.S3_ENDPOINT;
+      errors.mockRestore();
+    }
+    expect((await get(media.fileName)).status).toBe(200);
+  });
 });

@@ -22,10 +22,30 @@ function notFound() {
   });
 }
 
+/** The storage could not be read (PostgreSQL or S3 unreachable, or S3 misconfigured): try again shortly. */
+function unavailable(error: unknown) {
+  console.error(`Media storage unavailable: ${error instanceof Error ? error.message : String(error)}`);
+  return new Response('This image is temporarily unavailable. Try again in a moment.', {
+    status: 503,
+    headers: {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+      'Retry-After': '5',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+    },
+  });
+}
+
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;
   if (!isMediaFileName(file)) return notFound();
-  const media = await getMediaForServing(file);
+  let media;
+  try {
+    media = await getMediaForServing(file);
+  } catch (error) {
+    return unavailable(error);
+  }
   if (!media || !ALLOWED_TYPES.has(media.mimeType)) return notFound();
   const { data, mimeType } = media;
   return new Response(new Uint8Array(data), {
