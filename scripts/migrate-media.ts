@@ -21,6 +21,10 @@ async function main(): Promise<number> {
     console.log(formatMediaMigration(report, dir, storage.backend));
     return report.missing.length ? 1 : 0;
   } catch (error) {
+    if ((error as { code?: string }).code === 'P2021') {
+      console.error('The database has no MediaBlob table yet. Apply the migrations first (`npm run db:deploy`, or start the app once), then run this again.');
+      return 1;
+    }
     console.error(`Media migration failed: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   } finally {

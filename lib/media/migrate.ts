@@ -44,6 +44,8 @@ async function listFolder(dir: string): Promise<string[] | null> {
 export async function migrateMediaFolder(opts: { dir: string; client: Db; storage: MediaStorage }): Promise<MediaMigrationReport & { folderFound: boolean }> {
   const { dir, client, storage } = opts;
   const report: MediaMigrationReport = { copied: [], alreadyStored: [], corrupt: [], unreferenced: [], ignored: [], missing: [] };
+  // Reach the storage before reading the folder, so a missing table or bucket fails at once.
+  await storage.has(`${'0'.repeat(64)}.png`);
   const names = await listFolder(dir);
   for (const name of names ?? []) {
     if (!isMediaFileName(name)) {

@@ -116,6 +116,16 @@ describe('migrating the media folder into the storage', () => {
     expect(clean.stdout).toContain('Corrupt (content does not match the name, not copied): 1');
     expect(clean.stdout).toContain('Media rows still without their bytes: 0');
 
+    const unmigrated = await createTestDatabase();
+    try {
+      await unmigrated.prisma.$executeRawUnsafe('DROP TABLE "MediaBlob"');
+      const early = runCommand({ DATABASE_URL: unmigrated.url, MEDIA_DIR: dir });
+      expect(early.status).toBe(1);
+      expect(early.stderr).toContain('The database has no MediaBlob table yet. Apply the migrations first');
+    } finally {
+      await unmigrated.drop();
+    }
+
     const noDb = runCommand({ MEDIA_DIR: dir });
     expect(noDb.status).toBe(2);
     expect(noDb.stderr).toContain('DATABASE_URL is not set');
