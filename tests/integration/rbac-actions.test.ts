@@ -86,9 +86,30 @@ const EVENT_FIELDS = {
   'sessions.0.endTime': '12:30',
 };
 
+/** A small bulletin in the shape of the real ones, for the import actions. */
+const IMPORTED_BULLETIN = 'Regional Update – May 2031\n\nNews from the partnership\n\nThe family hubs open in June.\n';
+
 const CASES: Case[] = [
   { file: 'issues/create-issue', exportName: 'createIssueAction', allowed: STAFF, input: () => ({ title: 'Regional Update – March 2031', slug: `rbac-${randomUUID().slice(0, 8)}`, year: '2031', month: '3', sourceIssueId: '' }) },
   { file: 'issues/duplicate-issue', exportName: 'duplicateIssueAction', allowed: STAFF, input: (r) => ({ sourceIssueId: r.issueId, title: 'Copy', slug: `rbac-${randomUUID().slice(0, 8)}`, year: '2031', month: '4' }) },
+  // Importing a bulletin (issue 14): read it for review, create the draft, or several files at once.
+  { file: 'imports/review-import', exportName: 'reviewImportAction', allowed: STAFF, input: () => ({ pasted: IMPORTED_BULLETIN }) },
+  {
+    file: 'imports/create-import',
+    exportName: 'createImportAction',
+    allowed: STAFF,
+    input: () => ({ source: IMPORTED_BULLETIN, title: 'Regional Update – May 2031', month: '5', year: '2031', slug: `rbac-import-${randomUUID().slice(0, 8)}` }),
+  },
+  {
+    file: 'imports/batch-import',
+    exportName: 'batchImportAction',
+    allowed: STAFF,
+    input: () => {
+      const form = new FormData();
+      form.append('files', new File([IMPORTED_BULLETIN.replace('May', `May ${randomUUID().slice(0, 4)}`)], 'may-2031.txt', { type: 'text/plain' }));
+      return form;
+    },
+  },
   {
     file: 'media/upload-media',
     exportName: 'uploadMediaAction',
