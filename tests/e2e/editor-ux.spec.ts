@@ -122,9 +122,12 @@ test('a form with typed, unsaved input asks before a link leaves it; its own Can
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Issues' }).click();
   await page.waitForURL(/\/admin\/issues$/);
+  // The client navigation has rendered its page before a new one is loaded over it.
+  await expect(page.getByRole('heading', { level: 1, name: 'Issues' })).toBeVisible();
 
   // The form's own Cancel link means "throw this away": no question.
   await page.goto('/admin/events/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'Add an event' })).toBeVisible();
   await page.getByLabel('Title', { exact: true }).fill('An event not wanted after all');
   const messages: string[] = [];
   page.once('dialog', (d) => {
