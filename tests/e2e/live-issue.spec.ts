@@ -40,7 +40,7 @@ test('editing a published section keeps the public page unchanged until “Publi
   await page.getByRole('textbox', { name: 'Text' }).click();
   await page.keyboard.press('End');
   await page.keyboard.type(' A late correction.');
-  await expect(page.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible({ timeout: 30_000 });
 
   await page.goto(`/issues/${issueSlug}`);
   await expect(page.getByText('Published partner news.', { exact: true })).toBeVisible();

@@ -245,7 +245,7 @@ export function axeFor(page: Page): AxeBuilder {
   // the page has no <title> (comments.spec.ts caught axe in that moment). Let it
   // settle first; a page that never gets a title is still reported by axe.
   builder.analyze = async () => {
-    await page.waitForFunction(() => document.title.trim() !== '', null, { timeout: 5_000 }).catch(() => {});
+    await page.waitForFunction(() => document.title.trim() !== '', null, { timeout: 20_000 }).catch(() => {});
     return analyze();
   };
   return builder;
