@@ -118,7 +118,14 @@ test('an editor creates the December issue with an intro, an article and a multi
   const weekday = new Date(Date.UTC(nextYear, 1, 4)).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
   await expect(article).toContainText(`${weekday} 4 February ${nextYear}`);
   await checkAxe(makeAxe, 'issue preview');
-  expect(await page.locator('meta[name="robots"]').getAttribute('content')).toContain('noindex');
+  // The link is a client navigation: the issue page's robots tag stays in the head until the
+  // preview's streamed metadata replaces it, so wait for one tag, then read what it says.
+  const robots = page.locator('meta[name="robots"]');
+  await expect(robots).toHaveCount(1);
+  await expect(robots).toHaveAttribute('content', /noindex, nofollow/);
+  // Crawlers get the server's HTML, not the client's head: it carries one tag, the preview's.
+  const served = await (await page.request.get(page.url())).text();
+  expect(served.match(/<meta name="robots"[^>]*>/g)).toEqual(['<meta name="robots" content="noindex, nofollow"/>']);
 });
 
 test('a sponsor can open the intro but not edit other sections', async ({ page }) => {
