@@ -45,7 +45,8 @@ describe('the renderer: pages re-rendered by Next, stripped, committed as one ge
       seen,
     );
     const swaps: string[] = [];
-    const regen = createRegenerator({ origin: url, previewModeId: 'preview-id', buildId: 'b1', store, onSwap: (d) => swaps.push(d) });
+    // No retries here: this case is about what one run keeps (the next case is about retrying).
+    const regen = createRegenerator({ origin: url, previewModeId: 'preview-id', buildId: 'b1', store, onSwap: (d) => swaps.push(d), retryDelaysMs: [] });
     await regen.request(['/', '/issues/gone', '/issues/broken', '/events', '/admin/issues']);
 
     const current = store.current()!;
@@ -126,5 +127,32 @@ describe('the renderer: pages re-rendered by Next, stripped, committed as one ge
     expect(firstPages).toEqual(['/', '/events/linked-to-neighbour', '/issues/x']);
     expect(Object.keys(store.current()!.manifest.pages).sort()).toEqual(['/', '/events/e', '/events/linked-to-neighbour', '/issues/neighbour', '/issues/x']);
     expect(seen).not.toContain('/events/linked-to-neighbour');
+  });
+
+  it('tries a page Next could not answer again, with back-off, until it is stored; a page that fails the checks is not retried', async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'public-pages-'));
+    const store = await openStore(root);
+    const tries: Record<string, number> = {};
+    // As under load at startup: the issue page times out (here: 503) twice, then renders.
+    origin = http.createServer((req, res) => {
+      const p = req.url ?? '';
+      tries[p] = (tries[p] ?? 0) + 1;
+      if (p === '/issues/slow' && tries[p] <= 2) return void res.writeHead(503).end('busy');
+      if (p === '/issues/scripted') return void res.writeHead(200, { 'content-type': 'text/html' }).end(doc('S').replace('<main>', '<main><template id="B:0"></template>'));
+      res.writeHead(200, { 'content-type': 'text/html' }).end(doc(p));
+    });
+    await new Promise<void>((r) => origin!.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(origin!.address() as AddressInfo).port}`;
+    const regen = createRegenerator({ origin: url, previewModeId: 'p', buildId: 'b1', store, onSwap: () => {}, retryDelaysMs: [20, 40] });
+    await regen.request(['/', '/issues/slow', '/issues/scripted']);
+    expect(Object.keys(store.current()!.manifest.pages)).toEqual(['/']);
+
+    const deadline = Date.now() + 5_000;
+    while (!store.current()!.manifest.pages['/issues/slow'] && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(Object.keys(store.current()!.manifest.pages).sort()).toEqual(['/', '/issues/slow']);
+    expect(await readFile(path.join(store.current()!.dir, 'issues/slow.html'), 'utf8')).toContain('/issues/slow');
+    // Stored: no more tries. Well past both delays, each page was asked for as often as expected.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(tries).toEqual({ '/': 1, '/issues/slow': 3, '/issues/scripted': 1 });
   });
 });

@@ -6,6 +6,10 @@
 // sends): Next renders it afresh from the database, skipping unstable_cache reads, and
 // refreshes its own ISR entry on the way. 200 → stored (after toStaticDocument and its
 // checks); 404/410 → removed; anything else keeps the stored page and is logged.
+// A page Next could not answer (5xx, timeout, connection error) is tried again later,
+// with back-off: a full run at startup under load must not leave a page out of the
+// store until the next content change. A page that fails the static checks is not
+// retried (the same HTML would fail again).
 // Requests that arrive while a run is going are coalesced into the next run.
 // `fetch` must be the one from before Next patched the global: a run started from a
 // server action would otherwise inherit that request's context and caching rules.
@@ -22,9 +26,13 @@ export const NOT_FOUND_PROBE = '/__public-pages/not-found';
  *   origin: string, previewModeId: string, buildId: string,
  *   store: Awaited<ReturnType<typeof import('./store.mjs').openStore>>,
  *   onSwap: (dir: string) => void, concurrency?: number, fetch?: typeof globalThis.fetch,
- * }} opts
+ *   retryDelaysMs?: number[],
+ * }} opts retryDelaysMs: waits before each retry of a page Next could not answer; the last repeats
  */
-export function createRegenerator({ origin, previewModeId, buildId, store, onSwap, concurrency = 2, fetch = globalThis.fetch }) {
+export function createRegenerator({
+  origin, previewModeId, buildId, store, onSwap, concurrency = 2, fetch = globalThis.fetch,
+  retryDelaysMs = [5_000, 30_000, 120_000, 300_000],
+}) {
   /** @type {Set<string>} */
   const pending = new Set();
   /** Queued pages to commit in the first of a run's two generations. @type {Set<string>} */
@@ -32,8 +40,12 @@ export function createRegenerator({ origin, previewModeId, buildId, store, onSwa
   let fullPending = false;
   /** @type {Promise<void> | null} */
   let running = null;
+  /** Failed tries in a row, per page Next could not answer. @type {Map<string, number>} */
+  const failures = new Map();
+  /** @type {ReturnType<typeof setTimeout> | null} */
+  let retryTimer = null;
 
-  /** @param {string} pagePath @returns {Promise<{ bytes: Buffer } | { remove: true } | null>} */
+  /** @param {string} pagePath @returns {Promise<{ bytes: Buffer } | { remove: true } | { retry: true } | null>} */
   async function render(pagePath) {
     const notFound = pagePath === NOT_FOUND;
     const res = await fetch(origin + (notFound ? NOT_FOUND_PROBE : pagePath), {
@@ -45,7 +57,7 @@ export function createRegenerator({ origin, previewModeId, buildId, store, onSwa
     if (!notFound && (res.status === 404 || res.status === 410)) return { remove: true };
     if (res.status !== (notFound ? 404 : 200)) {
       console.error(`Public page ${pagePath}: Next answered ${res.status}; the stored page stays.`);
-      return null;
+      return res.status >= 500 ? { retry: true } : null;
     }
     const doc = toStaticDocument(html);
     const problems = staticDocumentProblems(doc);
@@ -83,10 +95,12 @@ export function createRegenerator({ origin, previewModeId, buildId, store, onSwa
         const p = /** @type {string} */ (list[next++]);
         const result = await render(p).catch((error) => {
           console.error(`Public page ${p} could not be rendered; the stored page stays:`, error);
-          return null;
+          return /** @type {const} */ ({ retry: true });
         });
+        if (result && 'retry' in result) failures.set(p, (failures.get(p) ?? 0) + 1);
+        else failures.delete(p);
         if (result && 'bytes' in result) put.set(p, result.bytes);
-        else if (result) remove.add(p);
+        else if (result && 'remove' in result) remove.add(p);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, list.length) }, worker));
@@ -120,12 +134,27 @@ export function createRegenerator({ origin, previewModeId, buildId, store, onSwa
     return generation;
   }
 
+  /** Queues the pages Next could not answer again, after the longest wait any of them is due. */
+  function scheduleRetry() {
+    if (retryTimer || failures.size === 0 || retryDelaysMs.length === 0) return;
+    const tries = Math.max(...failures.values());
+    const delay = /** @type {number} */ (retryDelaysMs[Math.min(tries, retryDelaysMs.length) - 1]);
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      const again = [...failures.keys()].filter((p) => !pending.has(p));
+      for (const p of again) pending.add(p);
+      if (again.length) running ??= loop();
+    }, delay);
+    retryTimer.unref?.();
+  }
+
   async function loop() {
     try {
       while (pending.size || fullPending) await runOnce();
     } finally {
       running = null;
       if (pending.size || fullPending) running = loop();
+      else scheduleRetry();
     }
   }
 
