@@ -143,7 +143,10 @@ export function createRegenerator({
       retryTimer = null;
       const again = [...failures.keys()].filter((p) => !pending.has(p));
       for (const p of again) pending.add(p);
-      if (again.length) running ??= loop();
+      if (!again.length) return;
+      running ??= loop();
+      // Nobody awaits a retry: a failed commit is logged here, not left unhandled.
+      running.catch((error) => console.error('Public pages: a retry could not be committed:', error));
     }, delay);
     retryTimer.unref?.();
   }
