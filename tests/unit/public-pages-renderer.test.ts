@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NOT_FOUND_PROBE, createRegenerator } from '../../scripts/lib/public-pages/renderer.mjs';
 import { openStore } from '../../scripts/lib/public-pages/store.mjs';
 
@@ -154,5 +154,28 @@ describe('the renderer: pages re-rendered by Next, stripped, committed as one ge
     // Stored: no more tries. Well past both delays, each page was asked for as often as expected.
     await new Promise((r) => setTimeout(r, 200));
     expect(tries).toEqual({ '/': 1, '/issues/slow': 3, '/issues/scripted': 1 });
+  });
+
+  it('a retry whose commit fails is logged, not left as an unhandled rejection', async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'public-pages-'));
+    const real = await openStore(root);
+    let commits = 0;
+    const store = { ...real, commit: (c: Parameters<typeof real.commit>[0]) => (++commits > 1 ? Promise.reject(new Error('disk full')) : real.commit(c)) };
+    let tries = 0;
+    origin = http.createServer((_req, res) => void (++tries === 1 ? res.writeHead(503).end('busy') : res.writeHead(200, { 'content-type': 'text/html' }).end(doc('X'))));
+    await new Promise<void>((r) => origin!.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(origin!.address() as AddressInfo).port}`;
+    const logged: unknown[][] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args));
+    try {
+      const regen = createRegenerator({ origin: url, previewModeId: 'p', buildId: 'b1', store, onSwap: () => {}, retryDelaysMs: [20] });
+      await regen.request(['/issues/x']);
+      const deadline = Date.now() + 5_000;
+      while (!logged.some((a) => String(a[0]).includes('a retry could not be committed')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      expect(logged.find((a) => String(a[0]).includes('a retry could not be committed'))?.[1]).toEqual(new Error('disk full'));
+      expect(tries).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
