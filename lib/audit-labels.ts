@@ -57,6 +57,9 @@ const ACTION_LABEL: Record<string, string> = {
   'section.signatory': 'Changed the sign-off of the intro',
   'section.update': 'Edited a section',
   'site-page.update': 'Edited the accessibility statement or privacy notice',
+  'subscriber.import': 'Added subscribers from a CSV file',
+  'subscriber.import-discard': 'Discarded a subscriber import without adding anyone',
+  'subscriber.export': 'Exported the subscribers as CSV',
   'subscriber.confirm': 'A reader confirmed their email subscription',
   'subscriber.preferences': 'A reader changed what they get by email',
   'subscriber.request': 'A reader asked to subscribe by email',
@@ -82,6 +85,7 @@ const ENTITY_LABEL: Record<string, string> = {
   Section: 'Section',
   SitePage: 'Site page',
   Subscriber: 'Email subscriber',
+  SubscriberImport: 'Subscriber import',
   User: 'User',
 };
 

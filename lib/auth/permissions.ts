@@ -51,6 +51,8 @@ export const ACTIONS = {
   'revision:restore': 'Restore a revision',
   'site-page:update': 'Edit the accessibility statement and privacy notice',
   'edition:send': 'Preview the email edition of an issue and send it or a test',
+  'subscriber:read': 'See email subscribers, their consent history, and export them',
+  'subscriber:import': 'Import email subscribers from a CSV file',
 } as const;
 
 export type Action = keyof typeof ACTIONS;
@@ -70,7 +72,7 @@ const EDITING = any(
   'media:read', 'media:create', 'media:update', 'media:delete',
   'contribution:read', 'contribution:review',
   'audit:read', 'revision:read', 'revision:restore',
-  'site-page:update', 'edition:send',
+  'site-page:update', 'edition:send', 'subscriber:read', 'subscriber:import',
 );
 
 export const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

@@ -56,6 +56,10 @@ const ACCESS: Record<string, Role[]> = {
   '/admin/contributions/[id]': EDITORS,
   '/admin/site-pages': EDITORS, // site-page:update
   '/admin/site-pages/[slug]': EDITORS,
+  '/admin/subscribers': EDITORS, // subscriber:read
+  '/admin/subscribers/[id]': EDITORS,
+  '/admin/subscribers/import': EDITORS, // subscriber:import
+  '/admin/subscribers/import/[id]': EDITORS,
 };
 
 /** Route patterns of every admin page on disk, e.g. /admin/issues/[id]. */
@@ -108,6 +112,8 @@ async function createRecords(fixtures: Fixtures): Promise<Records> {
     media: `Route-spec image ${tag}`,
     event: `Route-spec draft event ${tag}`,
     contribution: `Route-spec contribution ${tag}`,
+    subscriber: `route-spec-reader-${tag}@example.org`,
+    subscriberImport: `Route-spec subscribers ${tag}.csv`,
     user: '',
   };
   const issue = await one(
@@ -139,6 +145,11 @@ async function createRecords(fixtures: Fixtures): Promise<Records> {
     `INSERT INTO "Contribution" (kind, title, body, "organisationId", "submittedById", "updatedAt") VALUES ('ARTICLE', $1, $2, $3, $4, now()) RETURNING id`,
     [secrets.contribution, docJson('Submitted text.'), organisation, author.id],
   );
+  const subscriber = await one(`INSERT INTO "Subscriber" (email, "updatedAt") VALUES ($1, now()) RETURNING id`, [secrets.subscriber]);
+  const subscriberImport = await one(
+    `INSERT INTO "SubscriberImport" ("fileName", "rowCount", accepted, rejected) VALUES ($1, 1, $2::jsonb, '[]') RETURNING id`,
+    [secrets.subscriberImport, JSON.stringify([{ line: 2, email: secrets.subscriber, newIssues: true, eventsDigest: 'NONE' }])],
+  );
   const target = await fixtures.user('EDITOR');
   secrets.user = target.email;
   return {
@@ -152,11 +163,16 @@ async function createRecords(fixtures: Fixtures): Promise<Records> {
       events: event,
       contributions: contribution,
       users: target.id,
+      subscribers: subscriber,
+      // /admin/subscribers/import/[id]
+      import: subscriberImport,
       // A fixed page the migration writes; its text is public, so not a secret.
       'site-pages': 'accessibility',
     },
     secrets,
     cleanup: async () => {
+      await fixtures.sql(`DELETE FROM "SubscriberImport" WHERE id = $1`, [subscriberImport]);
+      await fixtures.sql(`DELETE FROM "Subscriber" WHERE id = $1`, [subscriber]);
       await fixtures.sql(`DELETE FROM "Contribution" WHERE id = $1`, [contribution]);
       await fixtures.sql(`DELETE FROM "Event" WHERE id = $1`, [event]);
       await fixtures.sql(`DELETE FROM "Media" WHERE id = $1`, [media]);
@@ -176,6 +192,8 @@ const SECRET_FOR: Record<string, keyof Records['secrets']> = {
   events: 'event',
   contributions: 'contribution',
   users: 'user',
+  subscribers: 'subscriber',
+  import: 'subscriberImport',
 };
 
 /** A concrete URL for a pattern; `filled` is false if some segment had to be a random UUID. */
@@ -213,8 +231,8 @@ function visibleText(html: string): string {
 
 /** Which records' draft data each role may see anywhere in the admin (the rest must never appear). */
 const VISIBLE: Record<Role, (keyof Records['secrets'])[]> = {
-  ADMIN: ['issue', 'section', 'sectionText', 'organisation', 'person', 'media', 'event', 'contribution', 'user'],
-  EDITOR: ['issue', 'section', 'sectionText', 'organisation', 'person', 'media', 'event', 'contribution'],
+  ADMIN: ['issue', 'section', 'sectionText', 'organisation', 'person', 'media', 'event', 'contribution', 'user', 'subscriber', 'subscriberImport'],
+  EDITOR: ['issue', 'section', 'sectionText', 'organisation', 'person', 'media', 'event', 'contribution', 'subscriber', 'subscriberImport'],
   SPONSOR: ['issue', 'section', 'sectionText', 'organisation', 'person', 'media', 'event'],
   // Another contributor's submission included: contributors see only their own.
   CONTRIBUTOR: ['organisation', 'person'],

@@ -48,7 +48,9 @@ const ODD_QUERIES = [
 // Real values for each route's segments, so the odd queries reach real pages.
 function realValues(route: AppRoute): Record<string, string> {
   const p = route.pattern;
-  const id = p.startsWith('/admin/issues/') ? real.issue
+  const id = p.startsWith('/admin/subscribers/import/') ? real.subscriberImport
+    : p.startsWith('/admin/subscribers/') ? real.subscriber
+    : p.startsWith('/admin/issues/') ? real.issue
     : p.startsWith('/admin/events/') ? real.event
     : p.startsWith('/admin/people/') ? real.person
     : p.startsWith('/admin/organisations/') ? real.organisation
@@ -126,7 +128,14 @@ beforeAll(async () => {
     data: { kind: 'ARTICLE', title: 'Edge contribution', body: { type: 'doc', content: [] }, organisationId: organisation.id, submittedById: contributor.id },
     select: { id: true },
   });
+  const subscriber = await db.subscriber.create({ data: { email: 'edge-reader@example.test' }, select: { id: true } });
+  const subscriberImport = await db.subscriberImport.create({
+    data: { fileName: 'edge.csv', rowCount: 1, accepted: [{ line: 2, email: 'edge-import@example.test', newIssues: true, eventsDigest: 'NONE' }], rejected: [] },
+    select: { id: true },
+  });
   real = {
+    subscriber: subscriber.id,
+    subscriberImport: subscriberImport.id,
     issue: issue.id,
     section: issue.sections[0]!.id,
     issueSlug: published.slug,

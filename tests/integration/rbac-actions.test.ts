@@ -158,6 +158,19 @@ const CASES: Case[] = [
       return { issueId: r.issueId, intro: 'full', paragraphs: '2', expectedRecipients: '0' };
     },
   },
+  // The subscribers' CSV import (issue 13): check a file, then add or discard the preview.
+  {
+    file: 'subscribers/preview-import',
+    exportName: 'previewSubscriberImport',
+    allowed: STAFF,
+    input: () => {
+      const form = new FormData();
+      form.set('file', new File([`email\nrbac-${randomUUID().slice(0, 8)}@example.org\n`], 'subscribers.csv', { type: 'text/csv' }));
+      return form;
+    },
+  },
+  { file: 'subscribers/apply-import', exportName: 'applySubscriberImportAction', allowed: STAFF, input: async () => ({ id: await subscriberImport(), declaration: 'import-2026-12' }) },
+  { file: 'subscribers/discard-import', exportName: 'discardSubscriberImportAction', allowed: STAFF, input: async () => ({ id: await subscriberImport() }) },
   // The same action on the intro: the sponsor may edit that one.
   { file: 'sections/save-section#intro', exportName: 'saveSectionAction', allowed: ['ADMIN', 'EDITOR', 'SPONSOR'], input: (r) => ({ id: r.introId, version: 1, title: 'From our sponsor', body: doc('Edited intro') }) },
   { file: 'users/create-user', exportName: 'createUser', allowed: ADMIN, input: () => toForm({ email: `new-${randomUUID().slice(0, 8)}@example.org`, role: 'EDITOR', password: 'a-long-enough-password', name: 'New User' }) },
@@ -266,6 +279,16 @@ function toForm(values: Record<string, string>) {
   const form = new FormData();
   for (const [k, v] of Object.entries(values)) form.set(k, v);
   return form;
+}
+
+/** A checked subscriber import waiting to be added, with one address of its own. */
+async function subscriberImport(): Promise<string> {
+  const email = `rbac-import-${randomUUID().slice(0, 8)}@example.org`;
+  const row = await testDb.prisma.subscriberImport.create({
+    data: { fileName: 'rbac.csv', rowCount: 1, accepted: [{ line: 2, email, newIssues: true, eventsDigest: 'NONE' }], rejected: [] },
+    select: { id: true },
+  });
+  return row.id;
 }
 
 let testDb: TestDatabase;

@@ -19,6 +19,7 @@ const NAV: { href: string; label: string; permission: Action }[] = [
   { href: '/admin/people', label: 'People', permission: 'person:read' },
   { href: '/admin/organisations', label: 'Organisations', permission: 'organisation:read' },
   { href: '/admin/users', label: 'Users', permission: 'user:read' },
+  { href: '/admin/subscribers', label: 'Subscribers', permission: 'subscriber:read' },
   { href: '/admin/site-pages', label: 'Site pages', permission: 'site-page:update' },
   { href: '/admin/audit', label: 'Audit log', permission: 'audit:read' },
 ];

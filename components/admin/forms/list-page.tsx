@@ -15,32 +15,40 @@ type Props<T> = {
   intro: ReactNode;
   done?: string | null;
   add?: { href: string; label: string } | null;
-  search?: { action: string; label: string; q: string; idPrefix: string };
+  search?: Parameters<typeof ListSearchForm>[0];
+  /** Above the search: figures about the whole list. */
+  summary?: ReactNode;
+  /** Links beside the "add" link (import, export). */
+  more?: ReactNode;
   heading: string;
   rows: readonly T[];
   rowKey: (row: T) => string;
   columns: ListColumn<T>[];
   empty: string;
-  pager?: { basePath: string; q: string; page: number; pageCount: number };
+  pager?: Omit<Parameters<typeof Pagination>[0], 'label'>;
 };
 
-export function ListPage<T>({ title, intro, done, add, search, heading, rows, rowKey, columns, empty, pager }: Props<T>) {
+export function ListPage<T>({ title, intro, done, add, more, summary, search, heading, rows, rowKey, columns, empty, pager }: Props<T>) {
   return (
     <>
       <Breadcrumbs items={[{ href: '/admin', label: 'Dashboard' }, { label: title }]} />
       <h1 className="text-3xl font-bold">{title}</h1>
       <p className="mt-2 max-w-2xl">{intro}</p>
       <DoneBanner message={done ?? null} />
-      {add && (
-        <p className="mt-6">
-          <Link
-            href={add.href}
-            className="inline-flex min-h-11 items-center rounded bg-[var(--color-brand)] px-5 font-bold text-white hover:bg-[var(--color-brand-dark)]"
-          >
-            {add.label}
-          </Link>
+      {(add || more) && (
+        <p className="mt-6 flex flex-wrap items-center gap-4">
+          {add && (
+            <Link
+              href={add.href}
+              className="inline-flex min-h-11 items-center rounded bg-[var(--color-brand)] px-5 font-bold text-white hover:bg-[var(--color-brand-dark)]"
+            >
+              {add.label}
+            </Link>
+          )}
+          {more}
         </p>
       )}
+      {summary}
       {search && <ListSearchForm {...search} />}
       <h2 className="mt-8 text-2xl font-bold" id="results-heading">
         {heading}
@@ -48,31 +56,38 @@ export function ListPage<T>({ title, intro, done, add, search, heading, rows, ro
       {rows.length === 0 ? (
         <p className="mt-2">{empty}</p>
       ) : (
-        <table className="mt-4 w-full border-collapse text-left" aria-labelledby="results-heading">
-          <thead>
-            <tr className="border-b-2 border-gray-800">
-              {columns.map((c) => (
-                <th key={c.header} scope="col" className="py-2 pr-4">
-                  {c.header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={rowKey(row)} className="border-b border-gray-300">
-                {columns.map((c) => (
-                  <td key={c.header} className={c.className ? `py-2 pr-4 ${c.className}` : 'py-2 pr-4'}>
-                    {c.cell(row)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable labelledBy="results-heading" rows={rows} rowKey={rowKey} columns={columns} />
       )}
       {pager && <Pagination {...pager} label={title} />}
     </>
+  );
+}
+
+/** A table of records, one column per `columns` entry, labelled by a heading's id. */
+export function RecordTable<T>({ labelledBy, rows, rowKey, columns }: { labelledBy: string; rows: readonly T[]; rowKey: (row: T) => string; columns: ListColumn<T>[] }) {
+  return (
+    <table className="mt-4 w-full border-collapse text-left" aria-labelledby={labelledBy}>
+      <thead>
+        <tr className="border-b-2 border-gray-800">
+          {columns.map((c) => (
+            <th key={c.header} scope="col" className="py-2 pr-4">
+              {c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={rowKey(row)} className="border-b border-gray-300">
+            {columns.map((c) => (
+              <td key={c.header} className={c.className ? `py-2 pr-4 ${c.className}` : 'py-2 pr-4'}>
+                {c.cell(row)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -7,17 +7,21 @@ export function Pagination({
   page,
   pageCount,
   label,
+  filters = {},
 }: {
   basePath: string;
   q: string;
   page: number;
   pageCount: number;
   label: string;
+  /** Other parts of the query string that the pages keep (a status filter). */
+  filters?: Record<string, string>;
 }) {
   if (pageCount <= 1) return null;
   const href = (p: number) => {
     const params = new URLSearchParams();
     if (q) params.set('q', q);
+    for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
     if (p > 1) params.set('page', String(p));
     const s = params.toString();
     return s ? `${basePath}?${s}` : basePath;

@@ -1,14 +1,22 @@
+import type { ReactNode } from 'react';
+
 /** A GET search box for admin lists (`?q=`); works without JavaScript. */
 export function ListSearchForm({
   action,
   label,
   q,
   idPrefix,
+  filters,
+  active = !!q,
 }: {
   action: string;
   label: string;
   q: string;
   idPrefix: string;
+  /** More fields of the same GET form (a status select). */
+  filters?: ReactNode;
+  /** Whether to offer "Clear search": a search or a filter is applied. */
+  active?: boolean;
 }) {
   const id = `${idPrefix}-q`;
   return (
@@ -25,13 +33,14 @@ export function ListSearchForm({
           className="mt-1 block min-h-11 w-72 max-w-full rounded border-2 border-gray-800 bg-white px-2"
         />
       </div>
+      {filters}
       <button
         type="submit"
         className="min-h-11 rounded bg-[var(--color-brand)] px-5 font-bold text-white hover:bg-[var(--color-brand-dark)]"
       >
         Search
       </button>
-      {q && (
+      {active && (
         <a href={action} className="inline-flex min-h-11 items-center text-[var(--color-brand)] underline">
           Clear search
         </a>
