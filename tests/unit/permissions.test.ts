@@ -11,7 +11,7 @@ const EDITOR_ANY: Action[] = [
   'person:read', 'person:create', 'person:update', 'person:delete', 'organisation:read',
   'media:read', 'media:create', 'media:update', 'media:delete',
   'contribution:read', 'contribution:review', 'audit:read', 'revision:read', 'revision:restore',
-  'site-page:update', 'edition:send',
+  'site-page:update', 'edition:send', 'subscriber:read', 'subscriber:import',
 ];
 const EXPECTED: Record<Role, { any: Action[]; own: Action[] }> = {
   ADMIN: { any: Object.keys(ACTIONS) as Action[], own: [] },
