@@ -1,4 +1,5 @@
 import 'server-only';
+import { likePattern } from '@/lib/data/like-pattern';
 import { requirePermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
@@ -33,9 +34,6 @@ const LIST_SELECT = {
 } satisfies Prisma.EventSelect;
 
 export type AdminEventListItem = Prisma.EventGetPayload<{ select: typeof LIST_SELECT }>;
-
-/** `%`, `_` and `\` are wildcards in LIKE patterns; match them literally. */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * Events for the admin list: upcoming (a session still to finish, soonest first),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { likePattern } from '@/lib/data/like-pattern';
 import { audit } from '@/lib/audit';
 import { requirePermission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
@@ -16,12 +17,9 @@ export type SubscriberDisplayStatus = 'PENDING' | 'CONFIRMED' | 'UNSUBSCRIBED' |
 const DISPLAY_STATUS = Prisma.sql`CASE WHEN e.email IS NOT NULL AND s.status <> 'UNSUBSCRIBED' THEN 'SUPPRESSED' ELSE s.status::text END`;
 const FROM = Prisma.sql`FROM "Subscriber" s LEFT JOIN "EmailSuppression" e ON e.email = s.email AND e."liftedAt" IS NULL`;
 
-/** LIKE's own characters in a search are meant literally. */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 function whereFor(opts: { q: string; status: SubscriberFilter }) {
   const parts: Prisma.Sql[] = [];
-  if (opts.q) parts.push(Prisma.sql`s.email ILIKE ${likePattern(opts.q.toLowerCase())}`);
+  if (opts.q) parts.push(Prisma.sql`s.email ILIKE ${likePattern(opts.q)}`);
   if (opts.status !== 'all') parts.push(Prisma.sql`${DISPLAY_STATUS} = ${opts.status.toUpperCase()}`);
   return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, ' AND ')}` : Prisma.empty;
 }

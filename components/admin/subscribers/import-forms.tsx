@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { ErrorSummary } from '@/components/admin/forms/error-summary';
-import { describedBy, ErrorText, FieldChrome, inputClass, SubmitButton } from '@/components/admin/forms/fields';
+import { ErrorText, inputClass, SubmitButton, TextField } from '@/components/admin/forms/fields';
 import { IDLE } from '@/components/admin/forms/form-state';
 import { applySubscriberImportAction } from '@/lib/actions/subscribers/apply-import';
 import { discardSubscriberImportAction } from '@/lib/actions/subscribers/discard-import';
@@ -20,23 +20,20 @@ import {
 
 export function SubscriberImportUpload() {
   const [state, formAction] = useActionState(previewSubscriberImport, IDLE);
-  const error = fieldError(state, 'file');
-  const id = 'subscriber-import-file';
   const hint = `A .csv file with a heading row naming an “email” column (also read: “new_issues” yes or no, “events_digest” none, weekly or monthly). Commas, semicolons or tabs; at most ${IMPORT_MAX_ROWS.toLocaleString('en-GB')} rows. Nothing is added until you have checked the preview.`;
   return (
     <form action={formAction} className="mt-6 max-w-2xl space-y-6">
       <ErrorSummary state={state} idPrefix="subscriber-import" />
-      <FieldChrome id={id} label="CSV file of subscribers" hint={hint} error={error}>
-        <input
-          id={id}
-          name="file"
-          type="file"
-          accept={IMPORT_ACCEPT}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
-          className={`${inputClass} py-2`}
-        />
-      </FieldChrome>
+      <TextField
+        idPrefix="subscriber-import"
+        name="file"
+        type="file"
+        accept={IMPORT_ACCEPT}
+        label="CSV file of subscribers"
+        hint={hint}
+        error={fieldError(state, 'file')}
+        className={`${inputClass} py-2`}
+      />
       <SubmitButton pendingText="Reading the file…">Check the file</SubmitButton>
     </form>
   );
